@@ -1,0 +1,328 @@
+/**
+ * The embedded document store: CloudBase's document model on one SQLite file (better-sqlite3, WAL).
+ * One table per collection holds JSON bodies; declared indexes become expression indexes; mingo
+ * decides the exact match so operators behave as CloudBase's do. Every operation runs under one
+ * mutex, so a transaction's awaits never interleave with another request's writes.
+ */
+import { AsyncLocalStorage } from 'node:async_hooks'
+import { randomBytes } from 'node:crypto'
+import { mkdirSync } from 'node:fs'
+import { dirname } from 'node:path'
+import BetterSqlite3 from 'better-sqlite3'
+import { Query as MingoQuery } from 'mingo'
+import { command, LogicCommand, QueryCommand, type UpdateObject, type Where } from '../../cloudfunctions/shared/db/commands'
+import { COLLECTIONS, collectionSpec, SCHEMA_VERSION_FIELD } from '../../cloudfunctions/shared/db/collections'
+import { applyUpdate, getPath, isPlainObject, toMongoCriteria } from '../../cloudfunctions/shared/db/documents'
+import {
+  DatabaseError,
+  DEFAULT_QUERY_LIMIT,
+  MAX_QUERY_LIMIT,
+  type CollectionRef,
+  type Database,
+  type DocRef,
+  type NewDoc,
+  type Query,
+  type StoredDoc,
+  type Transaction,
+} from '../../cloudfunctions/shared/db/port'
+import { Mutex } from './mutex'
+import { jsonPathExpression, narrowingFor } from './sql-narrowing'
+
+interface QueryState {
+  where?: Where
+  orders: Array<{ field: string; direction: 'asc' | 'desc' }>
+  skip: number
+  limit?: number
+}
+
+export interface EmbeddedStoreOptions {
+  /** ':memory:' for a throw-away store. */
+  file: string
+}
+
+function newId(): string {
+  return randomBytes(16).toString('hex')
+}
+
+function compareValues(a: unknown, b: unknown): number {
+  if (a === b) return 0
+  if (a === undefined || a === null) return -1
+  if (b === undefined || b === null) return 1
+  if (typeof a === 'number' && typeof b === 'number') return a - b
+  return String(a) < String(b) ? -1 : String(a) > String(b) ? 1 : 0
+}
+
+/** How `command.pull` decides which array elements to remove. */
+function mingoMatches(criteria: unknown, value: unknown): boolean {
+  if (criteria instanceof QueryCommand || criteria instanceof LogicCommand) {
+    return new MingoQuery(toMongoCriteria({ v: criteria })).test({ v: value })
+  }
+  if (isPlainObject(criteria)) return isPlainObject(value) && new MingoQuery(toMongoCriteria(criteria)).test(value)
+  return JSON.stringify(criteria) === JSON.stringify(value)
+}
+
+export class EmbeddedStore implements Database {
+  readonly command = command
+  private readonly sqlite: BetterSqlite3.Database
+  private readonly mutex = new Mutex()
+  private readonly insideTransaction = new AsyncLocalStorage<true>()
+  private readonly statements = new Map<string, BetterSqlite3.Statement>()
+  private readonly indexedFields = new Map<string, Set<string>>()
+
+  constructor(options: EmbeddedStoreOptions) {
+    if (options.file !== ':memory:') mkdirSync(dirname(options.file), { recursive: true })
+    this.sqlite = new BetterSqlite3(options.file)
+    this.sqlite.pragma('journal_mode = WAL')
+    // NORMAL in WAL mode loses nothing a crashed process acknowledged; only power loss could.
+    this.sqlite.pragma('synchronous = NORMAL')
+    this.sqlite.pragma('busy_timeout = 5000')
+    for (const name of Object.keys(COLLECTIONS)) this.ensureCollection(name)
+  }
+
+  close(): void {
+    this.sqlite.close()
+  }
+
+  collection<T extends StoredDoc = StoredDoc>(name: string): CollectionRef<T> {
+    this.ensureCollection(name)
+    return new EmbeddedCollection<T>(this, name, { orders: [], skip: 0 })
+  }
+
+  async runTransaction<R>(callback: (tx: Transaction) => Promise<R>): Promise<R> {
+    this.refuseInsideTransaction()
+    return this.mutex.run(() =>
+      this.insideTransaction.run(true, async () => {
+        this.sqlite.exec('BEGIN IMMEDIATE')
+        try {
+          const result = await callback(this.transactionHandle())
+          this.sqlite.exec('COMMIT')
+          return result
+        } catch (error) {
+          this.sqlite.exec('ROLLBACK')
+          throw error
+        }
+      }),
+    )
+  }
+
+  /** Fast path for seeding large data sets: one SQLite transaction, no per-document promises. */
+  bulkInsert(name: string, docs: NewDoc[]): void {
+    this.ensureCollection(name)
+    const version = collectionSpec(name).version
+    const insert = this.statement(`INSERT INTO ${this.table(name)} (id, body) VALUES (?, ?)`)
+    this.sqlite.transaction(() => {
+      for (const doc of docs) {
+        const id = doc._id ?? newId()
+        insert.run(id, JSON.stringify({ ...doc, _id: id, [SCHEMA_VERSION_FIELD]: doc[SCHEMA_VERSION_FIELD] ?? version }))
+      }
+    })()
+  }
+
+  /** Runs a write section outside the port's async API, e.g. for seeding; still exclusive. */
+  exclusive<T>(section: () => T): Promise<T> {
+    return this.run(section)
+  }
+
+  // ---- internals used by the collection and transaction handles ----
+
+  run<T>(section: () => T): Promise<T> {
+    this.refuseInsideTransaction()
+    return this.mutex.run(section)
+  }
+
+  private refuseInsideTransaction() {
+    if (this.insideTransaction.getStore()) {
+      throw new DatabaseError('UNSUPPORTED', 'Inside a transaction use the transaction handle, not the database')
+    }
+  }
+
+  private table(name: string): string {
+    return `"c_${name}"`
+  }
+
+  private ensureCollection(name: string) {
+    if (this.indexedFields.has(name)) return
+    if (!/^[A-Za-z][A-Za-z0-9_]*$/.test(name)) throw new Error(`Bad collection name ${name}`)
+    const spec = collectionSpec(name)
+    this.sqlite.exec(`CREATE TABLE IF NOT EXISTS ${this.table(name)} (id TEXT PRIMARY KEY, body TEXT NOT NULL) WITHOUT ROWID`)
+    for (const fields of spec.indexes) {
+      const indexName = `"i_${name}_${fields.join('_').replace(/\./g, '_')}"`
+      const columns = fields.map(jsonPathExpression).join(', ')
+      this.sqlite.exec(`CREATE INDEX IF NOT EXISTS ${indexName} ON ${this.table(name)} (${columns})`)
+    }
+    this.indexedFields.set(name, new Set(spec.indexes.map((fields) => fields[0])))
+  }
+
+  private statement(sql: string): BetterSqlite3.Statement {
+    let statement = this.statements.get(sql)
+    if (!statement) {
+      statement = this.sqlite.prepare(sql)
+      this.statements.set(sql, statement)
+    }
+    return statement
+  }
+
+  readDoc(name: string, id: string): StoredDoc | null {
+    const row = this.statement(`SELECT body FROM ${this.table(name)} WHERE id = ?`).get(id) as { body: string } | undefined
+    return row ? (JSON.parse(row.body) as StoredDoc) : null
+  }
+
+  writeDoc(name: string, doc: NewDoc & { _id: string }): void {
+    const stamped = { ...doc, [SCHEMA_VERSION_FIELD]: doc[SCHEMA_VERSION_FIELD] ?? collectionSpec(name).version }
+    this.statement(`INSERT OR REPLACE INTO ${this.table(name)} (id, body) VALUES (?, ?)`).run(doc._id, JSON.stringify(stamped))
+  }
+
+  insertDoc(name: string, doc: NewDoc): string {
+    const id = doc._id ?? newId()
+    if (this.readDoc(name, id)) throw new DatabaseError('CONFLICT', `Document ${id} already exists in ${name}`)
+    this.writeDoc(name, { ...doc, _id: id })
+    return id
+  }
+
+  updateDoc(name: string, id: string, patch: UpdateObject): void {
+    const current = this.readDoc(name, id)
+    if (!current) throw new DatabaseError('NOT_FOUND', `No document ${id} in ${name}`)
+    this.writeDoc(name, applyUpdate(current, patch, mingoMatches))
+  }
+
+  deleteDoc(name: string, id: string): boolean {
+    return this.statement(`DELETE FROM ${this.table(name)} WHERE id = ?`).run(id).changes > 0
+  }
+
+  /** Every document matching the where-condition, before ordering and paging. */
+  private matching(name: string, where: Where | undefined): StoredDoc[] {
+    const narrowing = narrowingFor(where, this.indexedFields.get(name)!)
+    const sql = `SELECT body FROM ${this.table(name)}${narrowing ? ` WHERE ${narrowing.sql}` : ''}`
+    const rows = this.statement(sql).all(...(narrowing?.params ?? [])) as Array<{ body: string }>
+    const docs = rows.map((row) => JSON.parse(row.body) as StoredDoc)
+    if (!where) return docs
+    const query = new MingoQuery(toMongoCriteria(where))
+    return docs.filter((doc) => query.test(doc))
+  }
+
+  find(name: string, state: QueryState): StoredDoc[] {
+    const limit = state.limit ?? DEFAULT_QUERY_LIMIT
+    const docs = this.matching(name, state.where)
+    if (state.orders.length > 0) {
+      docs.sort((a, b) => {
+        for (const { field, direction } of state.orders) {
+          const order = compareValues(getPath(a, field), getPath(b, field))
+          if (order !== 0) return direction === 'asc' ? order : -order
+        }
+        return 0
+      })
+    }
+    return docs.slice(state.skip, state.skip + limit)
+  }
+
+  countMatching(name: string, where: Where | undefined): number {
+    if (!where) {
+      return (this.statement(`SELECT count(*) AS n FROM ${this.table(name)}`).get() as { n: number }).n
+    }
+    return this.matching(name, where).length
+  }
+
+  updateMatching(name: string, where: Where | undefined, patch: UpdateObject): number {
+    return this.sqlite.transaction(() => {
+      const docs = this.matching(name, where)
+      for (const doc of docs) this.writeDoc(name, applyUpdate(doc, patch, mingoMatches))
+      return docs.length
+    })()
+  }
+
+  removeMatching(name: string, where: Where | undefined): number {
+    return this.sqlite.transaction(() => {
+      const docs = this.matching(name, where)
+      for (const doc of docs) this.deleteDoc(name, doc._id)
+      return docs.length
+    })()
+  }
+
+  private transactionHandle(): Transaction {
+    // eslint-disable-next-line @typescript-eslint/no-this-alias
+    const store = this
+    return {
+      collection<T extends StoredDoc = StoredDoc>(name: string) {
+        store.ensureCollection(name)
+        return {
+          doc(id: string) {
+            return {
+              get: async () => ({ data: store.readDoc(name, id) as T | null }),
+              set: async (doc: NewDoc) => store.writeDoc(name, { ...doc, _id: id }),
+              update: async (patch: UpdateObject) => store.updateDoc(name, id, patch),
+              remove: async () => {
+                store.deleteDoc(name, id)
+              },
+            }
+          },
+          add: async (doc: NewDoc) => ({ id: store.insertDoc(name, doc) }),
+        }
+      },
+    }
+  }
+}
+
+class EmbeddedCollection<T extends StoredDoc> implements CollectionRef<T> {
+  constructor(
+    private readonly store: EmbeddedStore,
+    private readonly name: string,
+    private readonly state: QueryState,
+  ) {}
+
+  private with(change: Partial<QueryState>): EmbeddedCollection<T> {
+    return new EmbeddedCollection<T>(this.store, this.name, { ...this.state, ...change })
+  }
+
+  where(condition: Where): Query<T> {
+    return this.with({ where: condition })
+  }
+
+  orderBy(field: string, direction: 'asc' | 'desc'): Query<T> {
+    return this.with({ orders: [...this.state.orders, { field, direction }] })
+  }
+
+  skip(count: number): Query<T> {
+    if (!Number.isInteger(count) || count < 0) throw new DatabaseError('UNSUPPORTED', 'skip takes a whole number ≥ 0')
+    return this.with({ skip: count })
+  }
+
+  limit(count: number): Query<T> {
+    if (!Number.isInteger(count) || count < 1 || count > MAX_QUERY_LIMIT) {
+      throw new DatabaseError('LIMIT_EXCEEDED', `limit must be 1..${MAX_QUERY_LIMIT}, as in CloudBase`)
+    }
+    return this.with({ limit: count })
+  }
+
+  async get(): Promise<{ data: T[] }> {
+    return this.store.run(() => ({ data: this.store.find(this.name, this.state) as T[] }))
+  }
+
+  async count(): Promise<{ total: number }> {
+    return this.store.run(() => ({ total: this.store.countMatching(this.name, this.state.where) }))
+  }
+
+  async update(patch: UpdateObject): Promise<{ updated: number }> {
+    return this.store.run(() => ({ updated: this.store.updateMatching(this.name, this.state.where, patch) }))
+  }
+
+  async remove(): Promise<{ deleted: number }> {
+    return this.store.run(() => ({ deleted: this.store.removeMatching(this.name, this.state.where) }))
+  }
+
+  doc(id: string): DocRef<T> {
+    const { store, name } = this
+    return {
+      get: () => store.run(() => ({ data: store.readDoc(name, id) as T | null })),
+      set: (doc: NewDoc) => store.run(() => store.writeDoc(name, { ...doc, _id: id })),
+      update: (patch: UpdateObject) => store.run(() => store.updateDoc(name, id, patch)),
+      remove: () =>
+        store.run(() => {
+          store.deleteDoc(name, id)
+        }),
+    }
+  }
+
+  async add(doc: NewDoc): Promise<{ id: string }> {
+    return this.store.run(() => ({ id: this.store.insertDoc(this.name, doc) }))
+  }
+}

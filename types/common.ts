@@ -1,0 +1,31 @@
+import { z } from 'zod'
+
+export const idSchema = z.string().trim().min(1, '缺少编号').max(64, '编号太长')
+
+export const pageInputSchema = z.object({
+  page: z.number().int().min(1, '页码从 1 开始').default(1),
+  pageSize: z.number().int().min(1).max(100, '每页最多 100 条').default(20),
+})
+
+export function pageOf<T extends z.ZodType>(item: T) {
+  return z.object({
+    items: z.array(item),
+    total: z.number().int().min(0),
+    page: z.number().int().min(1),
+    pageSize: z.number().int().min(1),
+  })
+}
+
+/** An action's contract: what the caller sends as `data` and what comes back in the envelope. */
+export interface ActionContract<I extends z.ZodType = z.ZodType, O extends z.ZodType = z.ZodType> {
+  input: I
+  output: O
+  /** Who may call it, in words; the function's policy is the enforcement. */
+  who: string
+}
+
+export function action<I extends z.ZodType, O extends z.ZodType>(contract: ActionContract<I, O>) {
+  return contract
+}
+
+export const emptyInputSchema = z.strictObject({})

@@ -1,0 +1,35 @@
+import type { z } from 'zod'
+import { homeContract } from './functions/home'
+import { identityContract } from './functions/identity'
+import { rosterContract } from './functions/roster'
+import { systemContract } from './functions/system'
+
+export * from './common'
+export * from './errors'
+export * from './identity'
+export * from './functions/home'
+export * from './functions/identity'
+export * from './functions/roster'
+
+/** Every cloud function and its actions: the one place the app and the functions agree on. */
+export const contract = {
+  system: systemContract,
+  identity: identityContract,
+  home: homeContract,
+  roster: rosterContract,
+} as const
+
+export type Contract = typeof contract
+export type FunctionName = keyof Contract
+export type ActionName<F extends FunctionName> = keyof Contract[F] & string
+type ContractOf<F extends FunctionName, A extends ActionName<F>> = Contract[F][A] extends {
+  input: infer I extends z.ZodType
+  output: infer O extends z.ZodType
+}
+  ? { input: I; output: O }
+  : never
+/** What the caller sends (before defaults are applied). */
+export type InputOf<F extends FunctionName, A extends ActionName<F>> = z.input<ContractOf<F, A>['input']>
+/** What the handler receives (after parsing). */
+export type ParsedInputOf<F extends FunctionName, A extends ActionName<F>> = z.output<ContractOf<F, A>['input']>
+export type OutputOf<F extends FunctionName, A extends ActionName<F>> = z.output<ContractOf<F, A>['output']>
