@@ -57,7 +57,7 @@ function mingoMatches(criteria: unknown, value: unknown): boolean {
   if (criteria instanceof QueryCommand || criteria instanceof LogicCommand) {
     return new MingoQuery(toMongoCriteria({ v: criteria })).test({ v: value })
   }
-  if (isPlainObject(criteria)) return isPlainObject(value) && new MingoQuery(toMongoCriteria(criteria)).test(value)
+  if (isPlainObject(criteria)) return isPlainObject(value) && new MingoQuery(toMongoCriteria(criteria as Where)).test(value)
   return JSON.stringify(criteria) === JSON.stringify(value)
 }
 

@@ -77,3 +77,14 @@ export function removeGroup(draft: Draft, groupId: string): void {
 export function firstNeighbourIn(draft: Draft, groupId: string, anchorId: string): string | undefined {
   return neighboursOf(draft, groupId).find((n) => draft.partyGroupOf.get(n) === anchorId);
 }
+
+const ID_PREFIX = 'pg-';
+
+/** Stable id: derived from the anchor group, so recomputes keep it while the anchor stays. */
+export function partyGroupId(anchorId: string): string {
+  return `${ID_PREFIX}${anchorId}`;
+}
+
+export function anchorOf(id: string): string | undefined {
+  return id.startsWith(ID_PREFIX) ? id.slice(ID_PREFIX.length) : undefined;
+}

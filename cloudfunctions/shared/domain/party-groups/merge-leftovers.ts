@@ -33,6 +33,7 @@ function gatherUntilEnough(draft: Draft, startId: string, excluded: ReadonlySet<
   // Groups are added when taken off the queue, so every prefix of `order` is connected.
   for (let head = 0; head < queue.length && set.partyMembers < MIN_PARTY_MEMBERS; head += 1) {
     const current = queue[head];
+    if (current === undefined) break;
     set.order.push(current);
     set.partyMembers += partyMembersOf(draft, current);
     for (const neighbour of neighboursOf(draft, current)) {
@@ -47,6 +48,7 @@ function gatherUntilEnough(draft: Draft, startId: string, excluded: ReadonlySet<
 
 function openMerged(draft: Draft, set: BreadthFirstSet): void {
   const [anchorId, firstPartner] = set.order;
+  if (anchorId === undefined) return;
   // The leader is chosen once the Party group is complete (see leaders.ts).
   openPartyGroup(draft, anchorId, 'MERGED', null);
   if (firstPartner !== undefined) draft.via.set(anchorId, firstPartner);

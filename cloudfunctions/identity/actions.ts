@@ -1,0 +1,74 @@
+import { AppError, notFound } from '../shared/runtime/app-error'
+import { hasGrantOver } from '../shared/runtime/caller'
+import { defineFunction } from '../shared/runtime/define-function'
+import type { BindingRecord, InvitationRecord, PersonRecord } from '../shared/records/records'
+import { INVITATION_VALID_DAYS, newInvitationCode } from './invitations'
+
+const DAY_MS = 24 * 60 * 60 * 1000
+
+export const identityFunction = defineFunction('identity', {
+  me: {
+    allow: () => true,
+    run: async ({ caller }) => ({
+      personId: caller.personId,
+      name: caller.name,
+      roles: caller.roles,
+      grants: caller.grants,
+      villageId: caller.villageId,
+      groupId: caller.groupId,
+      townId: caller.townId,
+    }),
+  },
+
+  issueInvitation: {
+    // Village staff issue codes for people of their own village; an admin for anyone.
+    allow: async (caller, { personId }, { db }) => {
+      if (hasGrantOver(caller, ['admin'], { townId: null, villageId: null })) return true
+      const { data: person } = await db.collection<PersonRecord>('people').doc(personId).get()
+      if (!person) return true // answered as NOT_FOUND by run, which is no leak to village staff
+      return hasGrantOver(caller, ['village_secretary', 'village_staff'], person)
+    },
+    run: async ({ db, caller, now }, { personId }) => {
+      const { data: person } = await db.collection<PersonRecord>('people').doc(personId).get()
+      if (!person) throw notFound('这个人')
+      if (!hasGrantOver(caller, ['admin', 'village_secretary', 'village_staff'], person)) throw new AppError('FORBIDDEN')
+      let code = newInvitationCode()
+      while ((await db.collection('invitations').where({ code, usedAt: null }).count()).total > 0) code = newInvitationCode()
+      const expiresAt = new Date(now().getTime() + INVITATION_VALID_DAYS * DAY_MS).toISOString()
+      await db.collection('invitations').add({ code, personId, issuedBy: caller.personId, expiresAt, usedAt: null })
+      return { code, personId, expiresAt }
+    },
+  },
+
+  bindInvitation: {
+    anonymous: true,
+    run: async ({ db, openId, now }, { code }) => {
+      if (!openId) throw new AppError('UNAUTHENTICATED', '请在微信里打开村组通再输入邀请码')
+      const { data: existing } = await db.collection<BindingRecord>('bindings').doc(openId).get()
+      if (existing) throw new AppError('CONFLICT', '这个微信已经绑定过了')
+      const { data: invitations } = await db
+        .collection<InvitationRecord>('invitations')
+        .where({ code, usedAt: null })
+        .limit(1)
+        .get()
+      const invitation = invitations[0]
+      if (!invitation || invitation.expiresAt < now().toISOString()) {
+        throw new AppError('INVALID_INPUT', '邀请码不对或已过期，请找村干部重新要一个', [
+          { path: 'data.code', message: '邀请码不对或已过期' },
+        ])
+      }
+      const { total: alreadyBound } = await db.collection('bindings').where({ personId: invitation.personId }).count()
+      if (alreadyBound > 0) throw new AppError('CONFLICT', '这个人已经绑定了别的微信，请找村干部处理')
+      return db.runTransaction(async (tx) => {
+        const { data: fresh } = await tx.collection<InvitationRecord>('invitations').doc(invitation._id).get()
+        if (!fresh || fresh.usedAt) throw new AppError('CONFLICT', '邀请码已经用过了')
+        const { data: person } = await tx.collection<PersonRecord>('people').doc(invitation.personId).get()
+        if (!person) throw notFound('邀请码对应的人')
+        const at = now().toISOString()
+        await tx.collection('invitations').doc(invitation._id).update({ usedAt: at })
+        await tx.collection('bindings').add({ _id: openId, personId: person._id, boundAt: at })
+        return { personId: person._id, name: person.name }
+      })
+    },
+  },
+})

@@ -1,0 +1,12 @@
+/** Every cloud function, for hosts that serve them all (the local host, tests, benchmarks). */
+import { homeFunction } from './home/actions'
+import { identityFunction } from './identity/actions'
+import { rosterFunction } from './roster/actions'
+import { systemFunction } from './system/actions'
+
+export const cloudFunctions = {
+  system: systemFunction,
+  identity: identityFunction,
+  home: homeFunction,
+  roster: rosterFunction,
+} as const
