@@ -105,15 +105,25 @@ export class EmbeddedStore implements Database {
     )
   }
 
-  /** Fast path for seeding large data sets: one SQLite transaction, no per-document promises. */
+  /**
+   * Fast path for seeding large data sets: every document of every collection given is written in
+   * one SQLite transaction (all or nothing), with no per-document promise.
+   */
   bulkInsert(name: string, docs: NewDoc[]): void {
-    this.ensureCollection(name)
-    const version = collectionSpec(name).version
-    const insert = this.statement(`INSERT INTO ${this.table(name)} (id, body) VALUES (?, ?)`)
+    this.bulkWrite({ [name]: docs })
+  }
+
+  bulkWrite(collections: Record<string, NewDoc[]>): void {
+    this.refuseInsideTransaction()
     this.sqlite.transaction(() => {
-      for (const doc of docs) {
-        const id = doc._id ?? newId()
-        insert.run(id, JSON.stringify({ ...doc, _id: id, [SCHEMA_VERSION_FIELD]: doc[SCHEMA_VERSION_FIELD] ?? version }))
+      for (const [name, docs] of Object.entries(collections)) {
+        this.ensureCollection(name)
+        const version = collectionSpec(name).version
+        const insert = this.statement(`INSERT INTO ${this.table(name)} (id, body) VALUES (?, ?)`)
+        for (const doc of docs) {
+          const id = doc._id ?? newId()
+          insert.run(id, JSON.stringify({ ...doc, _id: id, [SCHEMA_VERSION_FIELD]: doc[SCHEMA_VERSION_FIELD] ?? version }))
+        }
       }
     })()
   }

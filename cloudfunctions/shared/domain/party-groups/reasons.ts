@@ -25,7 +25,7 @@ export const OVERRIDE_PROBLEM_WORDS: Readonly<Record<OverrideProblem, string>> =
   GROUP_CAN_STAND_ALONE: '该组已能单独成立党小组',
   TARGET_NOT_COVERED: '目标组已不在任何党小组',
   NOT_ADJACENT: '该组已不与目标党小组相邻',
-  ANCHOR_CANNOT_MOVE: '该组是原党小组的牵头组,不能移出',
+  ANCHOR_CANNOT_MOVE: '该组是原党小组的牵头组，不能移出',
   SOURCE_TOO_FEW_PARTY_MEMBERS: '移出后原党小组党员少于3名',
   SOURCE_DISCONNECTED: '移出后原党小组不再相连',
   SUPERSEDED: '已被之后的调整取代',

@@ -1,0 +1,135 @@
+/**
+ * The demo town: 四甲镇 (the source article's town) with 合兴村 and two more villages, 33 villager
+ * groups, about 800 invented villagers, their Party groups, service points, councils and the office
+ * holders the demo login offers as personas. Seeding is idempotent: a marker document says it ran.
+ */
+import type { NewDoc } from '../../cloudfunctions/shared/db/port'
+import type { Persona } from '../../types/identity'
+import type { EmbeddedStore } from '../embedded-store/embedded-store'
+import { generateVillage, type GeneratedVillage } from './generate-village'
+import { partyGroupDocs } from './party-group-docs'
+
+export const DEMO_TOWN_ID = 't-sijia'
+const SEED_MARKER_ID = 'seed:demo-town'
+export const PERSONAS_DOC_ID = 'demo:personas'
+
+const VILLAGES = [
+  // 合兴村 2组's leader 朱美萍 is named in the article (she helped a bedridden villager).
+  { id: 'v-hexing', name: '合兴村', groupCount: 12, seed: 11, weak: [5, 9, 10], namedLeaders: { 2: '朱美萍' } },
+  { id: 'v-xinan', name: '新安村', groupCount: 11, seed: 22, weak: [3, 7] },
+  { id: 'v-changqiao', name: '长桥村', groupCount: 10, seed: 33, weak: [4, 8] },
+]
+
+interface OfficeHolder {
+  id: string
+  name: string
+  gender: '男' | '女'
+  role: 'town_officer' | 'police_liaison' | 'city_officer' | 'admin'
+  scope: { level: 'town'; id: string } | { level: 'city' }
+  description: string
+}
+
+const OFFICE_HOLDERS: OfficeHolder[] = [
+  { id: 'o-town-officer', name: '冯斌', gender: '男', role: 'town_officer', scope: { level: 'town', id: DEMO_TOWN_ID }, description: '四甲镇镇干部：接收上报事项，看全镇情况' },
+  { id: 'o-police', name: '施警官', gender: '男', role: 'police_liaison', scope: { level: 'town', id: DEMO_TOWN_ID }, description: '社区民警：接收平安巡查上报' },
+  { id: 'o-city-officer', name: '茅雷明', gender: '男', role: 'city_officer', scope: { level: 'city' }, description: '海门市干部：看全市覆盖情况' },
+  { id: 'o-admin', name: '系统管理员', gender: '女', role: 'admin', scope: { level: 'city' }, description: '管理员：发邀请码、管理授权' },
+]
+
+function officePerson(holder: OfficeHolder): NewDoc {
+  return {
+    _id: holder.id,
+    name: holder.name,
+    gender: holder.gender,
+    birthDate: '1980-01-01',
+    householdId: null,
+    householdNo: null,
+    groupId: null,
+    villageId: null,
+    townId: DEMO_TOWN_ID,
+    phone: null,
+    idNumber: null,
+    partyMembership: 'full',
+  }
+}
+
+function councilDocs(village: GeneratedVillage): NewDoc[] {
+  // A council of at most 5: the group leader chairs, with up to four villagers chosen by the group.
+  return village.groups.map((group) => {
+    const members = village.people
+      .filter((person) => person.groupId === group._id && person._id !== group.leaderId && (person.birthDate as string) < '2006')
+      .slice(0, 4)
+      .map((person) => person._id as string)
+    return { _id: `council-${group._id}`, groupId: group._id, villageId: group.villageId, chairId: group.leaderId, memberIds: members }
+  })
+}
+
+export function demoPersonas(villages: GeneratedVillage[]): Array<{ id: string; description: string }> {
+  const hexing = villages[0]
+  const group2 = hexing.groups.find((group) => group.number === 2)!
+  const plainVillager = hexing.people.find(
+    (person) => person.groupId === group2._id && !person.partyMembership && person._id !== group2.leaderId && person.phone,
+  )!
+  const partyMember = hexing.people.find(
+    (person) => person.groupId === group2._id && person.partyMembership && person._id !== group2.leaderId,
+  )!
+  const otherLeader = villages[1].groups[0]
+  return [
+    { id: plainVillager._id!, description: '合兴村2组村民：看自己的小组和党小组' },
+    { id: group2.leaderId as string, description: '合兴村2组村民小组长：看本组花名册、办事' },
+    { id: partyMember._id!, description: '合兴村2组党员' },
+    { id: hexing.secretaryId, description: '合兴村党组织书记：管本村党小组和理事会' },
+    { id: hexing.staffId, description: '合兴村村干部：发邀请码、导入花名册' },
+    { id: otherLeader.leaderId as string, description: '新安村1组村民小组长' },
+    { id: villages[1].secretaryId, description: '新安村党组织书记' },
+    ...OFFICE_HOLDERS.map((holder) => ({ id: holder.id, description: holder.description })),
+  ]
+}
+
+export function isSeeded(store: EmbeddedStore): Promise<boolean> {
+  return store.collection('meta').doc(SEED_MARKER_ID).get().then(({ data }) => data !== null)
+}
+
+/** Seeds the demo town unless it is already there; returns whether it wrote anything. */
+export async function seedDemoTown(store: EmbeddedStore): Promise<boolean> {
+  if (await isSeeded(store)) return false
+  const villages = VILLAGES.map((spec) =>
+    generateVillage({
+      townId: DEMO_TOWN_ID,
+      villageId: spec.id,
+      villageName: spec.name,
+      groupCount: spec.groupCount,
+      householdsPerGroup: [7, 10],
+      peoplePerHousehold: [2, 4],
+      partyShare: 0.08,
+      seed: spec.seed,
+      weakGroupNumbers: spec.weak,
+      namedLeaders: spec.namedLeaders,
+    }),
+  )
+  const grants: NewDoc[] = []
+  for (const village of villages) {
+    grants.push({ personId: village.secretaryId, role: 'village_secretary', scope: { level: 'village', id: village.village._id } })
+    grants.push({ personId: village.staffId, role: 'village_staff', scope: { level: 'village', id: village.village._id } })
+  }
+  for (const holder of OFFICE_HOLDERS) grants.push({ personId: holder.id, role: holder.role, scope: holder.scope })
+  const partyGroups = villages.map((village) => partyGroupDocs(village))
+  store.bulkWrite({
+    towns: [{ _id: DEMO_TOWN_ID, name: '四甲镇', cityName: '海门市' }],
+    villages: villages.map((village) => village.village),
+    groups: villages.flatMap((village) => village.groups),
+    households: villages.flatMap((village) => village.households),
+    people: [...villages.flatMap((village) => village.people), ...OFFICE_HOLDERS.map(officePerson)],
+    partyGroups: partyGroups.flatMap((docs) => docs.partyGroups),
+    servicePoints: partyGroups.flatMap((docs) => docs.servicePoints),
+    councils: villages.flatMap(councilDocs),
+    grants,
+    meta: [
+      { _id: PERSONAS_DOC_ID, personas: demoPersonas(villages) },
+      { _id: SEED_MARKER_ID, seededAt: new Date().toISOString() },
+    ],
+  })
+  return true
+}
+
+export type { Persona }

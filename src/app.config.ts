@@ -1,0 +1,31 @@
+// Tab pages stay in the main package; every feature's pages live in a subpackage so the main
+// package stays small as features arrive (WeChat caps it at 2 MB; scripts/size.ts guards 1 MB).
+export default defineAppConfig({
+  pages: ['pages/home/index', 'pages/chats/index', 'pages/services/index', 'pages/me/index'],
+  subPackages: [
+    { root: 'packages/account', pages: ['pages/login/index'] },
+    { root: 'packages/roster', pages: ['pages/members/index'] },
+  ],
+  window: {
+    backgroundTextStyle: 'dark',
+    navigationBarBackgroundColor: '#ffffff',
+    navigationBarTitleText: '村组通',
+    navigationBarTextStyle: 'black',
+    backgroundColor: '#f2f2f2',
+  },
+  // custom: the native tab bar's text is small and fixed; ours (src/custom-tab-bar) follows the
+  // theme, so it grows with 长辈模式 and WeChat's font-size setting.
+  tabBar: {
+    custom: true,
+    color: '#333333',
+    selectedColor: '#b3261e',
+    backgroundColor: '#ffffff',
+    borderStyle: 'black',
+    list: [
+      { pagePath: 'pages/home/index', text: '首页' },
+      { pagePath: 'pages/chats/index', text: '消息' },
+      { pagePath: 'pages/services/index', text: '办事' },
+      { pagePath: 'pages/me/index', text: '我的' },
+    ],
+  },
+})

@@ -1,0 +1,31 @@
+import { View } from '@tarojs/components'
+import { useDidShow } from '@tarojs/taro'
+import type { PropsWithChildren } from 'react'
+import { useTheme } from '../../theme/store'
+import { TabBarView } from '../tab-bar/TabBarView'
+import { activeTabStore, type TabKey } from '../tab-bar/tabs'
+
+interface ScreenProps {
+  /** Set on the four tab pages: marks the active tab, and draws the tab bar in the browser. */
+  tab?: TabKey
+  className?: string
+}
+
+/**
+ * Every page's root. It carries the theme as custom properties (--cz-text, --cz-tap, …), so a flip
+ * of 长辈模式 or a new WeChat font size restyles the whole page at once.
+ */
+export function Screen({ tab, className, children }: PropsWithChildren<ScreenProps>) {
+  const { vars, careMode } = useTheme()
+  useDidShow(() => {
+    if (tab) activeTabStore.set(tab)
+  })
+  const classes = ['cz-screen', careMode ? 'cz-care' : '', tab ? 'cz-screen--tab' : '', className ?? ''].filter(Boolean).join(' ')
+  return (
+    <View className={classes} style={vars}>
+      {children}
+      {/* WeChat draws src/custom-tab-bar itself; the browser build has no tab bar of its own. */}
+      {process.env.TARO_ENV === 'h5' && tab ? <TabBarView active={tab} /> : null}
+    </View>
+  )
+}

@@ -1,0 +1,29 @@
+import { Text, View } from '@tarojs/components'
+import Taro from '@tarojs/taro'
+import { TABS, type TabKey } from './tabs'
+import './tab-bar.css'
+
+/** The four big tabs: drawn by src/custom-tab-bar in WeChat, and by <Screen> in the browser. */
+export function TabBarView({ active }: { active: TabKey }) {
+  return (
+    <View className="cz-tabbar">
+      {TABS.map((tab) => {
+        const selected = tab.key === active
+        return (
+          <View
+            key={tab.key}
+            className={`cz-tabbar__item cz-tap${selected ? ' is-active' : ''}`}
+            hoverClass="cz-tabbar__item--pressed"
+            aria-selected={selected}
+            role="tab"
+            onClick={() => {
+              if (!selected) void Taro.switchTab({ url: tab.url })
+            }}
+          >
+            <Text className="cz-tabbar__text cz-text">{tab.text}</Text>
+          </View>
+        )
+      })}
+    </View>
+  )
+}

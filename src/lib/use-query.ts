@@ -1,0 +1,38 @@
+import { useDidShow } from '@tarojs/taro'
+import { useCallback, useRef, useState } from 'react'
+import { ApiError, toApiError } from '../services/api'
+import { goToLogin } from '../services/routes'
+
+export type QueryState<T> =
+  | { status: 'loading' }
+  | { status: 'error'; error: ApiError }
+  | { status: 'ready'; data: T; refreshing: boolean }
+
+/**
+ * Loads a page's data each time the page is shown (so a tab page reflects a new login or a change
+ * made elsewhere), keeping what is on screen while it refreshes. Not logged in → login page.
+ */
+export function useQuery<T>(load: () => Promise<T>): { state: QueryState<T>; reload: () => void } {
+  const [state, setState] = useState<QueryState<T>>({ status: 'loading' })
+  const loadRef = useRef(load)
+  loadRef.current = load
+  const seq = useRef(0)
+
+  const reload = useCallback(() => {
+    const mine = ++seq.current
+    setState((prev) => (prev.status === 'ready' ? { ...prev, refreshing: true } : { status: 'loading' }))
+    loadRef.current().then(
+      (data) => {
+        if (mine === seq.current) setState({ status: 'ready', data, refreshing: false })
+      },
+      (thrown: unknown) => {
+        const error = toApiError(thrown)
+        if (error.code === 'UNAUTHENTICATED') goToLogin()
+        if (mine === seq.current) setState({ status: 'error', error })
+      },
+    )
+  }, [])
+
+  useDidShow(reload)
+  return { state, reload }
+}
