@@ -7,6 +7,6 @@ module.exports = {
     '^.+\\.(t|j)sx?$': ['@swc/jest', { jsc: { target: 'es2022', parser: { syntax: 'typescript', tsx: true } } }],
   },
   // ESM-only packages that jest must transform to CommonJS.
-  transformIgnorePatterns: ['/node_modules/(?!(jose|mingo)/)'],
+  transformIgnorePatterns: ['^(?!.*/node_modules/(jose|mingo|content-disposition|cookie)/).*/node_modules/'],
   testTimeout: 30000,
 }

@@ -5,7 +5,7 @@
  * mutex, so a transaction's awaits never interleave with another request's writes.
  */
 import { AsyncLocalStorage } from 'node:async_hooks'
-import { randomBytes } from 'node:crypto'
+import { createHash, randomBytes } from 'node:crypto'
 import { mkdirSync } from 'node:fs'
 import { dirname } from 'node:path'
 import BetterSqlite3 from 'better-sqlite3'
@@ -126,6 +126,24 @@ export class EmbeddedStore implements Database {
         }
       }
     })()
+  }
+
+  /** A digest of every document in every collection: tests use it to prove that nothing was written. */
+  checksum(): string {
+    const hash = createHash('sha256')
+    const tables = this.sqlite.prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name LIKE 'c\\_%' ESCAPE '\\' ORDER BY name").all() as Array<{ name: string }>
+    for (const { name } of tables) {
+      hash.update(name)
+      for (const row of this.sqlite.prepare(`SELECT id, body FROM "${name}" ORDER BY id`).iterate() as Iterable<{ id: string; body: string }>) {
+        hash.update(row.id).update(row.body)
+      }
+    }
+    return hash.digest('hex')
+  }
+
+  /** SQLite's own check that the file is sound. */
+  integrityCheck(): string {
+    return this.sqlite.pragma('integrity_check', { simple: true }) as string
   }
 
   /** Runs a write section outside the port's async API, e.g. for seeding; still exclusive. */

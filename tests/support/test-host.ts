@@ -1,0 +1,65 @@
+/** A real host over a real embedded store in a temporary folder, driven through HTTP injection. */
+import { mkdtempSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import type { FastifyInstance } from 'fastify'
+import { silentLogger } from '../../cloudfunctions/shared/runtime/logger'
+import type { EmbeddedStore } from '../../server/embedded-store/embedded-store'
+import { buildHost } from '../../server/host'
+import { openStore } from '../../server/open-store'
+import { seedDemoTown } from '../../server/seed/demo-town'
+import type { Persona } from '../../types/identity'
+
+export interface TestHost {
+  app: FastifyInstance
+  store: EmbeddedStore
+  dataDir: string
+  personas: Persona[]
+  login(personId: string): Promise<string>
+  personaWith(predicate: (persona: Persona) => boolean): Persona
+  call(fn: string, action: string, data: unknown, token?: string): Promise<{ status: number; body: any }>
+  close(): Promise<void>
+}
+
+export async function startTestHost(options: { demo?: boolean; dataDir?: string; seed?: boolean } = {}): Promise<TestHost> {
+  const dataDir = options.dataDir ?? mkdtempSync(join(tmpdir(), 'cunzu-host-'))
+  const store = await openStore(join(dataDir, 'store.sqlite'))
+  if (options.seed !== false) await seedDemoTown(store)
+  const app = await buildHost({ store, dataDir, demo: options.demo ?? true, log: silentLogger })
+  let personas: Persona[] = []
+  if (options.demo !== false) personas = (await app.inject({ method: 'GET', url: '/api/dev/personas' })).json().data
+  const host: TestHost = {
+    app,
+    store,
+    dataDir,
+    personas,
+    async login(personId) {
+      const response = await app.inject({ method: 'POST', url: '/api/dev/login', payload: { personId } })
+      if (response.statusCode !== 200) throw new Error(`login failed: ${response.body}`)
+      return response.json().data.token
+    },
+    personaWith(predicate) {
+      const persona = personas.find(predicate)
+      if (!persona) throw new Error('no such persona in the demo town')
+      return persona
+    },
+    async call(fn, action, data, token) {
+      const response = await app.inject({
+        method: 'POST',
+        url: `/api/fn/${fn}`,
+        payload: { action, data },
+        headers: token ? { authorization: `Bearer ${token}` } : {},
+      })
+      return { status: response.statusCode, body: response.json() }
+    },
+    async close() {
+      await app.close()
+      store.close()
+      if (!options.dataDir) rmSync(dataDir, { recursive: true, force: true })
+    },
+  }
+  return host
+}
+
+export const isPlainVillager = (persona: Persona) => persona.roles.length === 1 && persona.roles[0] === 'villager'
+export const isGroupLeader = (persona: Persona) => persona.roles.includes('group_leader')
