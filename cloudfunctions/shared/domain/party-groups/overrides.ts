@@ -127,7 +127,7 @@ function checkMove(draft: Draft, move: MoveGroupOverride): { problem: OverridePr
 function sourceProblem(draft: Draft, source: DraftPartyGroup, leavingId: string): OverrideProblem | undefined {
   if (source.anchorId === leavingId) return 'ANCHOR_CANNOT_MOVE';
   const leaving = draft.village.byId.get(leavingId)?.partyMemberCount ?? 0;
-
+  if (source.partyMemberCount - leaving < MIN_PARTY_MEMBERS) return 'SOURCE_TOO_FEW_PARTY_MEMBERS';
   if (!staysConnected(draft, source, leavingId)) return 'SOURCE_DISCONNECTED';
   return undefined;
 }
