@@ -22,6 +22,6 @@ if (stale && process.env.SKIP_H5_BUILD !== '1') {
   const build = spawnSync('npx', ['taro', 'build', '--type', 'h5'], { cwd: root, stdio: 'inherit', env: { ...process.env, NODE_ENV: 'production' } })
   if (build.status !== 0) process.exit(build.status ?? 1)
 }
-const host = spawn(join(root, 'node_modules', '.bin', 'tsx'), [join(root, 'server', 'main.ts')], { cwd: root, stdio: 'inherit' })
+const host = spawn(process.execPath, ['--import', 'tsx', join(root, 'server', 'main.ts')], { cwd: root, stdio: 'inherit' })
 for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => host.kill(signal))
 host.on('exit', (code) => process.exit(code ?? 0))

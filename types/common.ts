@@ -1,7 +1,8 @@
 import { z } from 'zod'
+import zhCN from 'zod/v4/locales/zh-CN.js'
 
 // Validation messages in Chinese everywhere the contract is used (the app shows them as they are).
-z.config(z.locales.zhCN())
+z.config(zhCN())
 
 export const idSchema = z.string().trim().min(1, '缺少编号').max(64, '编号太长')
 

@@ -12,21 +12,28 @@ import { EmbeddedStore } from '../../server/embedded-store/embedded-store'
 const root = join(__dirname, '..', '..')
 let dataDir: string
 
-function startHost(port: number): Promise<ChildProcess> {
-  const child = spawn(join(root, 'node_modules', '.bin', 'tsx'), [join(root, 'server', 'main.ts')], {
+interface RunningHost {
+  child: ChildProcess
+  exited: Promise<unknown>
+}
+
+function startHost(port: number): Promise<RunningHost> {
+  // One process (no tsx wrapper), so SIGKILL really kills the server mid-write.
+  const child = spawn(process.execPath, ['--import', 'tsx', join(root, 'server', 'main.ts')], {
     cwd: root,
     env: { ...process.env, DATA_DIR: dataDir, PORT: String(port), HOST: '127.0.0.1', DEMO: '1' },
     stdio: ['ignore', 'pipe', 'inherit'],
   })
+  const exited = new Promise((resolve) => child.once('exit', resolve))
   return new Promise((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error('host did not start')), 60_000)
     child.stdout!.on('data', (chunk: Buffer) => {
       if (chunk.toString().includes('"listening"')) {
         clearTimeout(timer)
-        resolve(child)
+        resolve({ child, exited })
       }
     })
-    child.on('exit', (code) => reject(new Error(`host exited ${code}`)))
+    void exited.then((code) => reject(new Error(`host exited ${code}`)))
   })
 }
 
@@ -63,9 +70,9 @@ it('keeps every acknowledged write after kill -9 and opens cleanly', async () =>
   })
   await new Promise((resolve) => setTimeout(resolve, 1500))
   killed = true
-  host.kill('SIGKILL')
+  host.child.kill('SIGKILL')
   await Promise.all(writers)
-  await new Promise((resolve) => host.once('exit', resolve))
+  await host.exited
   expect(acknowledged.length).toBeGreaterThan(20)
 
   const store = new EmbeddedStore({ file: join(dataDir, 'store.sqlite') })
@@ -91,8 +98,8 @@ it('keeps data across a restart without seeding twice', async () => {
     const { status } = await post(port, '/api/fn/system', { action: 'ping', data: {} }, token)
     expect(status).toBe(200)
   } finally {
-    host.kill('SIGTERM')
-    await new Promise((resolve) => host.once('exit', resolve))
+    host.child.kill('SIGTERM')
+    await host.exited
   }
   const store = new EmbeddedStore({ file: join(dataDir, 'store.sqlite') })
   try {
