@@ -5,12 +5,17 @@ import prodConfig from './prod'
 
 const root = path.resolve(__dirname, '..')
 // The shared contract lives outside src/ (the cloud functions import it too): let Taro's babel
-// rule compile it for both targets, or webpack would refuse its TypeScript.
+// rule compile it for both targets, or webpack would refuse its TypeScript. The app imports it
+// relatively (src/services/contract.ts), so no alias or tsconfig path is needed.
 const sharedSources = [path.join(root, 'types')]
 
 // Two output folders so the WeChat build (project.config.json points at dist/) and the browser
-// build (served by the local host from dist-h5/) never overwrite each other.
+// build (served by the local host from dist-h5/) never overwrite each other. The h5 dev server
+// (`npm run dev:h5`) serves from memory but still empties its output folder on start: point it
+// elsewhere, or it would wipe the dist-h5/ that `npm start` serves.
 const isH5 = process.env.TARO_ENV === 'h5'
+const isDevServer = isH5 && process.env.NODE_ENV === 'development'
+const outputRoot = isH5 ? (isDevServer ? 'node_modules/.cache/cunzu-dev-h5' : 'dist-h5') : 'dist'
 
 export default defineConfig<'webpack5'>(async (merge) => {
   const baseConfig: UserConfigExport<'webpack5'> = {
@@ -23,9 +28,8 @@ export default defineConfig<'webpack5'>(async (merge) => {
     },
     deviceRatio: { 640: 2.34 / 2, 750: 1, 375: 2, 828: 1.81 / 2 },
     sourceRoot: 'src',
-    outputRoot: isH5 ? 'dist-h5' : 'dist',
+    outputRoot,
     plugins: [],
-    alias: { '@/types': path.join(root, 'types') },
     defineConstants: {},
     copy: { patterns: [], options: {} },
     framework: 'react',
@@ -45,6 +49,12 @@ export default defineConfig<'webpack5'>(async (merge) => {
       staticDirectory: 'static',
       compile: { include: sharedSources },
       router: { mode: 'hash' },
+      webpackChain(chain) {
+        // Taro splits only the initial chunks, so every lazily loaded page carried its own copy of
+        // zod, the API client and the shared components (4 × ~150 KB). Split async chunks too.
+        const splitChunks = chain.optimization.get('splitChunks')
+        chain.optimization.splitChunks({ ...splitChunks, chunks: 'all' })
+      },
       output: { filename: 'js/[name].[hash:8].js', chunkFilename: 'js/[name].[chunkhash:8].js' },
       miniCssExtractPluginOption: {
         ignoreOrder: true,

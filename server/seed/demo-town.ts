@@ -86,8 +86,10 @@ export function demoPersonas(villages: GeneratedVillage[]): Array<{ id: string; 
   ]
 }
 
-export function isSeeded(store: EmbeddedStore): Promise<boolean> {
-  return store.collection('meta').doc(SEED_MARKER_ID).get().then(({ data }) => data !== null)
+/** Seeded already, or holding other data (an imported roster, the county set): never seed over it. */
+export async function isSeeded(store: EmbeddedStore): Promise<boolean> {
+  const { data } = await store.collection('meta').doc(SEED_MARKER_ID).get()
+  return data !== null || (await store.collection('towns').count()).total > 0
 }
 
 /** Seeds the demo town unless it is already there; returns whether it wrote anything. */

@@ -14,14 +14,12 @@ export type QueryState<T> =
  */
 export function useQuery<T>(load: () => Promise<T>): { state: QueryState<T>; reload: () => void } {
   const [state, setState] = useState<QueryState<T>>({ status: 'loading' })
-  const loadRef = useRef(load)
-  loadRef.current = load
   const seq = useRef(0)
 
   const reload = useCallback(() => {
     const mine = ++seq.current
     setState((prev) => (prev.status === 'ready' ? { ...prev, refreshing: true } : { status: 'loading' }))
-    loadRef.current().then(
+    load().then(
       (data) => {
         if (mine === seq.current) setState({ status: 'ready', data, refreshing: false })
       },
@@ -31,8 +29,9 @@ export function useQuery<T>(load: () => Promise<T>): { state: QueryState<T>; rel
         if (mine === seq.current) setState({ status: 'error', error })
       },
     )
-  }, [])
+  }, [load])
 
+  // Taro's useDidShow always calls the latest callback, so a new `load` each render is fine.
   useDidShow(reload)
   return { state, reload }
 }

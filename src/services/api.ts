@@ -114,7 +114,13 @@ async function viaCloud(fn: string, action: string, data: unknown): Promise<unkn
     return res.result
   } catch (error) {
     console.error(`[api] ${fn}.${action}: callFunction failed`, error)
-    throw new ApiError({ code: 'NETWORK', message: NETWORK_MESSAGE, requestId: 'client' })
+    // callFunction also rejects when the function itself crashed or is not deployed: that is not
+    // the villager's network, so don't tell them to check it.
+    const errMsg = String((error as { errMsg?: unknown } | null)?.errMsg ?? '')
+    const offline = /timeout|network|request:fail|ERR_/i.test(errMsg)
+    throw offline
+      ? new ApiError({ code: 'NETWORK', message: NETWORK_MESSAGE, requestId: 'client' })
+      : new ApiError({ code: 'INTERNAL', message: DEFAULT_MESSAGE_OF.INTERNAL, requestId: 'client' })
   }
 }
 

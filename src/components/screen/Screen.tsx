@@ -4,10 +4,14 @@ import type { PropsWithChildren } from 'react'
 import { useTheme } from '../../theme/store'
 import { TabBarView } from '../tab-bar/TabBarView'
 import { activeTabStore, type TabKey } from '../tab-bar/tabs'
+import '../tab-bar/tab-bar-style'
+import { BackBar } from './BackBar'
 
 interface ScreenProps {
   /** Set on the four tab pages: marks the active tab, and draws the tab bar in the browser. */
   tab?: TabKey
+  /** Pages opened on top of another (not tabs, not login): a big 返回 row in the browser. */
+  back?: boolean
   className?: string
 }
 
@@ -15,7 +19,7 @@ interface ScreenProps {
  * Every page's root. It carries the theme as custom properties (--cz-text, --cz-tap, …), so a flip
  * of 长辈模式 or a new WeChat font size restyles the whole page at once.
  */
-export function Screen({ tab, className, children }: PropsWithChildren<ScreenProps>) {
+export function Screen({ tab, back = false, className, children }: PropsWithChildren<ScreenProps>) {
   const { vars, careMode } = useTheme()
   useDidShow(() => {
     if (tab) activeTabStore.set(tab)
@@ -23,6 +27,7 @@ export function Screen({ tab, className, children }: PropsWithChildren<ScreenPro
   const classes = ['cz-screen', careMode ? 'cz-care' : '', tab ? 'cz-screen--tab' : '', className ?? ''].filter(Boolean).join(' ')
   return (
     <View className={classes} style={vars}>
+      {process.env.TARO_ENV === 'h5' && back ? <BackBar /> : null}
       {children}
       {/* WeChat draws src/custom-tab-bar itself; the browser build has no tab bar of its own. */}
       {process.env.TARO_ENV === 'h5' && tab ? <TabBarView active={tab} /> : null}

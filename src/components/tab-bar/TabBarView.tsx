@@ -1,9 +1,11 @@
 import { Text, View } from '@tarojs/components'
 import Taro from '@tarojs/taro'
 import { TABS, type TabKey } from './tabs'
-import './tab-bar.css'
 
-/** The four big tabs: drawn by src/custom-tab-bar in WeChat, and by <Screen> in the browser. */
+/**
+ * The four big tabs: drawn by src/custom-tab-bar in WeChat, and by <Screen> in the browser. Each of
+ * those imports tab-bar.css itself, so WeChat's isolated custom-tab-bar gets its own copy of it.
+ */
 export function TabBarView({ active }: { active: TabKey }) {
   return (
     <View className="cz-tabbar">

@@ -1,5 +1,5 @@
 import { Text, View } from '@tarojs/components'
-import { Switch } from '@nutui/nutui-react-taro/dist/es/packages/switch/index'
+import Switch from '@nutui/nutui-react-taro/dist/es/packages/switch/index'
 import '@nutui/nutui-react-taro/dist/es/packages/switch/style/css'
 import { useTheme } from '../../theme/store'
 
