@@ -1,5 +1,5 @@
 import { z } from 'zod'
-import zhCN from 'zod/v4/locales/zh-CN.js'
+import { zhCN } from 'zod/locales'
 
 // Validation messages in Chinese everywhere the contract is used (the app shows them as they are).
 z.config(zhCN())
