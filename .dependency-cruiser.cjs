@@ -3,10 +3,11 @@ module.exports = {
   forbidden: [
     {
       name: 'domain-is-pure',
-      comment: 'Domain rules are pure functions: no Taro, no SDKs, no store, no runtime, no I/O.',
+      comment: 'Domain rules are pure functions: no Taro, no SDKs, no store, no runtime, no I/O (type-only imports of record shapes are fine).',
       severity: 'error',
       from: { path: '^cloudfunctions/shared/domain' },
       to: {
+        dependencyTypesNot: ['type-only'],
         path: '(^node_modules/(@tarojs|@cloudbase|wx-server-sdk|better-sqlite3|fastify|exceljs|mingo|zod))|^cloudfunctions/shared/(db|runtime|storage|records|identity)|^server|^src|^(node:)?(fs|path|http|https|net|child_process)$',
       },
     },

@@ -3,10 +3,12 @@ import { homeFunction } from './home/actions'
 import { identityFunction } from './identity/actions'
 import { rosterFunction } from './roster/actions'
 import { systemFunction } from './system/actions'
+import { partyGroupsFunction } from './partyGroups/actions'
 
 export const cloudFunctions = {
   system: systemFunction,
   identity: identityFunction,
   home: homeFunction,
   roster: rosterFunction,
+  partyGroups: partyGroupsFunction,
 } as const

@@ -125,6 +125,21 @@ export async function buildHost(options: HostOptions): Promise<FastifyInstance> 
     return { ok: true, data: { fileId } }
   })
 
+  app.get<{ Querystring: { fileId?: string } }>('/api/files/download', async (request, reply) => {
+    if (!(await callerOf(request.headers.authorization))) return sendError(reply, 'UNAUTHENTICATED', request.id)
+    let bytes: Buffer
+    try {
+      bytes = await storage.get(request.query.fileId ?? '')
+    } catch {
+      return sendError(reply, 'NOT_FOUND', request.id, '文件不存在或已过期')
+    }
+    const extension = /\.([A-Za-z0-9]+)$/.exec(request.query.fileId ?? '')?.[1] ?? 'bin'
+    return reply
+      .header('content-type', extension === 'xlsx' ? 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' : 'application/octet-stream')
+      .header('content-disposition', `attachment; filename="cunzu.${extension}"`)
+      .send(bytes)
+  })
+
   if (options.staticDir && existsSync(join(options.staticDir, 'index.html'))) {
     await app.register(fastifyStatic, { root: options.staticDir, prefix: '/', wildcard: false })
     app.get('/*', (_request, reply) => reply.sendFile('index.html'))

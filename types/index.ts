@@ -3,6 +3,7 @@ import { homeContract } from './functions/home'
 import { identityContract } from './functions/identity'
 import { rosterContract } from './functions/roster'
 import { systemContract } from './functions/system'
+import { partyGroupsContract } from './functions/party-groups'
 
 export * from './common'
 export * from './errors'
@@ -10,6 +11,8 @@ export * from './identity'
 export * from './functions/home'
 export * from './functions/identity'
 export * from './functions/roster'
+export * from './functions/roster-admin'
+export * from './functions/party-groups'
 
 /** Every cloud function and its actions: the one place the app and the functions agree on. */
 export const contract = {
@@ -17,6 +20,7 @@ export const contract = {
   identity: identityContract,
   home: homeContract,
   roster: rosterContract,
+  partyGroups: partyGroupsContract,
 } as const
 
 export type Contract = typeof contract

@@ -1,20 +1,22 @@
-import { ageOn, maskPhone } from '../shared/domain/personal-data'
 import { villageDate } from '../shared/domain/clock'
+import { ageOn, maskPhone } from '../shared/domain/personal-data'
+import { namesOf, requireGroup } from '../shared/records/lookups'
+import { readAll } from '../shared/records/read-all'
+import type { GroupRecord, PersonRecord } from '../shared/records/records'
+import { allowOnVillage, requireVillage, VILLAGE_READERS } from '../shared/records/village-access'
 import { hasGrantOver } from '../shared/runtime/caller'
 import { defineFunction } from '../shared/runtime/define-function'
-import { requireGroup } from '../shared/records/lookups'
-import type { PersonRecord } from '../shared/records/records'
-
-const ROSTER_READERS = ['village_secretary', 'village_staff', 'town_officer', 'city_officer', 'admin'] as const
+import { rosterChangeActions } from './changes'
+import { rosterFileActions } from './files'
 
 export const rosterFunction = defineFunction('roster', {
   groupMembers: {
     // The group's own leader, and office holders whose scope covers the group's village.
     allow: async (caller, { groupId }, { db }) => {
-      const { data: group } = await db.collection('groups').doc(groupId).get()
+      const { data: group } = await db.collection<GroupRecord>('groups').doc(groupId).get()
       if (!group) return true // NOT_FOUND from run
       if (group.leaderId === caller.personId) return true
-      return hasGrantOver(caller, ROSTER_READERS, { townId: group.townId as string, villageId: group.villageId as string })
+      return hasGrantOver(caller, VILLAGE_READERS, group)
     },
     run: async ({ db, now }, { groupId, page, pageSize }) => {
       const group = await requireGroup(db, groupId)
@@ -47,4 +49,28 @@ export const rosterFunction = defineFunction('roster', {
       }
     },
   },
+
+  villageGroups: {
+    allow: allowOnVillage(VILLAGE_READERS, (input) => input.villageId),
+    run: async ({ db }, { villageId }) => {
+      const village = await requireVillage(db, villageId)
+      const groups = (await readAll<GroupRecord>(db, 'groups', { villageId })).sort((a, b) => a.number - b.number)
+      const names = await namesOf(db, groups.map((group) => group.leaderId))
+      return {
+        village: { id: village._id, name: village.name },
+        groups: groups.map((group) => ({
+          id: group._id,
+          number: group.number,
+          name: group.name,
+          leader: group.leaderId && names.has(group.leaderId) ? { id: group.leaderId, name: names.get(group.leaderId)! } : null,
+          leaderIsPartyMember: group.leaderIsPartyMember,
+          neighbours: group.neighbours,
+          counts: group.counts,
+        })),
+      }
+    },
+  },
+
+  ...rosterChangeActions,
+  ...rosterFileActions,
 })

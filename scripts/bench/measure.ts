@@ -20,7 +20,7 @@ export function summarise(scenario: string, action: string, samples: number[]): 
   return { scenario, action, runs: samples.length, p50: round(percentile(sorted, 0.5)), p95: round(percentile(sorted, 0.95)), unit: 'ms' }
 }
 
-export async function timeCalls(runs: number, warmup: number, call: () => Promise<void>): Promise<number[]> {
+export async function timeCalls(runs: number, warmup: number, call: () => Promise<unknown>): Promise<number[]> {
   for (let index = 0; index < warmup; index += 1) await call()
   const samples: number[] = []
   for (let index = 0; index < runs; index += 1) {

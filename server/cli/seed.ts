@@ -20,7 +20,7 @@ async function main() {
     rmSync(dir, { recursive: true, force: true })
     const started = Date.now()
     const store = await openStore(join(dir, 'store.sqlite'))
-    const summary = seedCounty(store, (done) => {
+    const summary = await seedCounty(store, (done) => {
       if (done % 23 === 0) process.stdout.write(`  ${done} villages…\n`)
     })
     store.close()

@@ -7,7 +7,7 @@
 import type { NewDoc } from '../../cloudfunctions/shared/db/port'
 import type { EmbeddedStore } from '../embedded-store/embedded-store'
 import { generateVillage, type GeneratedVillage } from './generate-village'
-import { partyGroupDocs } from './party-group-docs'
+import { recomputeVillage } from '../../cloudfunctions/shared/party-groups/recompute-village'
 import { PERSONAS_DOC_ID } from './demo-town'
 
 export const COUNTY_SHAPE = { towns: 10, villages: 230, groups: 8031, crossGroupPartyGroups: 28 }
@@ -28,7 +28,7 @@ export interface CountySummary {
   villagers: number
 }
 
-export function seedCounty(store: EmbeddedStore, onVillage?: (done: number) => void): CountySummary {
+export async function seedCounty(store: EmbeddedStore, onVillage?: (done: number) => void): Promise<CountySummary> {
   const counts = groupCounts(COUNTY_SHAPE.groups, COUNTY_SHAPE.villages)
   // Every eighth village (28 of them) has one weak group, placed away from the grid's edge.
   const weakVillages = new Set(Array.from({ length: COUNTY_SHAPE.crossGroupPartyGroups }, (_, index) => index * 8))
@@ -49,7 +49,6 @@ export function seedCounty(store: EmbeddedStore, onVillage?: (done: number) => v
       seed: 1000 + index,
       weakGroupNumbers: weakVillages.has(index) ? [6] : [],
     })
-    const { partyGroups, servicePoints } = partyGroupDocs(village)
     const grants: NewDoc[] = [
       { personId: village.secretaryId, role: 'village_secretary', scope: { level: 'village', id: village.village._id } },
       { personId: village.staffId, role: 'village_staff', scope: { level: 'village', id: village.village._id } },
@@ -59,10 +58,9 @@ export function seedCounty(store: EmbeddedStore, onVillage?: (done: number) => v
       groups: village.groups,
       households: village.households,
       people: village.people,
-      partyGroups,
-      servicePoints,
       grants,
     })
+    await recomputeVillage(store, village.village._id as string, new Date())
     villagers += village.people.length
     firstVillage ??= village
     onVillage?.(index + 1)

@@ -7,7 +7,7 @@ import type { NewDoc } from '../../cloudfunctions/shared/db/port'
 import type { Persona } from '../../types/identity'
 import type { EmbeddedStore } from '../embedded-store/embedded-store'
 import { generateVillage, type GeneratedVillage } from './generate-village'
-import { partyGroupDocs } from './party-group-docs'
+import { recomputeVillage } from '../../cloudfunctions/shared/party-groups/recompute-village'
 
 export const DEMO_TOWN_ID = 't-sijia'
 const SEED_MARKER_ID = 'seed:demo-town'
@@ -115,15 +115,12 @@ export async function seedDemoTown(store: EmbeddedStore): Promise<boolean> {
     grants.push({ personId: village.staffId, role: 'village_staff', scope: { level: 'village', id: village.village._id } })
   }
   for (const holder of OFFICE_HOLDERS) grants.push({ personId: holder.id, role: holder.role, scope: holder.scope })
-  const partyGroups = villages.map((village) => partyGroupDocs(village))
   store.bulkWrite({
     towns: [{ _id: DEMO_TOWN_ID, name: '四甲镇', cityName: '海门市' }],
     villages: villages.map((village) => village.village),
     groups: villages.flatMap((village) => village.groups),
     households: villages.flatMap((village) => village.households),
     people: [...villages.flatMap((village) => village.people), ...OFFICE_HOLDERS.map(officePerson)],
-    partyGroups: partyGroups.flatMap((docs) => docs.partyGroups),
-    servicePoints: partyGroups.flatMap((docs) => docs.servicePoints),
     councils: villages.flatMap(councilDocs),
     grants,
     meta: [
@@ -131,6 +128,8 @@ export async function seedDemoTown(store: EmbeddedStore): Promise<boolean> {
       { _id: SEED_MARKER_ID, seededAt: new Date().toISOString() },
     ],
   })
+  // Party groups and service points come from the same rules and code path as any later recompute.
+  for (const village of villages) await recomputeVillage(store, village.village._id as string, new Date())
   return true
 }
 

@@ -1,5 +1,6 @@
 import { z } from 'zod'
 import { action, idSchema, pageInputSchema, pageOf } from '../common'
+import { rosterAdminContract } from './roster-admin'
 
 export const rosterMemberSchema = z.object({
   id: z.string(),
@@ -15,6 +16,7 @@ export const rosterMemberSchema = z.object({
 export type RosterMember = z.infer<typeof rosterMemberSchema>
 
 export const rosterContract = {
+  ...rosterAdminContract,
   groupMembers: action({
     who: '本组组长；本村的村书记、村干部；所属镇、市的干部',
     input: z.strictObject({ groupId: idSchema, ...pageInputSchema.shape }),

@@ -23,8 +23,12 @@ export const COLLECTIONS = {
   bindings: { indexes: [['personId']], version: 1 },
   invitations: { indexes: [['code'], ['personId']], version: 1 },
   partyGroups: { indexes: [['villageId'], ['townId']], version: 1 },
-  servicePoints: { indexes: [['partyGroupId'], ['groupId']], version: 1 },
+  servicePoints: { indexes: [['partyGroupId'], ['villageId'], ['groupId']], version: 1 },
   councils: { indexes: [['groupId'], ['villageId']], version: 1 },
+  /** The village secretary's changes to the computed Party groups, re-applied on every recompute. */
+  partyGroupOverrides: { indexes: [['villageId']], version: 1 },
+  /** Before/after of every roster change, for the ledger (台账). */
+  changeLog: { indexes: [['villageId']], version: 1 },
   meta: { indexes: [], version: 1 },
 } as const satisfies Record<string, CollectionSpec>
 

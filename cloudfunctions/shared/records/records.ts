@@ -1,5 +1,6 @@
 /** The stored shapes of the roster, as the functions read them. */
 import type { Grant } from '../../../types/identity'
+import type { CoverageStats, StoredOverride } from '../../../types/functions/party-groups'
 import type { StoredDoc } from '../db/port'
 
 export interface TownRecord extends StoredDoc {
@@ -10,6 +11,7 @@ export interface TownRecord extends StoredDoc {
 export interface VillageRecord extends StoredDoc {
   townId: string
   name: string
+  partyGroupState?: PartyGroupState
 }
 
 export interface GroupRecord extends StoredDoc {
@@ -65,6 +67,11 @@ export interface InvitationRecord extends StoredDoc {
   usedAt: string | null
 }
 
+export interface StoredReason {
+  code: string
+  message: string
+}
+
 export interface PartyGroupRecord extends StoredDoc {
   villageId: string
   townId: string
@@ -72,10 +79,40 @@ export interface PartyGroupRecord extends StoredDoc {
   groupIds: string[]
   leaderId: string | null
   crossGroup: boolean
+  partyMemberCount: number
+  anchorGroupId: string
+  reasons: Array<StoredReason & { groupId: string }>
+  flags: StoredReason[]
+  appliedOverrides: StoredOverride[]
+}
+
+/** The latest formation result of a village, kept on the village so coverage reports read 230 docs, not 8,000. */
+export interface PartyGroupState {
+  stats: CoverageStats
+  uncovered: Array<{ groupId: string; reason: StoredReason; weaknesses: StoredReason[] }>
+  overrideIssues: Array<{ override: StoredOverride; code: string; problem: string; message: string }>
+  computedAt: string
+}
+
+export interface OverrideDoc extends StoredDoc {
+  villageId: string
+  override: StoredOverride
+}
+
+export interface ChangeLogRecord extends StoredDoc {
+  villageId: string
+  at: string
+  by: string
+  byName: string
+  kind: string
+  summary: string
+  before: unknown
+  after: unknown
 }
 
 export interface ServicePointRecord extends StoredDoc {
   partyGroupId: string
+  villageId: string
   groupId: string
   name: string
   address: string

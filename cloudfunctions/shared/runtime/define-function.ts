@@ -54,15 +54,15 @@ export type ActionImpl<F extends FunctionName, A extends ActionName<F>> =
       run(context: AnonymousContext, input: ParsedInputOf<F, A>): Promise<OutputOf<F, A>>
     }
 
+/** Every action of a function; `Pick` it to define a function's actions across several modules. */
+export type ActionTable<F extends FunctionName> = { [A in ActionName<F>]: ActionImpl<F, A> }
+
 export type FunctionDefinition<F extends FunctionName> = {
   name: F
-  actions: { [A in ActionName<F>]: ActionImpl<F, A> }
+  actions: ActionTable<F>
 }
 
-export function defineFunction<F extends FunctionName>(
-  name: F,
-  actions: { [A in ActionName<F>]: ActionImpl<F, A> },
-): FunctionDefinition<F> {
+export function defineFunction<F extends FunctionName>(name: F, actions: ActionTable<F>): FunctionDefinition<F> {
   return { name, actions }
 }
 

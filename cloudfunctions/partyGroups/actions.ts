@@ -1,0 +1,136 @@
+import { formPartyGroups, groupFactsFrom, partyMemberFactsFrom } from '../shared/domain/party-groups'
+import { previewInputProblems } from '../shared/domain/party-groups/preview-input'
+import { recomputeVillage } from '../shared/party-groups/recompute-village'
+import { partyGroupView, villageReport } from '../shared/party-groups/village-report'
+import { coverageReport, allowCoverage } from '../shared/party-groups/coverage-report'
+import { namesOf, partyGroupOf } from '../shared/records/lookups'
+import type { GroupRecord, PartyGroupRecord, PersonRecord, ServicePointRecord } from '../shared/records/records'
+import { allowOnVillage, requireVillage, VILLAGE_MANAGERS, VILLAGE_READERS } from '../shared/records/village-access'
+import { AppError, invalidInput } from '../shared/runtime/app-error'
+import { defineFunction } from '../shared/runtime/define-function'
+import { chooseServicePoint } from '../shared/domain/service-points'
+
+const PREVIEWERS = ['village_secretary', 'town_officer', 'city_officer', 'admin'] as const
+
+export const partyGroupsFunction = defineFunction('partyGroups', {
+  preview: {
+    // A what-if on data the caller sends; with a villageId the grant must cover that village.
+    allow: async (caller, input, context) => {
+      if (!caller.grants.some((grant) => (PREVIEWERS as readonly string[]).includes(grant.role))) return false
+      return allowOnVillage(PREVIEWERS, () => input.villageId ?? null)(caller, input, context)
+    },
+    run: async (_context, input) => {
+      const problems = previewInputProblems(input)
+      if (problems.length > 0) throw invalidInput(problems, '村民小组或人员的编号对不上，请检查')
+      const result = formPartyGroups({
+        groups: groupFactsFrom(input.groups, input.members),
+        partyMembers: partyMemberFactsFrom(input.members),
+      })
+      return {
+        partyGroups: result.partyGroups.map(({ id, groupIds, leaderId, crossGroup, reasons, flags }) => ({ id, groupIds, leaderId, crossGroup, reasons, flags })),
+        uncovered: result.uncovered.map(({ groupId, reason }) => ({ groupId, reason })),
+        stats: {
+          groups: result.stats.groups,
+          partyGroups: result.stats.partyGroups,
+          crossGroup: result.stats.crossGroup,
+          coverage: result.stats.coverage,
+          uncovered: result.stats.uncovered,
+          leaderToBeAppointed: result.stats.leaderToBeAppointed,
+        },
+      }
+    },
+  },
+
+  village: {
+    allow: allowOnVillage(VILLAGE_READERS, (input) => input.villageId),
+    run: async ({ db }, { villageId }) => villageReport(db, await requireVillage(db, villageId)),
+  },
+
+  recompute: {
+    allow: allowOnVillage([...VILLAGE_MANAGERS, 'town_officer'], (input) => input.villageId),
+    run: async ({ db, now }, { villageId }) => {
+      await recomputeVillage(db, villageId, now())
+      return villageReport(db, await requireVillage(db, villageId))
+    },
+  },
+
+  override: {
+    // Only the village's own Party secretary changes its Party groups (an admin may stand in).
+    allow: allowOnVillage(['village_secretary', 'admin'], (input) => input.villageId),
+    run: async ({ db, caller, now }, { villageId, override }) => {
+      await requireVillage(db, villageId)
+      const { data: groups } = await db.collection<GroupRecord>('groups').where({ villageId }).limit(1000).get()
+      const groupIds = new Set(groups.map((group) => group._id))
+      if (override.kind === 'MOVE_GROUP') {
+        const fields = [
+          ...(groupIds.has(override.groupId) ? [] : [{ path: 'data.override.groupId', message: '这个组不在本村' }]),
+          ...(groupIds.has(override.toGroupId) ? [] : [{ path: 'data.override.toGroupId', message: '目标组不在本村' }]),
+        ]
+        if (fields.length > 0) throw invalidInput(fields)
+      } else {
+        const { data: partyGroup } = await db.collection<PartyGroupRecord>('partyGroups').doc(override.partyGroupId).get()
+        if (!partyGroup || partyGroup.villageId !== villageId) {
+          throw invalidInput([{ path: 'data.override.partyGroupId', message: '这个党小组不在本村' }])
+        }
+        const { data: appointee } = await db.collection<PersonRecord>('people').doc(override.leaderId).get()
+        if (!appointee?.partyMembership || !appointee.groupId || !partyGroup.groupIds.includes(appointee.groupId)) {
+          throw invalidInput([{ path: 'data.override.leaderId', message: '只能指定本党小组的党员' }])
+        }
+      }
+      const stored = { ...override, by: caller.personId, at: now().toISOString() }
+      // One standing override per subject: a new one replaces the old (the ledger keeps both).
+      const subject = override.kind === 'MOVE_GROUP' ? { 'override.kind': 'MOVE_GROUP', 'override.groupId': override.groupId } : { 'override.kind': 'APPOINT_LEADER', 'override.partyGroupId': override.partyGroupId }
+      const { data: previous } = await db.collection('partyGroupOverrides').where({ villageId, ...subject }).limit(100).get()
+      await db.runTransaction(async (tx) => {
+        for (const doc of previous) await tx.collection('partyGroupOverrides').doc(doc._id).remove()
+        await tx.collection('partyGroupOverrides').add({ villageId, override: stored })
+        await tx.collection('changeLog').add({
+          villageId,
+          at: stored.at,
+          by: caller.personId,
+          byName: caller.name,
+          kind: `party_group_${override.kind.toLowerCase()}`,
+          summary: override.kind === 'MOVE_GROUP' ? '调整村民小组所属党小组' : '指定党小组长',
+          before: previous.map((doc) => doc.override),
+          after: stored,
+        })
+      })
+      await recomputeVillage(db, villageId, now())
+      const report = await villageReport(db, await requireVillage(db, villageId))
+      const issue = report.overrideIssues.find((entry) => entry.override.at === stored.at && entry.override.by === stored.by)
+      if (issue) {
+        // The rules refused it: keep nothing half-done, say why in the rules' own words.
+        const { data: mine } = await db.collection('partyGroupOverrides').where({ villageId, 'override.at': stored.at }).limit(10).get()
+        for (const doc of mine) await db.collection('partyGroupOverrides').doc(doc._id).remove()
+        for (const doc of previous) await db.collection('partyGroupOverrides').add({ villageId, override: doc.override })
+        await recomputeVillage(db, villageId, now())
+        throw new AppError('CONFLICT', `不能这样调整：${issue.message}`)
+      }
+      return report
+    },
+  },
+
+  coverage: {
+    allow: allowCoverage,
+    run: async ({ db }, input) => coverageReport(db, input.level, input.id ?? null),
+  },
+
+  mine: {
+    allow: () => true,
+    run: async ({ db, caller }) => {
+      if (!caller.groupId) return { partyGroup: null, myServicePoint: null }
+      const { data: group } = await db.collection<GroupRecord>('groups').doc(caller.groupId).get()
+      const partyGroup = group ? await partyGroupOf(db, group) : null
+      if (!group || !partyGroup) return { partyGroup: null, myServicePoint: null }
+      const [{ data: groups }, { data: points }] = await Promise.all([
+        db.collection<GroupRecord>('groups').where({ _id: db.command.in(partyGroup.groupIds) }).limit(100).get(),
+        db.collection<ServicePointRecord>('servicePoints').where({ partyGroupId: partyGroup._id }).limit(100).get(),
+      ])
+      const names = await namesOf(db, [partyGroup.leaderId, ...points.map((point) => point.hostPersonId)])
+      const view = partyGroupView(partyGroup, new Map(groups.map((g) => [g._id, g])), points, names)
+      const chosen = chooseServicePoint(points, group._id, groups)
+      return { partyGroup: view, myServicePoint: chosen ? view.servicePoints.find((point) => point.id === chosen._id) ?? null : null }
+    },
+  },
+})
+

@@ -1,0 +1,123 @@
+/**
+ * Roster changes that matter to Party groups. Each keeps the group's counts in step in the same
+ * transaction as the change, logs before/after, then recomputes the village it touched.
+ */
+import type { Database } from '../shared/db/port'
+import { recomputeVillage } from '../shared/party-groups/recompute-village'
+import { logChange } from '../shared/records/change-log'
+import type { ChangeLogRecord, GroupRecord, PersonRecord } from '../shared/records/records'
+import { allowOnVillage, VILLAGE_MANAGERS, VILLAGE_READERS } from '../shared/records/village-access'
+import { invalidInput, notFound } from '../shared/runtime/app-error'
+import type { ActionTable } from '../shared/runtime/define-function'
+
+const villageOfPerson = async (db: Database, personId: string) => (await db.collection<PersonRecord>('people').doc(personId).get()).data?.villageId ?? null
+const villageOfGroup = async (db: Database, groupId: string) => (await db.collection<GroupRecord>('groups').doc(groupId).get()).data?.villageId ?? null
+
+async function recomputedStats(db: Database, villageId: string, now: Date) {
+  return { partyGroups: (await recomputeVillage(db, villageId, now)).state.stats }
+}
+
+export const rosterChangeActions: Pick<ActionTable<'roster'>, 'setPartyMembership' | 'setGroupLeader' | 'setNeighbours' | 'changeLog'> = {
+  setPartyMembership: {
+    allow: allowOnVillage(VILLAGE_MANAGERS, (input, { db }) => villageOfPerson(db, input.personId)),
+    run: async ({ db, caller, now }, { personId, partyMembership }) => {
+      const at = now()
+      const villageId = await db.runTransaction(async (tx) => {
+        const { data: person } = await tx.collection<PersonRecord>('people').doc(personId).get()
+        if (!person?.groupId || !person.villageId) throw notFound('这个村民')
+        const { data: group } = await tx.collection<GroupRecord>('groups').doc(person.groupId).get()
+        if (!group) throw notFound('这个村民所在的小组')
+        const delta = Number(Boolean(partyMembership)) - Number(Boolean(person.partyMembership))
+        await tx.collection('people').doc(personId).update({ partyMembership })
+        await tx.collection('groups').doc(group._id).update({
+          counts: { partyMembers: db.command.inc(delta) },
+          ...(group.leaderId === personId ? { leaderIsPartyMember: Boolean(partyMembership) } : {}),
+        })
+        await logChange(tx, caller, at, {
+          villageId: person.villageId,
+          kind: 'party_membership',
+          summary: `${person.name} 的政治面貌变更`,
+          before: { personId, partyMembership: person.partyMembership },
+          after: { personId, partyMembership },
+        })
+        return person.villageId
+      })
+      return recomputedStats(db, villageId, at)
+    },
+  },
+
+  setGroupLeader: {
+    allow: allowOnVillage(VILLAGE_MANAGERS, (input, { db }) => villageOfGroup(db, input.groupId)),
+    run: async ({ db, caller, now }, { groupId, leaderId }) => {
+      const at = now()
+      const villageId = await db.runTransaction(async (tx) => {
+        const { data: group } = await tx.collection<GroupRecord>('groups').doc(groupId).get()
+        if (!group) throw notFound('这个村民小组')
+        const { data: leader } = leaderId ? await tx.collection<PersonRecord>('people').doc(leaderId).get() : { data: null }
+        if (leaderId && leader?.groupId !== groupId) throw invalidInput([{ path: 'data.leaderId', message: '组长必须是本组村民' }])
+        await tx.collection('groups').doc(groupId).update({ leaderId, leaderIsPartyMember: Boolean(leader?.partyMembership) })
+        await logChange(tx, caller, at, {
+          villageId: group.villageId,
+          kind: 'group_leader',
+          summary: leaderId ? `${group.name} 组长变更为 ${leader!.name}` : `${group.name} 组长空缺`,
+          before: { groupId, leaderId: group.leaderId },
+          after: { groupId, leaderId },
+        })
+        return group.villageId
+      })
+      return recomputedStats(db, villageId, at)
+    },
+  },
+
+  setNeighbours: {
+    allow: allowOnVillage(VILLAGE_MANAGERS, (input, { db }) => villageOfGroup(db, input.groupId)),
+    run: async ({ db, caller, now }, { groupId, neighbours }) => {
+      const at = now()
+      const { data: group } = await db.collection<GroupRecord>('groups').doc(groupId).get()
+      if (!group) throw notFound('这个村民小组')
+      const { data: villageGroups } = await db.collection<GroupRecord>('groups').where({ villageId: group.villageId }).limit(1000).get()
+      const inVillage = new Set(villageGroups.map((candidate) => candidate._id))
+      const problems = neighbours.flatMap((id, index) =>
+        id === groupId ? [{ path: `data.neighbours.${index}`, message: '一个组不能与自己相邻' }] : inVillage.has(id) ? [] : [{ path: `data.neighbours.${index}`, message: '相邻组必须是本村的组' }],
+      )
+      if (problems.length > 0) throw invalidInput(problems)
+      const wanted = new Set(neighbours)
+      const before = new Set(group.neighbours)
+      // Adjacency is kept symmetric: both sides of every added or removed edge change together.
+      const touched = new Set([...wanted, ...before].filter((id) => wanted.has(id) !== before.has(id)))
+      await db.runTransaction(async (tx) => {
+        await tx.collection('groups').doc(groupId).update({ neighbours: db.command.set([...wanted].sort()) })
+        for (const otherId of touched) {
+          const { data: other } = await tx.collection<GroupRecord>('groups').doc(otherId).get()
+          if (!other) continue
+          const links = new Set(other.neighbours)
+          if (wanted.has(otherId)) links.add(groupId)
+          else links.delete(groupId)
+          await tx.collection('groups').doc(otherId).update({ neighbours: db.command.set([...links].sort()) })
+        }
+        await logChange(tx, caller, at, {
+          villageId: group.villageId,
+          kind: 'neighbours',
+          summary: `${group.name} 的相邻组变更`,
+          before: { groupId, neighbours: group.neighbours },
+          after: { groupId, neighbours: [...wanted].sort() },
+        })
+      })
+      return recomputedStats(db, group.villageId, at)
+    },
+  },
+
+  changeLog: {
+    allow: allowOnVillage(VILLAGE_READERS, (input) => input.villageId),
+    run: async ({ db }, { villageId, page, pageSize }) => {
+      const entries = db.collection<ChangeLogRecord>('changeLog').where({ villageId })
+      const [{ total }, { data }] = await Promise.all([entries.count(), entries.orderBy('at', 'desc').skip((page - 1) * pageSize).limit(pageSize).get()])
+      return {
+        total,
+        page,
+        pageSize,
+        items: data.map((entry) => ({ id: entry._id, at: entry.at, byName: entry.byName, kind: entry.kind, summary: entry.summary, before: entry.before, after: entry.after })),
+      }
+    },
+  },
+}

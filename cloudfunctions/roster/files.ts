@@ -1,0 +1,115 @@
+/**
+ * Import a village's roster from the published template (.xlsx or .csv) and export it back.
+ * The preview writes nothing; the commit re-reads and re-checks the file, writes the whole plan in
+ * one transaction only if every row is valid, then recomputes the village's Party groups.
+ */
+import { parseRosterTable, planVillageImport, rosterRows, type RowError } from '../shared/domain/roster-import'
+import type { Database } from '../shared/db/port'
+import type { FileStorage } from '../shared/storage/port'
+import { recomputeVillage } from '../shared/party-groups/recompute-village'
+import { logChange } from '../shared/records/change-log'
+import { readAll } from '../shared/records/read-all'
+import type { GroupRecord, HouseholdRecord, PersonRecord, VillageRecord } from '../shared/records/records'
+import { allowOnVillage, requireVillage, VILLAGE_MANAGERS, VILLAGE_READERS } from '../shared/records/village-access'
+import { readTable, RosterFileError, templateWorkbook, writeWorkbook } from '../shared/roster-files'
+import { AppError } from '../shared/runtime/app-error'
+import type { ActionTable } from '../shared/runtime/define-function'
+
+const TEMPLATE_NAME = '村民花名册导入模板.xlsx'
+
+async function existingRoster(db: Database, villageId: string) {
+  const [groups, households, people] = await Promise.all([
+    readAll<GroupRecord>(db, 'groups', { villageId }),
+    readAll<HouseholdRecord>(db, 'households', { villageId }),
+    readAll<PersonRecord>(db, 'people', { villageId }),
+  ])
+  return { groups, households, people }
+}
+
+async function readUpload(storage: FileStorage, fileId: string) {
+  let bytes: Buffer
+  try {
+    bytes = await storage.get(fileId)
+  } catch {
+    throw new AppError('INVALID_INPUT', '没有找到上传的文件，请重新选择', [{ path: 'data.fileId', message: '文件不存在或已过期' }])
+  }
+  try {
+    return await readTable(bytes, fileId)
+  } catch (error) {
+    if (error instanceof RosterFileError) throw new AppError('INVALID_INPUT', error.message, [{ path: 'data.fileId', message: error.message }])
+    throw error
+  }
+}
+
+async function planFor(db: Database, storage: FileStorage, village: VillageRecord, fileId: string) {
+  const table = await readUpload(storage, fileId)
+  const parsed = parseRosterTable(table.header, table.rows)
+  if (!parsed.ok) return { errors: parsed.errors, plan: null }
+  const plan = planVillageImport({ id: village._id, townId: village.townId, name: village.name }, parsed.roster, await existingRoster(db, village._id))
+  return { errors: [] as RowError[], plan }
+}
+
+async function saveWorkbook(storage: FileStorage, name: string, bytes: Buffer) {
+  const { fileId } = await storage.put(name, bytes)
+  return { fileId, fileName: name }
+}
+
+export const rosterFileActions: Pick<ActionTable<'roster'>, 'importTemplate' | 'importPreview' | 'importCommit' | 'export'> = {
+  importTemplate: {
+    allow: (caller) => caller.grants.some((grant) => VILLAGE_MANAGERS.includes(grant.role)),
+    run: async ({ storage }) => saveWorkbook(storage, TEMPLATE_NAME, await templateWorkbook()),
+  },
+
+  importPreview: {
+    allow: allowOnVillage(VILLAGE_MANAGERS, (input) => input.villageId),
+    run: async ({ db, storage }, { villageId, fileId }) => {
+      const { errors, plan } = await planFor(db, storage, await requireVillage(db, villageId), fileId)
+      return { valid: errors.length === 0, errors, summary: plan?.summary ?? null }
+    },
+  },
+
+  importCommit: {
+    allow: allowOnVillage(VILLAGE_MANAGERS, (input) => input.villageId),
+    run: async ({ db, storage, caller, now }, { villageId, fileId }) => {
+      const village = await requireVillage(db, villageId)
+      const { errors, plan } = await planFor(db, storage, village, fileId)
+      if (!plan) {
+        throw new AppError(
+          'INVALID_INPUT',
+          `文件里有 ${errors.length} 处问题，没有导入任何内容`,
+          errors.map((error) => ({ path: `row.${error.row}`, message: error.message })),
+        )
+      }
+      const at = now()
+      const changed = (ids: string[]) => new Set(ids)
+      const [groups, households, people] = [changed(plan.changed.groups), changed(plan.changed.households), changed(plan.changed.people)]
+      await db.runTransaction(async (tx) => {
+        for (const doc of plan.groups.filter((group) => groups.has(group._id))) await tx.collection('groups').doc(doc._id).set(doc)
+        for (const doc of plan.households.filter((household) => households.has(household._id))) await tx.collection('households').doc(doc._id).set(doc)
+        for (const doc of plan.people.filter((person) => people.has(person._id))) await tx.collection('people').doc(doc._id).set(doc)
+        for (const id of plan.remove.people) await tx.collection('people').doc(id).remove()
+        for (const id of plan.remove.households) await tx.collection('households').doc(id).remove()
+        for (const id of plan.remove.groups) await tx.collection('groups').doc(id).remove()
+        await logChange(tx, caller, at, {
+          villageId,
+          kind: 'roster_import',
+          summary: `导入花名册：新增 ${plan.summary.added} 人，修改 ${plan.summary.updated} 人，移出 ${plan.summary.removed} 人`,
+          before: { removed: plan.remove, updated: plan.changed },
+          after: plan.summary,
+        })
+      })
+      const { state } = await recomputeVillage(db, villageId, at)
+      return { summary: plan.summary, partyGroups: state.stats }
+    },
+  },
+
+  export: {
+    allow: allowOnVillage(VILLAGE_READERS, (input) => input.villageId),
+    run: async ({ db, storage }, { villageId }) => {
+      const village = await requireVillage(db, villageId)
+      const roster = await existingRoster(db, villageId)
+      const rows = rosterRows(roster.groups, roster.households, roster.people)
+      return saveWorkbook(storage, `${village.name}花名册.xlsx`, await writeWorkbook(`${village.name}花名册`, rows))
+    },
+  },
+}

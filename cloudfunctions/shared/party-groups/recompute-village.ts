@@ -1,0 +1,165 @@
+/**
+ * Recomputes one village's Party groups from the stored per-group counts (never from every
+ * villager) and the secretary's overrides, then stores the result: the Party groups, a service
+ * point for each, and the village's coverage state. Writes only what changed, in one transaction.
+ */
+import { formPartyGroups, type FormationResult, type GroupFacts, type Override } from '../domain/party-groups'
+import type { Database, Transaction } from '../db/port'
+import type {
+  GroupRecord,
+  HouseholdRecord,
+  OverrideDoc,
+  PartyGroupRecord,
+  PartyGroupState,
+  PersonRecord,
+  ServicePointRecord,
+  VillageRecord,
+} from '../records/records'
+import { notFound } from '../runtime/app-error'
+
+const SERVICE_HOURS = '每天 8:00–20:00'
+
+export function groupFactsOf(groups: readonly GroupRecord[]): GroupFacts[] {
+  return groups.map((group) => ({
+    id: group._id,
+    number: group.number,
+    name: group.name,
+    leaderId: group.leaderId,
+    leaderIsPartyMember: group.leaderIsPartyMember,
+    partyMemberCount: group.counts.partyMembers,
+    neighbours: group.neighbours,
+  }))
+}
+
+export function partyGroupName(villageName: string, numbers: number[]): string {
+  return `${villageName}${[...numbers].sort((a, b) => a - b).join('、')}组党小组`
+}
+
+async function appointeeFacts(db: Database, overrides: readonly Override[]) {
+  const ids = [...new Set(overrides.flatMap((override) => (override.kind === 'APPOINT_LEADER' ? [override.leaderId] : [])))]
+  if (ids.length === 0) return []
+  const { data } = await db.collection<PersonRecord>('people').where({ _id: db.command.in(ids) }).limit(Math.min(1000, ids.length)).get()
+  return data.filter((person) => person.partyMembership && person.groupId).map((person) => ({ id: person._id, groupId: person.groupId! }))
+}
+
+function sameJson(a: unknown, b: unknown): boolean {
+  return JSON.stringify(a) === JSON.stringify(b)
+}
+
+function withoutMeta<T extends Record<string, unknown>>(doc: T): Omit<T, '_id' | '_v'> {
+  const { _id, _v, ...rest } = doc
+  void _id
+  void _v
+  return rest
+}
+
+export interface RecomputeOutcome {
+  result: FormationResult
+  state: PartyGroupState
+  written: number
+}
+
+export async function recomputeVillage(db: Database, villageId: string, now: Date): Promise<RecomputeOutcome> {
+  const { data: village } = await db.collection<VillageRecord>('villages').doc(villageId).get()
+  if (!village) throw notFound('这个村')
+  const [{ data: groups }, { data: existing }, { data: points }, { data: overrideDocs }] = await Promise.all([
+    db.collection<GroupRecord>('groups').where({ villageId }).limit(1000).get(),
+    db.collection<PartyGroupRecord>('partyGroups').where({ villageId }).limit(1000).get(),
+    db.collection<ServicePointRecord>('servicePoints').where({ villageId }).limit(1000).get(),
+    db.collection<OverrideDoc>('partyGroupOverrides').where({ villageId }).limit(1000).get(),
+  ])
+  const overrides = overrideDocs.map((doc) => doc.override as Override)
+  const result = formPartyGroups({ groups: groupFactsOf(groups), overrides, partyMembers: await appointeeFacts(db, overrides) })
+
+  const groupById = new Map(groups.map((group) => [group._id, group]))
+  const desired: PartyGroupRecord[] = result.partyGroups.map((partyGroup) => ({
+    _id: partyGroup.id,
+    villageId,
+    townId: village.townId,
+    name: partyGroupName(village.name, partyGroup.groupIds.map((id) => groupById.get(id)!.number)),
+    groupIds: partyGroup.groupIds,
+    leaderId: partyGroup.leaderId,
+    crossGroup: partyGroup.crossGroup,
+    partyMemberCount: partyGroup.partyMemberCount,
+    anchorGroupId: partyGroup.anchorGroupId,
+    reasons: partyGroup.reasons,
+    flags: partyGroup.flags,
+    appliedOverrides: partyGroup.appliedOverrides,
+  }))
+  const state: PartyGroupState = {
+    stats: {
+      groups: result.stats.groups,
+      partyGroups: result.stats.partyGroups,
+      crossGroup: result.stats.crossGroup,
+      coverage: result.stats.coverage,
+      uncovered: result.stats.uncovered,
+      leaderToBeAppointed: result.stats.leaderToBeAppointed,
+    },
+    uncovered: result.uncovered.map(({ groupId, reason, weaknesses }) => ({ groupId, reason, weaknesses })),
+    overrideIssues: result.overrideIssues.map(({ override, code, problem, message }) => ({ override, code, problem, message })),
+    computedAt: now.toISOString(),
+  }
+  const pointPlan = await planServicePoints(db, desired, points, groupById)
+
+  const existingById = new Map(existing.map((doc) => [doc._id, doc]))
+  const desiredIds = new Set(desired.map((doc) => doc._id))
+  const changedPartyGroups = desired.filter((doc) => !sameJson(withoutMeta(doc), existingById.has(doc._id) ? withoutMeta(existingById.get(doc._id)!) : null))
+  const removedPartyGroups = existing.filter((doc) => !desiredIds.has(doc._id))
+  const stateChanged = !sameJson({ ...village.partyGroupState, computedAt: null }, { ...state, computedAt: null })
+  const written = changedPartyGroups.length + removedPartyGroups.length + pointPlan.add.length + pointPlan.remove.length
+  if (written === 0 && !stateChanged) return { result, state: village.partyGroupState ?? state, written: 0 }
+
+  await db.runTransaction(async (tx: Transaction) => {
+    for (const doc of changedPartyGroups) await tx.collection('partyGroups').doc(doc._id).set(doc)
+    for (const doc of removedPartyGroups) await tx.collection('partyGroups').doc(doc._id).remove()
+    for (const point of pointPlan.add) await tx.collection('servicePoints').doc(point._id).set(point)
+    for (const point of pointPlan.remove) await tx.collection('servicePoints').doc(point._id).remove()
+    await tx.collection('villages').doc(villageId).update({ partyGroupState: db.command.set(state) })
+  })
+  return { result, state, written: written + 1 }
+}
+
+/**
+ * Every Party group keeps at least one "365 service point": points of Party groups that no longer
+ * exist go; a Party group without one gets one at its leader's home (else its anchor group leader's).
+ */
+async function planServicePoints(
+  db: Database,
+  partyGroups: readonly PartyGroupRecord[],
+  points: readonly ServicePointRecord[],
+  groupById: Map<string, GroupRecord>,
+): Promise<{ add: ServicePointRecord[]; remove: ServicePointRecord[] }> {
+  const ids = new Set(partyGroups.map((partyGroup) => partyGroup._id))
+  const remove = points.filter((point) => !ids.has(point.partyGroupId))
+  const served = new Set(points.filter((point) => ids.has(point.partyGroupId)).map((point) => point.partyGroupId))
+  const unserved = partyGroups.filter((partyGroup) => !served.has(partyGroup._id))
+  if (unserved.length === 0) return { add: [], remove }
+  const hostIds = unserved
+    .map((partyGroup) => partyGroup.leaderId ?? groupById.get(partyGroup.anchorGroupId)?.leaderId ?? null)
+    .filter((id): id is string => Boolean(id))
+  const { data: hosts } = hostIds.length
+    ? await db.collection<PersonRecord>('people').where({ _id: db.command.in(hostIds) }).limit(Math.min(1000, hostIds.length)).get()
+    : { data: [] as PersonRecord[] }
+  const householdIds = hosts.map((host) => host.householdId).filter((id): id is string => Boolean(id))
+  const { data: households } = householdIds.length
+    ? await db.collection<HouseholdRecord>('households').where({ _id: db.command.in(householdIds) }).limit(Math.min(1000, householdIds.length)).get()
+    : { data: [] as HouseholdRecord[] }
+  const hostById = new Map(hosts.map((host) => [host._id, host]))
+  const addressOf = new Map(households.map((household) => [household._id, household.address]))
+  const add: ServicePointRecord[] = []
+  for (const partyGroup of unserved) {
+    const host = hostById.get(partyGroup.leaderId ?? groupById.get(partyGroup.anchorGroupId)?.leaderId ?? '')
+    if (!host?.groupId) continue
+    add.push({
+      _id: `sp-${partyGroup._id}`,
+      partyGroupId: partyGroup._id,
+      villageId: partyGroup.villageId,
+      groupId: host.groupId,
+      name: `${groupById.get(host.groupId)?.number ?? ''}组365党建服务点`,
+      address: (host.householdId && addressOf.get(host.householdId)) || '',
+      hours: SERVICE_HOURS,
+      hostPersonId: host._id,
+    })
+  }
+  return { add, remove }
+}

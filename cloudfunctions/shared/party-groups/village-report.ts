@@ -1,0 +1,55 @@
+/** The village report the secretary's page shows, read from what the last recompute stored. */
+import type { PartyGroupView, VillageReport } from '../../../types/functions/party-groups'
+import type { Database } from '../db/port'
+import { namesOf } from '../records/lookups'
+import type { GroupRecord, PartyGroupRecord, ServicePointRecord, TownRecord, VillageRecord } from '../records/records'
+
+export function groupRef(group: GroupRecord) {
+  return { id: group._id, number: group.number, name: group.name }
+}
+
+export function partyGroupView(
+  partyGroup: PartyGroupRecord,
+  groupById: Map<string, GroupRecord>,
+  points: readonly ServicePointRecord[],
+  names: Map<string, string>,
+): PartyGroupView {
+  return {
+    id: partyGroup._id,
+    name: partyGroup.name,
+    groups: partyGroup.groupIds.map((id) => groupById.get(id)).filter((group): group is GroupRecord => Boolean(group)).map(groupRef),
+    leader: partyGroup.leaderId && names.has(partyGroup.leaderId) ? { id: partyGroup.leaderId, name: names.get(partyGroup.leaderId)! } : null,
+    crossGroup: partyGroup.crossGroup,
+    partyMemberCount: partyGroup.partyMemberCount,
+    reasons: partyGroup.reasons,
+    flags: partyGroup.flags,
+    appliedOverrides: partyGroup.appliedOverrides,
+    servicePoints: points
+      .filter((point) => point.partyGroupId === partyGroup._id)
+      .map((point) => ({ id: point._id, name: point.name, address: point.address, hours: point.hours, hostName: names.get(point.hostPersonId) ?? '', groupId: point.groupId })),
+  }
+}
+
+export async function villageReport(db: Database, village: VillageRecord): Promise<VillageReport> {
+  const villageId = village._id
+  const [{ data: town }, { data: groups }, { data: partyGroups }, { data: points }] = await Promise.all([
+    db.collection<TownRecord>('towns').doc(village.townId).get(),
+    db.collection<GroupRecord>('groups').where({ villageId }).limit(1000).get(),
+    db.collection<PartyGroupRecord>('partyGroups').where({ villageId }).limit(1000).get(),
+    db.collection<ServicePointRecord>('servicePoints').where({ villageId }).limit(1000).get(),
+  ])
+  const groupById = new Map(groups.map((group) => [group._id, group]))
+  const names = await namesOf(db, [...partyGroups.map((partyGroup) => partyGroup.leaderId), ...points.map((point) => point.hostPersonId)])
+  const number = (partyGroup: PartyGroupRecord) => groupById.get(partyGroup.groupIds[0])?.number ?? 0
+  const state = village.partyGroupState
+  return {
+    village: { id: villageId, name: village.name, townName: town?.name ?? '' },
+    partyGroups: [...partyGroups].sort((a, b) => number(a) - number(b)).map((partyGroup) => partyGroupView(partyGroup, groupById, points, names)),
+    uncovered: (state?.uncovered ?? [])
+      .filter((entry) => groupById.has(entry.groupId))
+      .map((entry) => ({ group: groupRef(groupById.get(entry.groupId)!), reason: entry.reason, weaknesses: entry.weaknesses })),
+    overrideIssues: state?.overrideIssues ?? [],
+    stats: state?.stats ?? { groups: groups.length, partyGroups: partyGroups.length, crossGroup: 0, coverage: 0, uncovered: 0, leaderToBeAppointed: 0 },
+    computedAt: state?.computedAt ?? '',
+  }
+}

@@ -1,0 +1,78 @@
+import { z } from 'zod'
+import { action, emptyInputSchema, idSchema, pageInputSchema, pageOf } from '../common'
+import { coverageStatsSchema } from './party-groups'
+import { personRefSchema } from './home'
+
+export const fileRefSchema = z.object({ fileId: z.string(), fileName: z.string() })
+
+export const importErrorSchema = z.object({ row: z.number().int().min(1), column: z.string().optional(), message: z.string() })
+export const importSummarySchema = z.object({
+  added: z.number().int(),
+  updated: z.number().int(),
+  removed: z.number().int(),
+  unchanged: z.number().int(),
+  groups: z.number().int(),
+  households: z.number().int(),
+})
+
+export const villageGroupSchema = z.object({
+  id: z.string(),
+  number: z.number().int(),
+  name: z.string(),
+  leader: personRefSchema.nullable(),
+  leaderIsPartyMember: z.boolean(),
+  neighbours: z.array(z.string()),
+  counts: z.object({ villagers: z.number().int(), households: z.number().int(), partyMembers: z.number().int() }),
+})
+
+export const changeLogEntrySchema = z.object({
+  id: z.string(),
+  at: z.string(),
+  byName: z.string(),
+  kind: z.string(),
+  summary: z.string(),
+  before: z.unknown(),
+  after: z.unknown(),
+})
+
+const importFileInput = z.strictObject({ villageId: idSchema, fileId: z.string().min(1, '请先上传文件').max(300) })
+
+export const rosterAdminContract = {
+  villageGroups: action({
+    who: '本村的村书记、村干部；所属镇、市的干部',
+    input: z.strictObject({ villageId: idSchema }),
+    output: z.object({ village: z.object({ id: z.string(), name: z.string() }), groups: z.array(villageGroupSchema) }),
+  }),
+  importTemplate: action({ who: '村干部、村书记、管理员', input: emptyInputSchema, output: fileRefSchema }),
+  importPreview: action({
+    who: '本村的村书记、村干部；管理员（只检查，不写入）',
+    input: importFileInput,
+    output: z.object({ valid: z.boolean(), errors: z.array(importErrorSchema), summary: importSummarySchema.nullable() }),
+  }),
+  importCommit: action({
+    who: '本村的村书记、村干部；管理员（整份文件无误才写入）',
+    input: importFileInput,
+    output: z.object({ summary: importSummarySchema, partyGroups: coverageStatsSchema }),
+  }),
+  export: action({ who: '本村的村书记、村干部；所属镇、市的干部', input: z.strictObject({ villageId: idSchema }), output: fileRefSchema }),
+  setPartyMembership: action({
+    who: '本村的村书记、村干部',
+    input: z.strictObject({ personId: idSchema, partyMembership: z.enum(['full', 'probationary']).nullable() }),
+    output: z.object({ partyGroups: coverageStatsSchema }),
+  }),
+  setGroupLeader: action({
+    who: '本村的村书记、村干部',
+    input: z.strictObject({ groupId: idSchema, leaderId: idSchema.nullable() }),
+    output: z.object({ partyGroups: coverageStatsSchema }),
+  }),
+  setNeighbours: action({
+    who: '本村的村书记、村干部（相邻关系自动双向）',
+    input: z.strictObject({ groupId: idSchema, neighbours: z.array(idSchema).max(50) }),
+    output: z.object({ partyGroups: coverageStatsSchema }),
+  }),
+  changeLog: action({
+    who: '本村的村书记、村干部；所属镇、市的干部',
+    input: z.strictObject({ villageId: idSchema, ...pageInputSchema.shape }),
+    output: pageOf(changeLogEntrySchema),
+  }),
+}
