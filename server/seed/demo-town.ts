@@ -82,6 +82,7 @@ export function demoPersonas(villages: GeneratedVillage[]): Array<{ id: string; 
     { id: hexing.staffId, description: '合兴村村干部：发邀请码、导入花名册' },
     { id: otherLeader.leaderId as string, description: '新安村1组村民小组长' },
     { id: villages[1].secretaryId, description: '新安村党组织书记' },
+    { id: villages[2].secretaryId, description: '长桥村党组织书记' },
     ...OFFICE_HOLDERS.map((holder) => ({ id: holder.id, description: holder.description })),
   ]
 }
