@@ -1,7 +1,11 @@
-/** Rows that later issues add to `npm run bench`. */
+/** Rows that feature issues add to `npm run bench`. */
+import { formPartyGroups } from '../../cloudfunctions/shared/domain/party-groups'
+import { groupFactsOf, recomputeVillage } from '../../cloudfunctions/shared/party-groups/recompute-village'
+import { readAll } from '../../cloudfunctions/shared/records/read-all'
+import type { GroupRecord, VillageRecord } from '../../cloudfunctions/shared/records/records'
 import type { EmbeddedStore } from '../../server/embedded-store/embedded-store'
 import type { httpClient } from './http-client'
-import type { Measurement } from './measure'
+import { summarise, timeCalls, timeOnce, type Measurement } from './measure'
 
 export interface ScenarioContext {
   name: string
@@ -12,7 +16,54 @@ export interface ScenarioContext {
   warmup: number
 }
 
-export async function extraScenarios(context: ScenarioContext): Promise<Measurement[]> {
-  void context
-  return []
+const single = (scenario: string, action: string, ms: number): Measurement => summarise(scenario, action, [ms])
+
+export async function extraScenarios({ name, client, personas, store, runs, warmup }: ScenarioContext): Promise<Measurement[]> {
+  const rows: Measurement[] = []
+  const villages = await readAll<VillageRecord>(store, 'villages', {})
+  const groups = await readAll<GroupRecord>(store, 'groups', {})
+  const byVillage = new Map<string, GroupRecord[]>()
+  for (const group of groups) byVillage.set(group.villageId, [...(byVillage.get(group.villageId) ?? []), group])
+
+  // Party groups, rules only: every village of the data set, from per-group counts.
+  const rules = await timeOnce(() => villages.map((village) => formPartyGroups({ groups: groupFactsOf(byVillage.get(village._id) ?? []) })))
+  const formed = rules.result.reduce((sum, result) => sum + result.stats.partyGroups, 0)
+  const cross = rules.result.reduce((sum, result) => sum + result.stats.crossGroup, 0)
+  rows.push(single(name, `party groups: full recompute, rules only (${groups.length} groups → ${formed} Party groups, ${cross} cross-group)`, rules.ms))
+
+  // With the store: read each village's groups, overrides and Party groups, run the rules, write what changed.
+  const full = await timeOnce(async () => {
+    for (const village of villages) await recomputeVillage(store, village._id, new Date())
+  })
+  rows.push(single(name, `party groups: full recompute with the store (${villages.length} villages, unchanged roster)`, full.ms))
+
+  // One village after a roster change: its first group's leader leaves the Party and comes back in turn.
+  const village = villages[0]
+  const group = (byVillage.get(village._id) ?? []).sort((a, b) => a.number - b.number)[0]
+  let member = true
+  const recomputeOnly: number[] = []
+  for (let index = 0; index < Math.min(runs, 100); index += 1) {
+    member = !member
+    await store.collection('groups').doc(group._id).update({ leaderIsPartyMember: member })
+    const { ms } = await timeOnce(() => recomputeVillage(store, village._id, new Date()))
+    recomputeOnly.push(ms)
+  }
+  await store.collection('groups').doc(group._id).update({ leaderIsPartyMember: true })
+  await recomputeVillage(store, village._id, new Date())
+  rows.push(summarise(name, `party groups: one-village recompute after a change (${byVillage.get(village._id)?.length} groups)`, recomputeOnly))
+
+  // Coverage reports through HTTP.
+  const cityOfficer = personas.find((persona) => persona.roles.includes('city_officer'))
+  if (cityOfficer) {
+    const token = await client.login(cityOfficer.id)
+    rows.push(summarise(name, 'partyGroups.coverage (city)', await timeCalls(Math.min(runs, 100), warmup, () => client.call('partyGroups', 'coverage', { level: 'city' }, token))))
+  }
+  const secretary = personas.find((persona) => persona.roles.includes('village_secretary'))
+  if (secretary) {
+    const token = await client.login(secretary.id)
+    rows.push(
+      summarise(name, 'partyGroups.village (secretary page)', await timeCalls(Math.min(runs, 100), warmup, () => client.call('partyGroups', 'village', { villageId: secretary.villageId }, token))),
+    )
+  }
+  return rows
 }
