@@ -1,6 +1,6 @@
 import { formPartyGroups, groupFactsFrom, partyMemberFactsFrom } from '../shared/domain/party-groups'
 import { previewInputProblems } from '../shared/domain/party-groups/preview-input'
-import { recomputeVillage } from '../shared/party-groups/recompute-village'
+import { coverageStatsOf, recomputeVillage } from '../shared/party-groups/recompute-village'
 import { partyGroupView, villageReport } from '../shared/party-groups/village-report'
 import { coverageReport, allowCoverage } from '../shared/party-groups/coverage-report'
 import { namesOf, partyGroupOf } from '../shared/records/lookups'
@@ -29,14 +29,7 @@ export const partyGroupsFunction = defineFunction('partyGroups', {
       return {
         partyGroups: result.partyGroups.map(({ id, groupIds, leaderId, crossGroup, reasons, flags }) => ({ id, groupIds, leaderId, crossGroup, reasons, flags })),
         uncovered: result.uncovered.map(({ groupId, reason }) => ({ groupId, reason })),
-        stats: {
-          groups: result.stats.groups,
-          partyGroups: result.stats.partyGroups,
-          crossGroup: result.stats.crossGroup,
-          coverage: result.stats.coverage,
-          uncovered: result.stats.uncovered,
-          leaderToBeAppointed: result.stats.leaderToBeAppointed,
-        },
+        stats: coverageStatsOf(result),
       }
     },
   },

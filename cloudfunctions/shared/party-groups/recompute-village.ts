@@ -31,6 +31,12 @@ export function groupFactsOf(groups: readonly GroupRecord[]): GroupFacts[] {
   }))
 }
 
+/** The figures a coverage report shows, from a formation result. */
+export function coverageStatsOf({ stats }: FormationResult): PartyGroupState['stats'] {
+  const { groups, partyGroups, crossGroup, coverage, uncovered, leaderToBeAppointed } = stats
+  return { groups, partyGroups, crossGroup, coverage, uncovered, leaderToBeAppointed }
+}
+
 export function partyGroupName(villageName: string, numbers: number[]): string {
   return `${villageName}${[...numbers].sort((a, b) => a - b).join('、')}组党小组`
 }
@@ -87,14 +93,7 @@ export async function recomputeVillage(db: Database, villageId: string, now: Dat
     appliedOverrides: partyGroup.appliedOverrides,
   }))
   const state: PartyGroupState = {
-    stats: {
-      groups: result.stats.groups,
-      partyGroups: result.stats.partyGroups,
-      crossGroup: result.stats.crossGroup,
-      coverage: result.stats.coverage,
-      uncovered: result.stats.uncovered,
-      leaderToBeAppointed: result.stats.leaderToBeAppointed,
-    },
+    stats: coverageStatsOf(result),
     uncovered: result.uncovered.map(({ groupId, reason, weaknesses }) => ({ groupId, reason, weaknesses })),
     overrideIssues: result.overrideIssues.map(({ override, code, problem, message }) => ({ override, code, problem, message })),
     computedAt: now.toISOString(),
