@@ -63,6 +63,13 @@ function phone(random: SeededRandom): string {
   return `1${random.pick(['3', '5', '8'])}${String(random.int(0, 999999999)).padStart(9, '0')}`
 }
 
+function uniqueName(draw: () => string, taken: Set<string>): string {
+  let name = draw()
+  while (taken.has(name)) name = draw()
+  taken.add(name)
+  return name
+}
+
 export function generateVillage(options: VillageOptions): GeneratedVillage {
   const random = new SeededRandom(options.seed)
   const { townId, villageId } = options
@@ -82,6 +89,8 @@ export function generateVillage(options: VillageOptions): GeneratedVillage {
       const householdNo = `${pad(number)}-${pad(h, 3)}`
       households.push({ _id: householdId, groupId, villageId, townId, householdNo, address: `${options.villageName}${number}组${h}号` })
       const family = surname(random)
+      // A villager is keyed by household number + name (the import template's rule).
+      const namesInHousehold = new Set<string>()
       const size = random.int(...options.peoplePerHousehold)
       for (let p = 1; p <= size; p += 1) {
         const gender = p === 1 ? (random.chance(0.6) ? '男' : '女') : random.chance(0.5) ? '男' : '女'
@@ -90,7 +99,7 @@ export function generateVillage(options: VillageOptions): GeneratedVillage {
         groupPeople.push({
           _id: id,
           adult,
-          name: personName(random, gender, p === 2 && gender === '女' ? undefined : family),
+          name: uniqueName(() => personName(random, gender, p === 2 && gender === '女' ? undefined : family), namesInHousehold),
           gender,
           birthDate: adult ? birthDate(random, 25, 88) : birthDate(random, 2, 17),
           householdId,
