@@ -81,6 +81,14 @@ export const rosterFileActions: Pick<ActionTable<'roster'>, 'importTemplate' | '
         )
       }
       const at = now()
+      // People who left the village lose their WeChat binding and office grants with them.
+      const leaving = plan.remove.people
+      const [bindings, grants] = leaving.length
+        ? await Promise.all([
+            readAll(db, 'bindings', { personId: db.command.in(leaving) }),
+            readAll(db, 'grants', { personId: db.command.in(leaving) }),
+          ])
+        : [[], []]
       const changed = (ids: string[]) => new Set(ids)
       const [groups, households, people] = [changed(plan.changed.groups), changed(plan.changed.households), changed(plan.changed.people)]
       await db.runTransaction(async (tx) => {
@@ -90,6 +98,8 @@ export const rosterFileActions: Pick<ActionTable<'roster'>, 'importTemplate' | '
         for (const id of plan.remove.people) await tx.collection('people').doc(id).remove()
         for (const id of plan.remove.households) await tx.collection('households').doc(id).remove()
         for (const id of plan.remove.groups) await tx.collection('groups').doc(id).remove()
+        for (const doc of bindings) await tx.collection('bindings').doc(doc._id).remove()
+        for (const doc of grants) await tx.collection('grants').doc(doc._id).remove()
         await logChange(tx, caller, at, {
           villageId,
           kind: 'roster_import',
