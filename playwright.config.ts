@@ -7,10 +7,11 @@ import { defineConfig } from '@playwright/test'
  * Chromium is the system one (/usr/bin/chromium, or CHROMIUM_PATH): never `npx playwright install`,
  * which downloads a browser and fails on this network. `npm run test:e2e` checks it is there first.
  */
-const PORT = 8090
+// E2E_PORT lets two runs (say, CI on a clone and a developer) share a machine.
+const PORT = Number(process.env.E2E_PORT ?? 8090)
 const baseURL = `http://127.0.0.1:${PORT}`
 // A fresh store per run: the command below deletes it before the host starts and seeds it anew.
-const dataDir = path.join(os.tmpdir(), 'cunzu-e2e-data')
+const dataDir = path.join(os.tmpdir(), `cunzu-e2e-data-${PORT}`)
 
 export default defineConfig({
   testDir: 'tests/e2e',
