@@ -38,6 +38,11 @@ interface QueryState {
 export interface EmbeddedStoreOptions {
   /** ':memory:' for a throw-away store. */
   file: string
+  /**
+   * Runs every transaction callback twice, rolling the first run back, as CloudBase may when it
+   * reports a conflict: tests turn it on so a callback with side effects shows up here, not in the cloud.
+   */
+  rehearseTransactions?: boolean
 }
 
 function newId(): string {
@@ -69,7 +74,10 @@ export class EmbeddedStore implements Database {
   private readonly statements = new Map<string, BetterSqlite3.Statement>()
   private readonly indexedFields = new Map<string, Set<string>>()
 
+  private readonly rehearseTransactions: boolean
+
   constructor(options: EmbeddedStoreOptions) {
+    this.rehearseTransactions = options.rehearseTransactions ?? false
     if (options.file !== ':memory:') mkdirSync(dirname(options.file), { recursive: true })
     this.sqlite = new BetterSqlite3(options.file)
     this.sqlite.pragma('journal_mode = WAL')
@@ -92,6 +100,14 @@ export class EmbeddedStore implements Database {
     this.refuseInsideTransaction()
     return this.mutex.run(() =>
       this.insideTransaction.run(true, async () => {
+        if (this.rehearseTransactions) {
+          this.sqlite.exec('BEGIN IMMEDIATE')
+          try {
+            await callback(this.transactionHandle())
+          } finally {
+            this.sqlite.exec('ROLLBACK')
+          }
+        }
         this.sqlite.exec('BEGIN IMMEDIATE')
         try {
           const result = await callback(this.transactionHandle())

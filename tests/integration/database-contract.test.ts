@@ -183,6 +183,19 @@ describe.each(targets)('database port: $name', (target) => {
     expect((await db.collection('meta').doc('log2').get()).data).toBeNull()
   })
 
+  it('lets a transaction callback run again without doubling its writes', async () => {
+    if (!(db instanceof EmbeddedStore)) return
+    const rehearsing = new EmbeddedStore({ file: ':memory:', rehearseTransactions: true })
+    let runs = 0
+    await rehearsing.runTransaction(async (tx) => {
+      runs += 1
+      await tx.collection('meta').add({ _id: 'once', n: 1 })
+    })
+    expect(runs).toBe(2)
+    expect((await rehearsing.collection('meta').count()).total).toBe(1)
+    rehearsing.close()
+  })
+
   it('keeps concurrent increments inside transactions exact', async () => {
     await db.collection('meta').add({ _id: 'counter', n: 0, contractTest: true })
     await Promise.all(

@@ -23,7 +23,8 @@ export interface TestHost {
 
 export async function startTestHost(options: { demo?: boolean; dataDir?: string; seed?: boolean } = {}): Promise<TestHost> {
   const dataDir = options.dataDir ?? mkdtempSync(join(tmpdir(), 'cunzu-host-'))
-  const store = await openStore(join(dataDir, 'store.sqlite'))
+  // Every transaction runs twice (the first rolled back), as a CloudBase conflict retry would.
+  const store = await openStore(join(dataDir, 'store.sqlite'), { rehearseTransactions: true })
   if (options.seed !== false) await seedDemoTown(store)
   const app = await buildHost({ store, dataDir, demo: options.demo ?? true, log: silentLogger })
   let personas: Persona[] = []
