@@ -8,6 +8,9 @@ export const ROUTES = {
   me: '/pages/me/index',
   login: '/packages/account/pages/login/index',
   roster: '/packages/roster/pages/members/index',
+  partyMine: '/packages/party/pages/mine/index',
+  partyVillage: '/packages/party/pages/village/index',
+  partyCoverage: '/packages/party/pages/coverage/index',
 } as const
 
 let leaving = false

@@ -10,6 +10,7 @@ import { callAs, expectSizes, loginAs, openTab, personas, plainVillager, settle 
 type VillageGroup = OutputOf<'roster', 'villageGroups'>['groups'][number]
 
 const NORMAL = { text: 16, tap: 48 }
+const CARE = { text: 18, tap: 60 }
 
 /** Same rounding as the app: down to one decimal, so 100% only when everything is covered. */
 function percent(coverage: number): string {
@@ -118,14 +119,23 @@ test('the village secretary imports a roster: a bad file is refused by row, a go
   await expect(stats).toHaveText(statsSentence(before.stats))
   await expect(page.locator('.party-group:visible')).toHaveCount(before.partyGroups.length)
 
-  // A bad file: every problem listed with its row, nothing written.
+  // Both downloads reach the browser with their names (fetch with the token → blob → <a download>).
+  const exported = page.waitForEvent('download')
+  await page.locator('.party-export:visible').click()
+  expect((await exported).suggestedFilename()).toBe(`${before.village.name}花名册.xlsx`)
   await page.locator('.party-import:visible').click()
+  const template = page.waitForEvent('download')
+  await page.locator('.party-import-template:visible').click()
+  expect((await template).suggestedFilename()).toBe('村民花名册导入模板.xlsx')
+
+  // A bad file: every problem listed with its row, nothing written.
   await uploadInPage(page, '名册-有重复.csv', toCsv(bad))
   const errors = page.locator('.party-import-error:visible')
   await expect(errors).toHaveCount(1)
   await expect(errors.first()).toContainText(`第${duplicateRow}行`)
   await expect(errors.first()).toContainText('重复')
   await expect(page.locator('.party-import-commit')).toHaveCount(0)
+  await fullShot(page, 'test-results/party-import-errors.png')
   await page.locator('.cz-button:visible', { hasText: '返回党小组' }).click()
   await expect(stats).toHaveText(statsSentence(before.stats))
   const unchanged = await callAs<VillageReport>(request, secretary.id, 'partyGroups', 'village', { villageId })
@@ -179,6 +189,15 @@ test('a villager sees their Party group and its 365 service point', async ({ pag
 
   await fullShot(page, 'test-results/party-mine.png')
   await expectSizes(page, 'party mine', NORMAL.text, NORMAL.tap)
+
+  // 长辈模式: the same page from 我的, with bigger text and targets.
+  await page.locator('.cz-back:visible').click()
+  await openTab(page, '我的')
+  await page.locator('.me-care-row:visible').click()
+  await page.locator('.me-party-mine:visible').click()
+  await expect(page.locator('.cz-screen.cz-care:visible .mine-point-address')).toHaveText(mine.myServicePoint!.address)
+  await fullShot(page, 'test-results/party-mine-care.png')
+  await expectSizes(page, 'party mine (care on)', CARE.text, CARE.tap)
 })
 
 test('a town officer sees the coverage of the town, one bar per village, and drills into a village', async ({ page, request }) => {

@@ -76,6 +76,12 @@ function PartyGroupCard({ partyGroup }: { partyGroup: HomeOverview['partyGroup']
             ? '这是跨组党小组：几个相邻的村民小组合在一起，共同组成一个党小组。'
             : '这是本组自己的党小组。'}
         </Text>
+        <BigButton
+          className="home-party-entry"
+          kind="plain"
+          text="看党小组详情"
+          onClick={() => void Taro.navigateTo({ url: ROUTES.partyMine })}
+        />
       </Card>
       <Card title="365党建服务点" className="home-service-point">
         {point ? (

@@ -6,7 +6,7 @@ import { Screen } from '../../components/screen/Screen'
 import { ErrorNotice, Loading } from '../../components/status/Status'
 import { useQuery } from '../../lib/use-query'
 import { call } from '../../services/api'
-import { ROLE_LABEL } from '../../services/contract'
+import { ROLE_LABEL, type Me } from '../../services/contract'
 import { ROUTES } from '../../services/routes'
 import { clearToken } from '../../services/session'
 import { CareModeRow } from './CareModeRow'
@@ -31,12 +31,31 @@ export default function MePage() {
           </View>
         </Card>
       ) : null}
+      {state.status === 'ready' ? <PartyEntries me={state.data} /> : null}
       {/* Shown even when loading failed: a bigger screen helps read the error too. */}
       <Card title="显示">
         <CareModeRow />
       </Card>
       <BigButton className="me-logout" kind="plain" text="退出登录" onClick={logout} />
     </Screen>
+  )
+}
+
+const MANAGE_ROLES: Me['roles'] = ['village_secretary', 'village_staff']
+const COVERAGE_ROLES: Me['roles'] = ['town_officer', 'city_officer', 'admin', 'village_secretary']
+
+/** Party-group pages by role: villagers see their own, secretaries and officers what they look after. */
+function PartyEntries({ me }: { me: Me }) {
+  const manage = me.roles.some((role) => MANAGE_ROLES.includes(role))
+  const coverage = me.roles.some((role) => COVERAGE_ROLES.includes(role))
+  if (!me.groupId && !manage && !coverage) return null
+  const open = (url: string) => () => void Taro.navigateTo({ url })
+  return (
+    <Card title="党小组" className="me-party">
+      {me.groupId ? <BigButton className="me-party-mine" kind="plain" text="我的党小组" onClick={open(ROUTES.partyMine)} /> : null}
+      {manage ? <BigButton className="me-party-village" kind="plain" text="党小组管理" onClick={open(ROUTES.partyVillage)} /> : null}
+      {coverage ? <BigButton className="me-party-coverage" kind="plain" text="党小组覆盖情况" onClick={open(ROUTES.partyCoverage)} /> : null}
+    </Card>
   )
 }
 

@@ -1,0 +1,114 @@
+import { Text, View } from '@tarojs/components'
+import { useEffect, useState } from 'react'
+import { BigButton } from '../../../../components/button/BigButton'
+import { Card } from '../../../../components/card/Card'
+import { ErrorNotice, Loading } from '../../../../components/status/Status'
+import { ApiError, call, toApiError } from '../../../../services/api'
+import type { PartyGroupView, RosterMember, VillageReport } from '../../../../services/contract'
+import { Choice } from '../../components/Choice'
+import { WHY_MIN, WhyInput } from '../../components/WhyInput'
+import { groupName, issueOf, type Notice } from '../../words'
+
+type Candidate = RosterMember & { groupLabel: string }
+
+/** Every Party member living in the Party group's villager groups (the roster, 100 a page). */
+async function partyMembersOf(partyGroup: PartyGroupView): Promise<Candidate[]> {
+  const found: Candidate[] = []
+  for (const group of partyGroup.groups) {
+    for (let page = 1; ; page += 1) {
+      const res = await call('roster', 'groupMembers', { groupId: group.id, page, pageSize: 100 })
+      found.push(...res.items.filter((m) => m.partyMember).map((m) => ({ ...m, groupLabel: groupName(group) })))
+      if (page * res.pageSize >= res.total || res.items.length === 0) break
+    }
+  }
+  return found
+}
+
+interface AppointPanelProps {
+  villageId: string
+  partyGroup: PartyGroupView
+  onDone: (report: VillageReport, notice: Notice) => void
+  onCancel: () => void
+}
+
+/** 指定党小组长: pick one of the Party group's Party members, say why, confirm. */
+export function AppointPanel({ villageId, partyGroup, onDone, onCancel }: AppointPanelProps) {
+  const [candidates, setCandidates] = useState<Candidate[]>()
+  const [loadError, setLoadError] = useState<ApiError>()
+  const [chosen, setChosen] = useState<string>()
+  const [why, setWhy] = useState('')
+  const [busy, setBusy] = useState(false)
+  const [error, setError] = useState<string>()
+  const [attempt, setAttempt] = useState(0)
+
+  useEffect(() => {
+    let live = true
+    setLoadError(undefined)
+    partyMembersOf(partyGroup).then(
+      (list) => live && setCandidates(list),
+      (thrown: unknown) => live && setLoadError(toApiError(thrown)),
+    )
+    return () => {
+      live = false
+    }
+  }, [partyGroup, attempt])
+
+  const person = candidates?.find((c) => c.id === chosen)
+  const ready = !!person && why.trim().length >= WHY_MIN && !busy
+
+  const submit = async () => {
+    if (!person) return
+    setBusy(true)
+    setError(undefined)
+    try {
+      const report = await call('partyGroups', 'override', {
+        villageId,
+        override: { kind: 'APPOINT_LEADER', partyGroupId: partyGroup.id, leaderId: person.id, why: why.trim() },
+      })
+      const appointed = report.partyGroups.find((pg) => pg.id === partyGroup.id)?.leader?.id === person.id
+      const issue = issueOf(report, (o) => o.kind === 'APPOINT_LEADER' && o.partyGroupId === partyGroup.id)
+      onDone(
+        report,
+        appointed
+          ? { kind: 'ok', text: `已指定 ${person.name} 为${partyGroup.name}的党小组长` }
+          : { kind: 'error', text: `没能指定：${issue ?? '被指定人不是这个党小组的党员'}` },
+      )
+    } catch (thrown) {
+      const e = toApiError(thrown)
+      setError(e.fields.find((f) => f.path.endsWith('why'))?.message ?? e.message)
+      setBusy(false)
+    }
+  }
+
+  return (
+    <View className="party-appoint-panel">
+      <Text className="cz-text cz-title cz-page-title">指定党小组长</Text>
+      <Card>
+        <Text className="cz-text cz-heading party-card__name">{partyGroup.name}</Text>
+        <Text className="cz-text party-block">现在的党小组长：{partyGroup.leader?.name ?? '还没有'}</Text>
+      </Card>
+      <Text className="cz-text cz-heading party-step">第一步：选一位党员</Text>
+      {!candidates && !loadError ? <Loading text="正在找本党小组的党员…" /> : null}
+      {loadError ? <ErrorNotice error={loadError} onRetry={() => setAttempt((n) => n + 1)} /> : null}
+      {candidates && candidates.length === 0 ? (
+        <Card className="party-card--warn">
+          <Text className="cz-text">这个党小组的村民小组里没有登记党员。请先在花名册里登记党员，再来指定。</Text>
+        </Card>
+      ) : null}
+      {candidates?.map((c) => (
+        <Choice key={c.id} chosen={c.id === chosen} onChoose={() => setChosen(c.id)} className="party-candidate">
+          <Text className="cz-text cz-heading">{c.name}</Text>
+          <Text className="cz-text cz-text--small">
+            {c.groupLabel} · {c.age}岁{c.isLeader ? ' · 村民小组长' : ''}
+            {partyGroup.leader?.id === c.id ? ' · 现任党小组长' : ''}
+          </Text>
+        </Choice>
+      ))}
+      <Text className="cz-text cz-heading party-step">第二步：写明原因</Text>
+      <WhyInput value={why} onChange={setWhy} placeholder="例如：原组长不是党员，经支部研究指定" />
+      {error ? <Text className="cz-text party-notice party-notice--error party-panel-error">{error}</Text> : null}
+      <BigButton className="party-confirm" text={busy ? '正在保存…' : '确认指定'} disabled={!ready} onClick={() => void submit()} />
+      <BigButton kind="plain" text="取消" onClick={onCancel} />
+    </View>
+  )
+}

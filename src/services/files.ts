@@ -1,0 +1,169 @@
+import Taro from '@tarojs/taro'
+import { z } from 'zod'
+import { ApiError } from './api'
+import { DEFAULT_MESSAGE_OF, envelopeSchema } from './contract'
+import { goToLogin } from './routes'
+import { clearToken, getToken } from './session'
+
+/**
+ * Files in and out, following the build like api.ts: the browser build talks to the local host
+ * (POST /api/files, GET /api/files/download), the WeChat build to cloud storage. Functions only
+ * ever see a file ID, never bytes.
+ */
+
+export interface FileRef {
+  fileId: string
+  fileName: string
+}
+
+/** The spreadsheets staff may upload (see the roster template's 填写说明). */
+const EXTENSIONS = ['xlsx', 'csv']
+const NETWORK_MESSAGE = '网络不太好，请检查网络后再试'
+const uploadAnswer = envelopeSchema(z.object({ fileId: z.string() }))
+
+/**
+ * Lets the user choose a spreadsheet and uploads it; null when they changed their mind.
+ * `onChosen` runs once a file is chosen, before the upload (to say "uploading…" only then).
+ */
+export async function chooseAndUpload(onChosen?: (fileName: string) => void): Promise<FileRef | null> {
+  return process.env.TARO_ENV === 'h5' ? chooseAndUploadInBrowser(onChosen) : chooseAndUploadInWeChat(onChosen)
+}
+
+/** Fetches a file a function produced (template, export) and hands it to the user. */
+export async function downloadAndOpen(file: FileRef): Promise<void> {
+  return process.env.TARO_ENV === 'h5' ? downloadInBrowser(file) : openInWeChat(file)
+}
+
+function clientError(message: string, code: ApiError['code'] = 'INVALID_INPUT'): ApiError {
+  return new ApiError({ code, message, requestId: 'client' })
+}
+
+function extensionOf(name: string): string {
+  return /\.([a-z0-9]+)$/i.exec(name)?.[1]?.toLowerCase() ?? ''
+}
+
+function checkExtension(name: string): void {
+  if (!EXTENSIONS.includes(extensionOf(name))) throw clientError('请选择 Excel 表格（.xlsx）或 CSV 文件（.csv）')
+}
+
+// ---------------------------------------------------------------- browser
+
+function chooseInBrowser(): Promise<File | null> {
+  return new Promise((resolve) => {
+    const input = document.createElement('input')
+    input.type = 'file'
+    input.accept = EXTENSIONS.map((ext) => `.${ext}`).join(',')
+    input.className = 'cz-file-input'
+    input.style.display = 'none'
+    const done = (file: File | null) => {
+      input.remove()
+      resolve(file)
+    }
+    input.addEventListener('change', () => done(input.files?.[0] ?? null), { once: true })
+    input.addEventListener('cancel', () => done(null), { once: true })
+    document.body.appendChild(input)
+    input.click()
+  })
+}
+
+function authHeader(): Record<string, string> {
+  const token = getToken()
+  return token ? { Authorization: `Bearer ${token}` } : {}
+}
+
+/** A host answer that is not 2xx: our envelope's words when there is one. */
+async function errorOf(res: Response): Promise<ApiError> {
+  const body: unknown = await res.json().catch(() => null)
+  const parsed = uploadAnswer.safeParse(body)
+  const error = parsed.success && !parsed.data.ok ? new ApiError(parsed.data.error) : clientError(DEFAULT_MESSAGE_OF.INTERNAL, 'INTERNAL')
+  if (error.code === 'UNAUTHENTICATED') {
+    clearToken()
+    goToLogin()
+  }
+  return error
+}
+
+async function send(url: string, init: RequestInit): Promise<Response> {
+  try {
+    return await fetch(url, init)
+  } catch {
+    throw clientError(NETWORK_MESSAGE, 'NETWORK')
+  }
+}
+
+async function chooseAndUploadInBrowser(onChosen?: (fileName: string) => void): Promise<FileRef | null> {
+  const file = await chooseInBrowser()
+  if (!file) return null
+  checkExtension(file.name)
+  onChosen?.(file.name)
+  const res = await send(`/api/files?name=${encodeURIComponent(file.name)}`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/octet-stream', ...authHeader() },
+    body: file,
+  })
+  if (!res.ok) throw await errorOf(res)
+  const parsed = uploadAnswer.safeParse(await res.json().catch(() => null))
+  if (!parsed.success || !parsed.data.ok) throw clientError(DEFAULT_MESSAGE_OF.INTERNAL, 'INTERNAL')
+  return { fileId: parsed.data.data.fileId, fileName: file.name }
+}
+
+async function downloadInBrowser(file: FileRef): Promise<void> {
+  const res = await send(`/api/files/download?fileId=${encodeURIComponent(file.fileId)}`, { headers: authHeader() })
+  if (!res.ok) throw await errorOf(res)
+  const url = URL.createObjectURL(await res.blob())
+  const link = document.createElement('a')
+  link.href = url
+  link.download = file.fileName
+  link.style.display = 'none'
+  document.body.appendChild(link)
+  link.click()
+  link.remove()
+  // Give the browser time to start the download before the bytes go away.
+  setTimeout(() => URL.revokeObjectURL(url), 60_000)
+}
+
+// ---------------------------------------------------------------- WeChat
+
+/** WeChat's own "cancel" is not an error: the user just closed the picker. */
+function cancelled(error: unknown): boolean {
+  return /cancel/i.test(String((error as { errMsg?: unknown } | null)?.errMsg ?? ''))
+}
+
+async function chooseAndUploadInWeChat(onChosen?: (fileName: string) => void): Promise<FileRef | null> {
+  let picked: { path: string; name: string } | undefined
+  try {
+    // Staff get the spreadsheet into WeChat by sending it to themselves (文件传输助手) or a chat.
+    const res = await Taro.chooseMessageFile({ count: 1, type: 'file', extension: EXTENSIONS })
+    picked = res.tempFiles[0]
+  } catch (error) {
+    if (cancelled(error)) return null
+    throw clientError('没能打开聊天里的文件，请再试一次')
+  }
+  if (!picked) return null
+  checkExtension(picked.name)
+  onChosen?.(picked.name)
+  try {
+    // An ASCII path: the original name (often Chinese) is kept in FileRef for the screen.
+    const cloudPath = `roster-uploads/${Date.now()}-${Math.random().toString(36).slice(2, 8)}.${extensionOf(picked.name)}`
+    const uploaded = await Taro.cloud.uploadFile({ cloudPath, filePath: picked.path })
+    return { fileId: uploaded.fileID, fileName: picked.name }
+  } catch {
+    throw clientError(NETWORK_MESSAGE, 'NETWORK')
+  }
+}
+
+async function openInWeChat(file: FileRef): Promise<void> {
+  let filePath: string
+  try {
+    const res = await Taro.cloud.downloadFile({ fileID: file.fileId })
+    filePath = res.tempFilePath
+  } catch {
+    throw clientError(NETWORK_MESSAGE, 'NETWORK')
+  }
+  try {
+    // showMenu: the "…" menu lets staff forward the file to a chat or a computer.
+    await Taro.openDocument({ filePath, fileType: extensionOf(file.fileName) as 'xlsx', showMenu: true })
+  } catch {
+    throw clientError('手机上打不开这个文件，请转发到电脑上查看')
+  }
+}
