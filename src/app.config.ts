@@ -5,7 +5,7 @@ export default defineAppConfig({
   subPackages: [
     { root: 'packages/account', pages: ['pages/login/index'] },
     { root: 'packages/roster', pages: ['pages/members/index'] },
-    { root: 'packages/party', pages: ['pages/mine/index', 'pages/village/index', 'pages/coverage/index'] },
+    { root: 'packages/party', pages: ['pages/mine/index', 'pages/village/index', 'pages/coverage/index', 'pages/ledger/index'] },
   ],
   window: {
     backgroundTextStyle: 'dark',

@@ -11,6 +11,7 @@ export const ROUTES = {
   partyMine: '/packages/party/pages/mine/index',
   partyVillage: '/packages/party/pages/village/index',
   partyCoverage: '/packages/party/pages/coverage/index',
+  partyLedger: '/packages/party/pages/ledger/index',
 } as const
 
 let leaving = false

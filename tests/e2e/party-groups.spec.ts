@@ -169,6 +169,14 @@ test('the village secretary imports a roster: a bad file is refused by row, a go
 
   await fullShot(page, 'test-results/party-village.png')
   await expectSizes(page, 'party village', NORMAL.text, NORMAL.tap)
+
+  // The import is in the village's ledger (台账), with who made it.
+  await page.locator('.party-ledger:visible').click()
+  const entry = page.locator('.party-ledger-entry:visible').first()
+  await expect(entry).toContainText('导入花名册')
+  await expect(entry).toContainText('修改 1 人')
+  await expect(entry).toContainText(secretary.name)
+  await fullShot(page, 'test-results/party-ledger.png')
 })
 
 test('a villager sees their Party group and its 365 service point', async ({ page, request }) => {

@@ -8,6 +8,8 @@ import { ErrorNotice, Loading } from '../../../../components/status/Status'
 import { call, toApiError } from '../../../../services/api'
 import type { Me, VillageReport } from '../../../../services/contract'
 import { downloadAndOpen } from '../../../../services/files'
+import { villageDateTime } from '../../../../lib/village-time'
+import { ROUTES } from '../../../../services/routes'
 import { PartyGroupCard } from '../../components/PartyGroupCard'
 import { canManage, groupName, managedVillageId, overrideSentence, statsSentence, type Notice } from '../../words'
 import { AppointPanel } from './AppointPanel'
@@ -118,13 +120,6 @@ interface ReportProps {
   onMove: (partyGroupId: string) => void
 }
 
-function timeOf(iso: string): string {
-  const d = new Date(iso)
-  if (Number.isNaN(d.getTime())) return iso
-  const two = (n: number) => String(n).padStart(2, '0')
-  return `${d.getMonth() + 1}月${d.getDate()}日 ${two(d.getHours())}:${two(d.getMinutes())}`
-}
-
 function Report({ me, villageId, report, notice, busy, onRecompute, onExport, onImport, onAppoint, onMove }: ReportProps) {
   // Changes are offered to those who manage this very village; the function still decides.
   const manages = canManage(me) && managedVillageId(me) === villageId
@@ -142,7 +137,7 @@ function Report({ me, villageId, report, notice, busy, onRecompute, onExport, on
           <Text className="cz-text party-red party-block">{stats.leaderToBeAppointed} 个党小组待指定党小组长</Text>
         ) : null}
         <Text className="cz-text cz-text--small party-block party-gap">
-          {report.village.townName} · 计算时间 {timeOf(report.computedAt)}
+          {report.village.townName} · 计算时间 {villageDateTime(report.computedAt)}
         </Text>
       </Card>
 
@@ -150,6 +145,12 @@ function Report({ me, villageId, report, notice, busy, onRecompute, onExport, on
         <BigButton className="party-recompute" kind="plain" text="重新计算" disabled={!!busy} onClick={onRecompute} />
         <BigButton className="party-export" kind="plain" text="导出花名册" disabled={!!busy} onClick={onExport} />
         {manages ? <BigButton className="party-import" kind="plain" text="导入花名册" disabled={!!busy} onClick={onImport} /> : null}
+        <BigButton
+          className="party-ledger"
+          kind="plain"
+          text="变更台账"
+          onClick={() => void Taro.navigateTo({ url: `${ROUTES.partyLedger}?villageId=${encodeURIComponent(villageId)}` })}
+        />
       </View>
 
       {report.uncovered.length > 0 ? (

@@ -1,0 +1,65 @@
+import { Text, View } from '@tarojs/components'
+import { useRouter } from '@tarojs/taro'
+import { useCallback, useState } from 'react'
+import { BigButton } from '../../../../components/button/BigButton'
+import { Card } from '../../../../components/card/Card'
+import { Screen } from '../../../../components/screen/Screen'
+import { ErrorNotice, Loading } from '../../../../components/status/Status'
+import { useQuery } from '../../../../lib/use-query'
+import { villageDateTime } from '../../../../lib/village-time'
+import { call, toApiError } from '../../../../services/api'
+import type { OutputOf } from '../../../../services/contract'
+import '../../party.css'
+
+type Entry = OutputOf<'roster', 'changeLog'>['items'][number]
+const PAGE_SIZE = 20
+
+/** 变更台账: every roster and Party-group change of the village, newest first, with who made it. */
+export default function PartyLedgerPage() {
+  const { params } = useRouter()
+  const villageId = decodeURIComponent(params.villageId ?? '')
+  const [more, setMore] = useState<{ items: Entry[]; page: number; error?: string }>({ items: [], page: 1 })
+  const load = useCallback(async () => {
+    setMore({ items: [], page: 1 })
+    return call('roster', 'changeLog', { villageId, page: 1, pageSize: PAGE_SIZE })
+  }, [villageId])
+  const { state, reload } = useQuery(load)
+
+  const loadMore = async () => {
+    try {
+      const next = await call('roster', 'changeLog', { villageId, page: more.page + 1, pageSize: PAGE_SIZE })
+      setMore({ items: [...more.items, ...next.items], page: next.page })
+    } catch (thrown) {
+      setMore({ ...more, error: toApiError(thrown).message })
+    }
+  }
+
+  return (
+    <Screen back>
+      <Text className="cz-text cz-title cz-page-title">变更台账</Text>
+      {state.status === 'loading' ? <Loading /> : null}
+      {state.status === 'error' ? <ErrorNotice error={state.error} onRetry={reload} /> : null}
+      {state.status === 'ready' ? (
+        <View className="party-ledger-list">
+          {state.data.total === 0 ? (
+            <Card>
+              <Text className="cz-text">还没有任何变更记录。</Text>
+            </Card>
+          ) : null}
+          {[...state.data.items, ...more.items].map((entry) => (
+            <Card key={entry.id} className="party-ledger-entry">
+              <Text className="cz-text party-strong party-block">{entry.summary}</Text>
+              <Text className="cz-text cz-text--small party-block">
+                {villageDateTime(entry.at)} · {entry.byName}
+              </Text>
+            </Card>
+          ))}
+          {more.error ? <Text className="cz-text party-red party-block">{more.error}</Text> : null}
+          {state.data.items.length + more.items.length < state.data.total ? (
+            <BigButton kind="plain" text="加载更多" onClick={() => void loadMore()} />
+          ) : null}
+        </View>
+      ) : null}
+    </Screen>
+  )
+}
