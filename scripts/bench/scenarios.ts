@@ -37,6 +37,14 @@ export async function extraScenarios({ name, client, personas, store, runs, warm
   })
   rows.push(single(name, `party groups: full recompute with the store (${villages.length} villages, unchanged roster)`, full.ms))
 
+  // Worst case: every Party group and service point written anew (as after a first import of the county).
+  await store.collection('partyGroups').where({}).remove()
+  await store.collection('servicePoints').where({}).remove()
+  const rebuilt = await timeOnce(async () => {
+    for (const village of villages) await recomputeVillage(store, village._id, new Date())
+  })
+  rows.push(single(name, `party groups: full recompute with the store, everything rewritten (${formed} Party groups + service points)`, rebuilt.ms))
+
   // One village after a roster change: its first group's leader leaves the Party and comes back in turn.
   const village = villages[0]
   const group = (byVillage.get(village._id) ?? []).sort((a, b) => a.number - b.number)[0]

@@ -84,6 +84,11 @@ export class EmbeddedStore implements Database {
     // NORMAL in WAL mode loses nothing a crashed process acknowledged; only power loss could.
     this.sqlite.pragma('synchronous = NORMAL')
     this.sqlite.pragma('busy_timeout = 5000')
+    // A county is ~250 MB: a 64 MB page cache and memory-mapped reads keep index pages hot.
+    this.sqlite.pragma('cache_size = -65536')
+    this.sqlite.pragma('mmap_size = 268435456')
+    // Checkpoint the WAL every ~40 MB rather than every 4 MB: bulk rewrites stall less often.
+    this.sqlite.pragma('wal_autocheckpoint = 10000')
     for (const name of Object.keys(COLLECTIONS)) this.ensureCollection(name)
   }
 
@@ -188,7 +193,7 @@ export class EmbeddedStore implements Database {
     if (this.indexedFields.has(name)) return
     if (!/^[A-Za-z][A-Za-z0-9_]*$/.test(name)) throw new Error(`Bad collection name ${name}`)
     const spec = collectionSpec(name)
-    this.sqlite.exec(`CREATE TABLE IF NOT EXISTS ${this.table(name)} (id TEXT PRIMARY KEY, body TEXT NOT NULL) WITHOUT ROWID`)
+    this.sqlite.exec(`CREATE TABLE IF NOT EXISTS ${this.table(name)} (id TEXT PRIMARY KEY, body TEXT NOT NULL)`)
     for (const fields of spec.indexes) {
       const indexName = `"i_${name}_${fields.join('_').replace(/\./g, '_')}"`
       const columns = fields.map(jsonPathExpression).join(', ')
@@ -239,7 +244,7 @@ export class EmbeddedStore implements Database {
     const sql = `SELECT body FROM ${this.table(name)}${narrowing ? ` WHERE ${narrowing.sql}` : ''}`
     const rows = this.statement(sql).all(...(narrowing?.params ?? [])) as Array<{ body: string }>
     const docs = rows.map((row) => JSON.parse(row.body) as StoredDoc)
-    if (!where) return docs
+    if (!where || narrowing?.exact) return docs
     const query = new MingoQuery(toMongoCriteria(where))
     return docs.filter((doc) => query.test(doc))
   }

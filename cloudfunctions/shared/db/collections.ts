@@ -1,5 +1,5 @@
 /**
- * Every collection and its indexes, declared once and applied to both stores (the embedded store
+ * Every collection and its indexes (only those some query narrows by: each costs every write), declared once and applied to both stores (the embedded store
  * creates them on start; `npm run cloud:indexes` prints them for CloudBase). Indexed fields must hold
  * scalars: the embedded store narrows by them before the exact match.
  * Each document carries `_v`, the schema version it was written with; a migration lifts older ones.
@@ -15,15 +15,15 @@ export interface CollectionSpec {
 export const COLLECTIONS = {
   towns: { indexes: [], version: 1 },
   villages: { indexes: [['townId']], version: 1 },
-  groups: { indexes: [['villageId'], ['townId']], version: 1 },
-  households: { indexes: [['groupId'], ['villageId']], version: 1 },
-  people: { indexes: [['groupId'], ['villageId'], ['householdId']], version: 1 },
+  groups: { indexes: [['villageId']], version: 1 },
+  households: { indexes: [['villageId']], version: 1 },
+  people: { indexes: [['groupId'], ['villageId']], version: 1 },
   grants: { indexes: [['personId']], version: 1 },
   /** _id is the WeChat OPENID; one binding per person. */
   bindings: { indexes: [['personId']], version: 1 },
-  invitations: { indexes: [['code'], ['personId']], version: 1 },
-  partyGroups: { indexes: [['villageId'], ['townId']], version: 1 },
-  servicePoints: { indexes: [['partyGroupId'], ['villageId'], ['groupId']], version: 1 },
+  invitations: { indexes: [['code']], version: 1 },
+  partyGroups: { indexes: [['villageId']], version: 1 },
+  servicePoints: { indexes: [['partyGroupId'], ['villageId']], version: 1 },
   councils: { indexes: [['groupId'], ['villageId']], version: 1 },
   /** The village secretary's changes to the computed Party groups, re-applied on every recompute. */
   partyGroupOverrides: { indexes: [['villageId']], version: 1 },
