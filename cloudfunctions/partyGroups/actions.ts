@@ -53,13 +53,15 @@ export const partyGroupsFunction = defineFunction('partyGroups', {
     run: async ({ db, caller, now }, { villageId, override }) => {
       await requireVillage(db, villageId)
       const { data: groups } = await db.collection<GroupRecord>('groups').where({ villageId }).limit(1000).get()
-      const groupIds = new Set(groups.map((group) => group._id))
+      const groupById = new Map(groups.map((group) => [group._id, group]))
+      let summary: string
       if (override.kind === 'MOVE_GROUP') {
         const fields = [
-          ...(groupIds.has(override.groupId) ? [] : [{ path: 'data.override.groupId', message: '这个组不在本村' }]),
-          ...(groupIds.has(override.toGroupId) ? [] : [{ path: 'data.override.toGroupId', message: '目标组不在本村' }]),
+          ...(groupById.has(override.groupId) ? [] : [{ path: 'data.override.groupId', message: '这个组不在本村' }]),
+          ...(groupById.has(override.toGroupId) ? [] : [{ path: 'data.override.toGroupId', message: '目标组不在本村' }]),
         ]
         if (fields.length > 0) throw invalidInput(fields)
+        summary = `把${groupById.get(override.groupId)!.name}调到${groupById.get(override.toGroupId)!.name}所在的党小组（原因：${override.why}）`
       } else {
         const { data: partyGroup } = await db.collection<PartyGroupRecord>('partyGroups').doc(override.partyGroupId).get()
         if (!partyGroup || partyGroup.villageId !== villageId) {
@@ -69,6 +71,8 @@ export const partyGroupsFunction = defineFunction('partyGroups', {
         if (!appointee?.partyMembership || !appointee.groupId || !partyGroup.groupIds.includes(appointee.groupId)) {
           throw invalidInput([{ path: 'data.override.leaderId', message: '只能指定本党小组的党员' }])
         }
+        if (partyGroup.leaderId === appointee._id) throw new AppError('CONFLICT', `${appointee.name}已经是这个党小组的党小组长`)
+        summary = `指定${appointee.name}为${partyGroup.name}的党小组长（原因：${override.why}）`
       }
       const stored = { ...override, by: caller.personId, at: now().toISOString() }
       // One standing override per subject: a new one replaces the old (the ledger keeps both).
@@ -83,7 +87,7 @@ export const partyGroupsFunction = defineFunction('partyGroups', {
           by: caller.personId,
           byName: caller.name,
           kind: `party_group_${override.kind.toLowerCase()}`,
-          summary: override.kind === 'MOVE_GROUP' ? '调整村民小组所属党小组' : '指定党小组长',
+          summary,
           before: previous.map((doc) => doc.override),
           after: stored,
         })

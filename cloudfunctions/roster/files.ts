@@ -10,7 +10,7 @@ import { recomputeVillage } from '../shared/party-groups/recompute-village'
 import { logChange } from '../shared/records/change-log'
 import { readAll } from '../shared/records/read-all'
 import type { GroupRecord, HouseholdRecord, PersonRecord, VillageRecord } from '../shared/records/records'
-import { allowOnVillage, requireVillage, VILLAGE_MANAGERS, VILLAGE_READERS } from '../shared/records/village-access'
+import { allowOnVillage, requireVillage, VILLAGE_MANAGERS } from '../shared/records/village-access'
 import { readTable, RosterFileError, templateWorkbook, writeWorkbook } from '../shared/roster-files'
 import { AppError } from '../shared/runtime/app-error'
 import type { ActionTable } from '../shared/runtime/define-function'
@@ -70,9 +70,15 @@ export const rosterFileActions: Pick<ActionTable<'roster'>, 'importTemplate' | '
 
   importCommit: {
     allow: allowOnVillage(VILLAGE_MANAGERS, (input) => input.villageId),
-    run: async ({ db, storage, caller, now }, { villageId, fileId }) => {
+    run: async ({ db, storage, caller, now }, { villageId, fileId, allowRemovals }) => {
       const village = await requireVillage(db, villageId)
       const { errors, plan } = await planFor(db, storage, village, fileId)
+      if (plan && plan.summary.removed > 0 && !allowRemovals) {
+        // A file missing half the village would silently empty it: removals need a second yes.
+        throw new AppError('CONFLICT', `这份文件会把 ${plan.summary.removed} 人移出本村名册，请确认后再导入`, [
+          { path: 'data.allowRemovals', message: `确认移出 ${plan.summary.removed} 人` },
+        ])
+      }
       if (!plan) {
         throw new AppError(
           'INVALID_INPUT',
@@ -114,12 +120,18 @@ export const rosterFileActions: Pick<ActionTable<'roster'>, 'importTemplate' | '
   },
 
   export: {
-    allow: allowOnVillage(VILLAGE_READERS, (input) => input.villageId),
-    run: async ({ db, storage }, { villageId }) => {
+    // The file carries full phone numbers and birth dates: only the village's own staff (and an
+    // admin) may take it, and every export is written to the ledger.
+    allow: allowOnVillage(VILLAGE_MANAGERS, (input) => input.villageId),
+    run: async ({ db, storage, caller, now }, { villageId }) => {
       const village = await requireVillage(db, villageId)
       const roster = await existingRoster(db, villageId)
       const rows = rosterRows(roster.groups, roster.households, roster.people)
-      return saveWorkbook(storage, `${village.name}花名册.xlsx`, await writeWorkbook(`${village.name}花名册`, rows))
+      const file = await saveWorkbook(storage, `${village.name}花名册.xlsx`, await writeWorkbook(`${village.name}花名册`, rows))
+      await db.runTransaction((tx) =>
+        logChange(tx, caller, now(), { villageId, kind: 'roster_export', summary: `导出花名册（${rows.length - 1} 人）`, before: null, after: { fileName: file.fileName } }),
+      )
+      return file
     },
   },
 }

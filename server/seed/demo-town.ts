@@ -15,7 +15,7 @@ export const PERSONAS_DOC_ID = 'demo:personas'
 
 const VILLAGES = [
   // 合兴村 2组's leader 朱美萍 is named in the article (she helped a bedridden villager).
-  { id: 'v-hexing', name: '合兴村', groupCount: 12, seed: 11, weak: [5, 9, 10], namedLeaders: { 2: '朱美萍' } },
+  { id: 'v-hexing', name: '合兴村', groupCount: 12, seed: 11, weak: [5, 9, 10], namedLeaders: { 2: { name: '朱美萍', gender: '女' as const } } },
   { id: 'v-xinan', name: '新安村', groupCount: 11, seed: 22, weak: [3, 7] },
   { id: 'v-changqiao', name: '长桥村', groupCount: 10, seed: 33, weak: [4, 8] },
 ]
@@ -30,10 +30,10 @@ interface OfficeHolder {
 }
 
 const OFFICE_HOLDERS: OfficeHolder[] = [
-  { id: 'o-town-officer', name: '冯斌', gender: '男', role: 'town_officer', scope: { level: 'town', id: DEMO_TOWN_ID }, description: '四甲镇镇干部：接收上报事项，看全镇情况' },
-  { id: 'o-police', name: '施警官', gender: '男', role: 'police_liaison', scope: { level: 'town', id: DEMO_TOWN_ID }, description: '社区民警：接收平安巡查上报' },
-  { id: 'o-city-officer', name: '茅雷明', gender: '男', role: 'city_officer', scope: { level: 'city' }, description: '海门市干部：看全市覆盖情况' },
-  { id: 'o-admin', name: '系统管理员', gender: '女', role: 'admin', scope: { level: 'city' }, description: '管理员：发邀请码、管理授权' },
+  { id: 'o-town-officer', name: '冯斌', gender: '男', role: 'town_officer', scope: { level: 'town', id: DEMO_TOWN_ID }, description: '四甲镇镇干部：看全镇党小组覆盖情况' },
+  { id: 'o-police', name: '施警官', gender: '男', role: 'police_liaison', scope: { level: 'town', id: DEMO_TOWN_ID }, description: '社区民警（平安巡查上报将在后续版本开放）' },
+  { id: 'o-city-officer', name: '茅雷明', gender: '男', role: 'city_officer', scope: { level: 'city' }, description: '海门市干部：看全市党小组覆盖情况' },
+  { id: 'o-admin', name: '系统管理员', gender: '女', role: 'admin', scope: { level: 'city' }, description: '管理员：看全市情况，代管各村党小组' },
 ]
 
 function officePerson(holder: OfficeHolder): NewDoc {
@@ -78,8 +78,8 @@ export function demoPersonas(villages: GeneratedVillage[]): Array<{ id: string; 
     { id: plainVillager._id!, description: '合兴村2组村民：看自己的小组和党小组' },
     { id: group2.leaderId as string, description: '合兴村2组村民小组长：看本组花名册、办事' },
     { id: partyMember._id!, description: '合兴村2组党员' },
-    { id: hexing.secretaryId, description: '合兴村党组织书记：管本村党小组和理事会' },
-    { id: hexing.staffId, description: '合兴村村干部：发邀请码、导入花名册' },
+    { id: hexing.secretaryId, description: '合兴村党组织书记：管本村党小组、花名册' },
+    { id: hexing.staffId, description: '合兴村村干部：导入导出花名册、看党小组' },
     { id: otherLeader.leaderId as string, description: '新安村1组村民小组长' },
     { id: villages[1].secretaryId, description: '新安村党组织书记' },
     { id: villages[2].secretaryId, description: '长桥村党组织书记' },

@@ -21,7 +21,7 @@ export interface VillageOptions {
   /** Group numbers made deliberately weak (fewer than 3 Party members), for cross-group Party groups. */
   weakGroupNumbers?: number[]
   /** Named people from the source article, by group number. */
-  namedLeaders?: Record<number, string>
+  namedLeaders?: Record<number, { name: string; gender: '男' | '女' }>
 }
 
 export interface GeneratedVillage {
@@ -115,7 +115,8 @@ export function generateVillage(options: VillageOptions): GeneratedVillage {
     }
     const adults = groupPeople.filter((person) => person.adult)
     const leader = adults[random.int(0, adults.length - 1)] ?? null
-    if (leader && options.namedLeaders?.[number]) leader.name = options.namedLeaders[number]
+    const named = options.namedLeaders?.[number]
+    if (leader && named) Object.assign(leader, named)
     // Weak groups: a leader outside the Party or fewer than 3 members; others mostly qualify on their own.
     const weakMode = weak.has(number) ? random.pick(['few', 'leader']) : null
     for (const adult of adults) {

@@ -195,6 +195,11 @@ describe('overrides', () => {
     expect(appointed.leader.id).toBe(appointee.id)
     expect(appointed.appliedOverrides[0]).toMatchObject({ kind: 'APPOINT_LEADER', why: '原组长年纪大了', by: expect.any(String), at: expect.any(String) })
 
+    const again = await host.call('partyGroups', 'override', { villageId: HEXING, override: { kind: 'APPOINT_LEADER', partyGroupId: partyGroup.id, leaderId: appointee.id, why: '再点一次' } }, secretary)
+    expect(again.status).toBe(409)
+    const ledger = (await host.call('roster', 'changeLog', { villageId: HEXING, page: 1, pageSize: 5 }, secretary)).body.data
+    expect(ledger.items[0].summary).toBe(`指定${appointee.name}为${partyGroup.name}的党小组长（原因：原组长年纪大了）`)
+
     const recomputed = (await host.call('partyGroups', 'recompute', { villageId: HEXING }, secretary)).body.data
     expect(recomputed.partyGroups.find((candidate: { id: string }) => candidate.id === partyGroup.id).leader.id).toBe(appointee.id)
 

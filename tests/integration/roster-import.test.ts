@@ -110,3 +110,26 @@ it('refuses import to a secretary of another village and to villagers', async ()
     expect((await host.call('roster', 'export', { villageId: VILLAGE }, token)).status).toBe(403)
   }
 })
+
+it('asks for a second yes before a file moves villagers out, and keeps exports to the village’s own staff', async () => {
+  const exported = await host.call('roster', 'export', { villageId: VILLAGE }, secretary)
+  const bytes = await download(exported.body.data.fileId)
+  const { readTable } = await import('../../cloudfunctions/shared/roster-files')
+  const table = await readTable(bytes, 'export.xlsx')
+  const fileId = await upload('shorter.csv', csv([table.header, ...table.rows.slice(0, -2)]))
+
+  const before = host.store.checksum()
+  const refused = await host.call('roster', 'importCommit', { villageId: VILLAGE, fileId }, secretary)
+  expect(refused.status).toBe(409)
+  expect(refused.body.error.message).toContain('移出本村名册')
+  expect(host.store.checksum()).toBe(before)
+
+  const confirmed = await host.call('roster', 'importCommit', { villageId: VILLAGE, fileId, allowRemovals: true }, secretary)
+  expect(confirmed.status).toBe(200)
+  expect(confirmed.body.data.summary.removed).toBe(2)
+
+  const townOfficer = await host.login(host.personaWith((p) => p.roles.includes('town_officer')).id)
+  expect((await host.call('roster', 'export', { villageId: VILLAGE }, townOfficer)).status).toBe(403)
+  const log = (await host.call('roster', 'changeLog', { villageId: VILLAGE, page: 1, pageSize: 20 }, secretary)).body.data
+  expect(log.items.map((item: { kind: string }) => item.kind)).toEqual(expect.arrayContaining(['roster_export', 'roster_import']))
+})

@@ -193,13 +193,21 @@ describe('pass 2: weak groups join a neighbouring Party group (跨组设立)', (
 // ---- pass 3 --------------------------------------------------------------------------------
 
 describe('pass 3: leftover weak groups merge with weak neighbours', () => {
-  it('leaves an isolated weak group uncovered with its reason and weaknesses', () => {
+  it('leaves an isolated weak group uncovered, saying it has no neighbour on record', () => {
     const result = form([g(1, 2, 'P'), g(2, 3, 'P')]);
     expect(result.uncovered).toEqual([{
       groupId: 'g1',
-      reason: { code: 'NEIGHBOURS_TOO_FEW_PARTY_MEMBERS', message: '临近小组党员不足' },
+      reason: { code: 'NO_NEIGHBOURS', message: '没有登记相邻小组，无法跨组设立' },
       weaknesses: [{ code: 'TOO_FEW_PARTY_MEMBERS', message: '党员少于3名' }],
     }]);
+  });
+
+  it('leaves a weak group whose neighbours are all weak and too few uncovered with 临近小组党员不足', () => {
+    const result = form([g(1, 1, 'P', [2]), g(2, 1, 'P', [1])]);
+    expect(result.uncovered.map((u) => [u.groupId, u.reason.code, u.reason.message])).toEqual([
+      ['g1', 'NEIGHBOURS_TOO_FEW_PARTY_MEMBERS', '临近小组党员不足'],
+      ['g2', 'NEIGHBOURS_TOO_FEW_PARTY_MEMBERS', '临近小组党员不足'],
+    ]);
   });
 
   it('merges two weak neighbours, anchored at the lower number, led by the Party-member leader with most members', () => {

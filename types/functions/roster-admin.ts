@@ -51,10 +51,13 @@ export const rosterAdminContract = {
   }),
   importCommit: action({
     who: '本村的村书记、村干部；管理员（整份文件无误才写入）',
-    input: importFileInput,
+    input: importFileInput.extend({
+      /** A file that would move villagers out of the roster is refused (409) unless this says the user confirmed it. */
+      allowRemovals: z.boolean().optional(),
+    }),
     output: z.object({ summary: importSummarySchema, partyGroups: coverageStatsSchema }),
   }),
-  export: action({ who: '本村的村书记、村干部；所属镇、市的干部', input: z.strictObject({ villageId: idSchema }), output: fileRefSchema }),
+  export: action({ who: '本村的村书记、村干部；管理员（导出含完整手机号，记入台账）', input: z.strictObject({ villageId: idSchema }), output: fileRefSchema }),
   setPartyMembership: action({
     who: '本村的村书记、村干部',
     input: z.strictObject({ personId: idSchema, partyMembership: z.enum(['full', 'probationary']).nullable() }),

@@ -104,9 +104,7 @@ export async function recomputeVillage(db: Database, villageId: string, now: Dat
   const desiredIds = new Set(desired.map((doc) => doc._id))
   const changedPartyGroups = desired.filter((doc) => !sameJson(withoutMeta(doc), existingById.has(doc._id) ? withoutMeta(existingById.get(doc._id)!) : null))
   const removedPartyGroups = existing.filter((doc) => !desiredIds.has(doc._id))
-  const stateChanged = !sameJson({ ...village.partyGroupState, computedAt: null }, { ...state, computedAt: null })
   const written = changedPartyGroups.length + removedPartyGroups.length + pointPlan.add.length + pointPlan.remove.length
-  if (written === 0 && !stateChanged) return { result, state: village.partyGroupState ?? state, written: 0 }
 
   await db.runTransaction(async (tx: Transaction) => {
     for (const doc of changedPartyGroups) await tx.collection('partyGroups').doc(doc._id).set(doc)
@@ -115,6 +113,7 @@ export async function recomputeVillage(db: Database, villageId: string, now: Dat
     for (const point of pointPlan.remove) await tx.collection('servicePoints').doc(point._id).remove()
     await tx.collection('villages').doc(villageId).update({ partyGroupState: db.command.set(state) })
   })
+  // The village's state is written every time: its computedAt tells the secretary when it was last checked.
   return { result, state, written: written + 1 }
 }
 

@@ -13,6 +13,7 @@ export const REASON_WORDS: Readonly<Record<Exclude<ReasonCode, 'JOINED_NEIGHBOUR
   TOO_FEW_PARTY_MEMBERS: '党员少于3名',
   LEADER_NOT_PARTY_MEMBER: '村民小组长不是党员',
   NEIGHBOURS_TOO_FEW_PARTY_MEMBERS: '临近小组党员不足',
+  NO_NEIGHBOURS: '没有登记相邻小组，无法跨组设立',
   MOVED_BY_SECRETARY: '由村党组织书记调整',
 };
 

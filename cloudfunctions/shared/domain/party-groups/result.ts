@@ -2,7 +2,7 @@
  * Turns the finished draft into the plain result: Party groups in anchor order, groups in number
  * order, every group with the reasons for its place in the article's words.
  */
-import { firstNeighbourIn, partyGroupId, rankOf, type Draft, type DraftPartyGroup } from './draft';
+import { firstNeighbourIn, neighboursOf, partyGroupId, rankOf, type Draft, type DraftPartyGroup } from './draft';
 import type { OverrideLedger } from './overrides';
 import { groupLabel, joinedNeighbourReason, LEADER_TO_BE_APPOINTED, reason } from './reasons';
 import type { FormationResult, FormationStats, GroupReason, PartyGroupResult, Reason, UncoveredGroup } from './types';
@@ -21,7 +21,8 @@ export function toResult(
     .filter((group) => !draft.partyGroupOf.has(group.id))
     .map((group): UncoveredGroup => ({
       groupId: group.id,
-      reason: reason('NEIGHBOURS_TOO_FEW_PARTY_MEMBERS'),
+      // A group with no neighbour on record cannot join anyone: say so, so staff know what to fill in.
+      reason: neighboursOf(draft, group.id).length === 0 ? reason('NO_NEIGHBOURS') : reason('NEIGHBOURS_TOO_FEW_PARTY_MEMBERS'),
       weaknesses: weaknesses(group),
     }));
   return {
