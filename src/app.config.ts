@@ -6,6 +6,7 @@ export default defineAppConfig({
     { root: 'packages/account', pages: ['pages/login/index'] },
     { root: 'packages/roster', pages: ['pages/members/index'] },
     { root: 'packages/party', pages: ['pages/mine/index', 'pages/village/index', 'pages/coverage/index', 'pages/ledger/index'] },
+    { root: 'packages/invite', pages: ['pages/issue/index'] },
   ],
   window: {
     backgroundTextStyle: 'dark',

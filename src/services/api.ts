@@ -71,7 +71,14 @@ export async function call<F extends FunctionName, A extends ActionName<F>>(
     })
   }
 
-  const raw = process.env.TARO_ENV === 'h5' ? await viaHttp(fn, action, parsedInput.data) : await viaCloud(fn, action, parsedInput.data)
+  // Browser build: without a saved login every function answers "请先登录", so don't ask.
+  const token = process.env.TARO_ENV === 'h5' ? getToken() : undefined
+  if (process.env.TARO_ENV === 'h5' && !token) {
+    goToLogin()
+    throw new ApiError({ code: 'UNAUTHENTICATED', message: DEFAULT_MESSAGE_OF.UNAUTHENTICATED, requestId: 'client' })
+  }
+
+  const raw = process.env.TARO_ENV === 'h5' ? await viaHttp(fn, action, parsedInput.data, token) : await viaCloud(fn, action, parsedInput.data)
 
   const envelope = envelopeSchema(spec.output).safeParse(raw)
   if (!envelope.success) {
@@ -81,16 +88,17 @@ export async function call<F extends FunctionName, A extends ActionName<F>>(
   if (!envelope.data.ok) {
     const error = new ApiError(envelope.data.error)
     if (error.code === 'UNAUTHENTICATED' && process.env.TARO_ENV === 'h5') {
+      // The saved login this call carried was turned down (expired, or signed by another host):
+      // the login page says so.
       clearToken()
-      goToLogin()
+      goToLogin(token ? 'expired' : undefined)
     }
     throw error
   }
   return envelope.data.data as OutputOf<F, A>
 }
 
-async function viaHttp(fn: string, action: string, data: unknown): Promise<unknown> {
-  const token = getToken()
+async function viaHttp(fn: string, action: string, data: unknown, token: string | undefined): Promise<unknown> {
   try {
     const res = await Taro.request({
       url: `/api/fn/${fn}`,

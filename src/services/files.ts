@@ -66,19 +66,18 @@ function chooseInBrowser(): Promise<File | null> {
   })
 }
 
-function authHeader(): Record<string, string> {
-  const token = getToken()
+function authHeader(token: string | undefined): Record<string, string> {
   return token ? { Authorization: `Bearer ${token}` } : {}
 }
 
-/** A host answer that is not 2xx: our envelope's words when there is one. */
-async function errorOf(res: Response): Promise<ApiError> {
+/** A host answer that is not 2xx: our envelope's words when there is one. `sentToken`: the request carried a saved login. */
+async function errorOf(res: Response, sentToken: boolean): Promise<ApiError> {
   const body: unknown = await res.json().catch(() => null)
   const parsed = uploadAnswer.safeParse(body)
   const error = parsed.success && !parsed.data.ok ? new ApiError(parsed.data.error) : clientError(DEFAULT_MESSAGE_OF.INTERNAL, 'INTERNAL')
   if (error.code === 'UNAUTHENTICATED') {
     clearToken()
-    goToLogin()
+    goToLogin(sentToken ? 'expired' : undefined)
   }
   return error
 }
@@ -96,20 +95,22 @@ async function chooseAndUploadInBrowser(onChosen?: (fileName: string) => void): 
   if (!file) return null
   checkExtension(file.name)
   onChosen?.(file.name)
+  const token = getToken()
   const res = await send(`/api/files?name=${encodeURIComponent(file.name)}`, {
     method: 'POST',
-    headers: { 'Content-Type': 'application/octet-stream', ...authHeader() },
+    headers: { 'Content-Type': 'application/octet-stream', ...authHeader(token) },
     body: file,
   })
-  if (!res.ok) throw await errorOf(res)
+  if (!res.ok) throw await errorOf(res, !!token)
   const parsed = uploadAnswer.safeParse(await res.json().catch(() => null))
   if (!parsed.success || !parsed.data.ok) throw clientError(DEFAULT_MESSAGE_OF.INTERNAL, 'INTERNAL')
   return { fileId: parsed.data.data.fileId, fileName: file.name }
 }
 
 async function downloadInBrowser(file: FileRef): Promise<void> {
-  const res = await send(`/api/files/download?fileId=${encodeURIComponent(file.fileId)}`, { headers: authHeader() })
-  if (!res.ok) throw await errorOf(res)
+  const token = getToken()
+  const res = await send(`/api/files/download?fileId=${encodeURIComponent(file.fileId)}`, { headers: authHeader(token) })
+  if (!res.ok) throw await errorOf(res, !!token)
   const url = URL.createObjectURL(await res.blob())
   const link = document.createElement('a')
   link.href = url

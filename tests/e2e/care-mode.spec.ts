@@ -72,6 +72,9 @@ test('长辈模式 makes text ≥ 18 px and tap targets ≥ 60 px on every page'
   // The login page too (logging out keeps 长辈模式).
   await openTab(page, '我的')
   await page.locator('.me-logout:visible').click()
+  // It asks first; 确定退出 leaves.
+  await expect(page.locator('.taro-modal__text')).toContainText('确定退出吗')
+  await page.locator('.taro-model__confirm').click()
   await expect(page.locator('.persona-card').first()).toBeVisible()
   await settle(page)
   await page.screenshot({ path: 'test-results/care-on-login.png', fullPage: true })

@@ -123,6 +123,7 @@ test('the village secretary imports a roster: a bad file is refused by row, a go
   const exported = page.waitForEvent('download')
   await page.locator('.party-export:visible').click()
   expect((await exported).suggestedFilename()).toBe(`${before.village.name}花名册.xlsx`)
+  await expect(page.locator('.party-village-notice:visible')).toHaveText(`已下载：${before.village.name}花名册.xlsx`)
   await page.locator('.party-import:visible').click()
   const template = page.waitForEvent('download')
   await page.locator('.party-import-template:visible').click()
@@ -141,6 +142,26 @@ test('the village secretary imports a roster: a bad file is refused by row, a go
   const unchanged = await callAs<VillageReport>(request, secretary.id, 'partyGroups', 'village', { villageId })
   expect(unchanged.stats).toEqual(before.stats)
 
+  // A file that leaves one villager out: a red warning, and 确认导入 only after an explicit tick.
+  await page.locator('.party-import:visible').click()
+  const dropped = good.filter((row, i) => i !== good.length - 1 || row[col('组长')] === '是')
+  expect(dropped.length, 'a non-leader row to leave out').toBe(good.length - 1)
+  await uploadInPage(page, '名册-少一人.csv', toCsv(dropped))
+  await expect(page.locator('.party-import-removal:visible')).toContainText('这份文件会把 1 人移出本村名册')
+  const commit = page.locator('.party-import-commit:visible')
+  const tick = page.locator('.party-import-confirm-removal:visible')
+  await expect(tick).toContainText('我确认要移出这 1 人')
+  await expect(commit).toHaveClass(/is-disabled/)
+  await tick.click()
+  await expect(tick).toHaveAttribute('aria-checked', 'true')
+  await expect(commit).not.toHaveClass(/is-disabled/)
+  await fullShot(page, 'test-results/party-import-removal.png')
+  await expectSizes(page, 'party import removal', NORMAL.text, NORMAL.tap)
+  // Not committed: the top 返回 closes the panel and stays on 党小组管理.
+  await page.locator('.cz-back:visible').click()
+  await expect(stats).toHaveText(statsSentence(before.stats))
+  await expect(page.locator('.party-import-panel')).toHaveCount(0)
+
   // The good file: the preview says one villager changes; confirming recomputes the Party groups.
   await page.locator('.party-import:visible').click()
   await uploadInPage(page, '名册.csv', toCsv(good))
@@ -148,6 +169,7 @@ test('the village secretary imports a roster: a bad file is refused by row, a go
   await expect(page.locator('.party-import-added:visible')).toContainText('0 人')
   await expect(page.locator('.party-import-updated:visible')).toContainText('1 人')
   await expect(page.locator('.party-import-removed:visible')).toContainText('0 人')
+  await expect(page.locator('.party-import-removal')).toHaveCount(0)
   await fullShot(page, 'test-results/party-import-preview.png')
   await page.locator('.party-import-commit:visible').click()
   await expect(page.locator('.party-village-notice:visible')).toContainText('修改 1 人')
@@ -217,6 +239,10 @@ test('a town officer sees the coverage of the town, one bar per village, and dri
   expect(coverage.rows.length, 'the town has villages').toBeGreaterThan(0)
 
   await loginAs(page, officer)
+  // No villager group: home shows the officer's work instead, with the town's coverage one tap away.
+  await expect(page.locator('.home-work:visible')).toContainText('镇干部')
+  await expect(page.locator('.home-work-town:visible')).toBeVisible()
+  await expect(page.locator('.home-work:visible')).not.toContainText('还没有归入')
   await openTab(page, '我的')
   await expect(page.locator('.me-party-village')).toHaveCount(0)
   await page.locator('.me-party-coverage:visible').click()
@@ -241,8 +267,39 @@ test('a town officer sees the coverage of the town, one bar per village, and dri
   await rows.first().click()
   await expect(page.locator('.party-village-name:visible')).toHaveText(`${coverage.rows[0]!.name}党小组`)
   await expect(page.locator('.party-group:visible').first()).toBeVisible()
+  // A town officer of this town may recompute; the roster file (full phone numbers) and overrides are not theirs.
+  await expect(page.locator('.party-recompute:visible')).toBeVisible()
   await expect(page.locator('.party-import:visible')).toHaveCount(0)
+  await expect(page.locator('.party-export:visible')).toHaveCount(0)
   await expect(page.locator('.party-appoint:visible')).toHaveCount(0)
+})
+
+test('党小组管理 shows each role only the changes the server lets it make', async ({ page, request }) => {
+  const all = await personas(request)
+  const staff = all.find((p) => p.roles.includes('village_staff') && !p.roles.includes('village_secretary') && p.villageId)
+  const city = all.find((p) => p.roles.includes('city_officer'))
+  if (!staff?.villageId || !city) throw new Error('the seed has no village staff or no city officer persona')
+  const village = `/#/packages/party/pages/village/index?villageId=${encodeURIComponent(staff.villageId)}`
+
+  // Village staff: recompute and the roster file, but no overrides (only the Party secretary's).
+  await loginAs(page, staff)
+  await page.goto(village)
+  await expect(page.locator('.party-stats:visible')).toBeVisible()
+  await expect(page.locator('.party-recompute:visible')).toBeVisible()
+  await expect(page.locator('.party-export:visible')).toBeVisible()
+  await expect(page.locator('.party-import:visible')).toBeVisible()
+  await expect(page.locator('.party-appoint')).toHaveCount(0)
+  await expect(page.locator('.party-move')).toHaveCount(0)
+
+  // A city officer reads the village, changes nothing there.
+  await page.evaluate(() => localStorage.removeItem('cz.token'))
+  await loginAs(page, city)
+  await page.goto(village)
+  await expect(page.locator('.party-stats:visible')).toBeVisible()
+  await expect(page.locator('.party-ledger:visible')).toBeVisible()
+  for (const action of ['.party-recompute', '.party-export', '.party-import', '.party-appoint', '.party-move']) {
+    await expect(page.locator(action), action).toHaveCount(0)
+  }
 })
 
 test('the village secretary appoints a Party group leader and moves a group, each with a reason', async ({ page, request }) => {
@@ -268,7 +325,27 @@ test('the village secretary appoints a Party group leader and moves a group, eac
   await openTab(page, '我的')
   await page.locator('.me-party-village:visible').click()
   const card = page.locator('.party-group:visible', { has: page.locator('.party-group__name', { hasText: exactly(pg.name) }) })
+  // The browser's back button and the top 返回 close a panel, not the page.
   await card.locator('.party-appoint').click()
+  await expect(page.locator('.party-appoint-panel:visible')).toBeVisible()
+  await page.evaluate(() => window.history.back())
+  await expect(page.locator('.party-appoint-panel')).toHaveCount(0)
+  await expect(page.locator('.party-stats:visible')).toBeVisible()
+  await card.locator('.party-appoint').click()
+  await page.locator('.cz-back:visible').click()
+  await expect(page.locator('.party-appoint-panel')).toHaveCount(0)
+  await expect(page.locator('.party-stats:visible')).toBeVisible()
+
+  await card.locator('.party-appoint').click()
+  if (pg.leader) {
+    // The current leader is listed as 现任 and cannot be chosen again.
+    const current = page.locator('.party-candidate--current:visible')
+    await expect(current).toContainText(pg.leader.name)
+    await expect(current.locator('.party-choice__mark')).toHaveText('现任')
+    await current.click()
+    await expect(current).not.toHaveClass(/is-chosen/)
+  }
+  await expect(page.locator('.party-candidate:visible', { hasText: appointee.name }).first()).toContainText('选这位')
   await page.locator('.party-candidate:visible', { hasText: appointee.name }).first().click()
   const confirm = page.locator('.party-confirm:visible')
   await expect(confirm).toHaveClass(/is-disabled/)

@@ -12,6 +12,8 @@ interface ScreenProps {
   tab?: TabKey
   /** Pages opened on top of another (not tabs, not login): a big 返回 row in the browser. */
   back?: boolean
+  /** What that 返回 row does instead of leaving the page (say, close a panel open on it). */
+  onBack?: () => void
   className?: string
 }
 
@@ -19,7 +21,7 @@ interface ScreenProps {
  * Every page's root. It carries the theme as custom properties (--cz-text, --cz-tap, …), so a flip
  * of 长辈模式 or a new WeChat font size restyles the whole page at once.
  */
-export function Screen({ tab, back = false, className, children }: PropsWithChildren<ScreenProps>) {
+export function Screen({ tab, back = false, onBack, className, children }: PropsWithChildren<ScreenProps>) {
   const { vars, careMode } = useTheme()
   useDidShow(() => {
     if (tab) activeTabStore.set(tab)
@@ -27,7 +29,7 @@ export function Screen({ tab, back = false, className, children }: PropsWithChil
   const classes = ['cz-screen', careMode ? 'cz-care' : '', tab ? 'cz-screen--tab' : '', className ?? ''].filter(Boolean).join(' ')
   return (
     <View className={classes} style={vars}>
-      {process.env.TARO_ENV === 'h5' && back ? <BackBar /> : null}
+      {process.env.TARO_ENV === 'h5' && back ? <BackBar onBack={onBack} /> : null}
       {children}
       {/* WeChat draws src/custom-tab-bar itself; the browser build has no tab bar of its own. */}
       {process.env.TARO_ENV === 'h5' && tab ? <TabBarView active={tab} /> : null}

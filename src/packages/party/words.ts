@@ -76,12 +76,52 @@ export function managedVillageId(me: Me): string | null {
   return villageGrant(me.grants) ?? me.villageId
 }
 
-export function canManage(me: Me): boolean {
-  return me.roles.some((role) => (MANAGE_ROLES as readonly string[]).includes(role))
-}
-
 export function canSeeCoverage(me: Me): boolean {
   return me.roles.some((role) => (COVERAGE_ROLES as readonly string[]).includes(role))
+}
+
+/** A village and the town it belongs to (null when the app could not tell). */
+export interface VillagePlace {
+  villageId: string
+  townId: string | null
+}
+
+/** Does one of the caller's grants of these roles reach the village? A city grant reaches every village. */
+function grantReaches(me: Me, roles: readonly Grant['role'][], place: VillagePlace): boolean {
+  return me.grants.some((grant) => {
+    if (!roles.includes(grant.role)) return false
+    if (grant.scope.level === 'city') return true
+    if (grant.scope.level === 'town') return grant.scope.id === place.townId
+    return grant.scope.id === place.villageId
+  })
+}
+
+/** What the caller may change on 党小组管理 for one village. */
+export interface VillageRights {
+  /** 指定党小组长, 调整所属党小组: the village's own Party secretary (an admin may stand in). */
+  override: boolean
+  /** 重新计算: the village's secretary and cadres, an admin, the officers of its town (not the city's). */
+  recompute: boolean
+  /** 导入花名册, 导出花名册 (the file holds full phone numbers): the village's secretary and cadres, an admin. */
+  roster: boolean
+}
+
+/**
+ * The one place that decides which buttons 党小组管理 shows, mirroring who the functions let through
+ * (partyGroups.override / recompute, roster.importCommit / export): a button the server would
+ * refuse is not shown. The functions still decide.
+ */
+export function villageRights(me: Me, place: VillagePlace): VillageRights {
+  return {
+    override: grantReaches(me, ['village_secretary', 'admin'], place),
+    recompute: grantReaches(me, ['village_secretary', 'village_staff', 'admin', 'town_officer'], place),
+    roster: grantReaches(me, ['village_secretary', 'village_staff', 'admin'], place),
+  }
+}
+
+/** Towns the caller looks after as a town officer (to tell whether a village is in one of them). */
+export function officerTownIds(me: Me): string[] {
+  return me.grants.flatMap((g) => (g.role === 'town_officer' && g.scope.level === 'town' ? [g.scope.id] : []))
 }
 
 export type CoverageScope = { level: 'city' } | { level: 'town' | 'village'; id: string }

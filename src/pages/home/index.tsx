@@ -1,30 +1,64 @@
 import { Text, View } from '@tarojs/components'
 import Taro from '@tarojs/taro'
+import { useEffect, useState } from 'react'
 import { BigButton } from '../../components/button/BigButton'
 import { Card } from '../../components/card/Card'
 import { Field } from '../../components/field/Field'
 import { Screen } from '../../components/screen/Screen'
 import { ErrorNotice, Loading } from '../../components/status/Status'
+import { hasVillageRole, officeRolesOf } from '../../lib/audience'
 import { useQuery } from '../../lib/use-query'
 import { call } from '../../services/api'
-import type { HomeOverview } from '../../services/contract'
+import { ROLE_LABEL, type HomeOverview, type Me, type VillageReport } from '../../services/contract'
 import { ROUTES } from '../../services/routes'
+import { managedVillageId, officerTownIds } from '../../packages/party/words'
 import './index.css'
 
-/** 首页: the villager's own group, its leader and size, and the Party group that covers it. */
+async function load(): Promise<{ overview: HomeOverview; me: Me }> {
+  const [overview, me] = await Promise.all([call('home', 'overview', {}), call('identity', 'me', {})])
+  return { overview, me }
+}
+
+/** 首页: the villager's own group, its leader and size, and the Party group that covers it; an officer's work. */
 export default function HomePage() {
-  const { state, reload } = useQuery(() => call('home', 'overview', {}))
+  const { state, reload } = useQuery(load)
   return (
     <Screen tab="home">
       {state.status === 'loading' ? <Loading /> : null}
-      {state.status === 'error' ? <ErrorNotice error={state.error} onRetry={reload} /> : null}
-      {state.status === 'ready' ? <Overview data={state.data} /> : null}
+      {state.status === 'error' ? <ErrorNotice error={state.error} onRetry={reload} atHome /> : null}
+      {state.status === 'ready' ? <Overview data={state.data.overview} me={state.data.me} /> : null}
     </Screen>
   )
 }
 
-function Overview({ data }: { data: HomeOverview }) {
+const open = (url: string) => () => void Taro.navigateTo({ url })
+
+/**
+ * The report of the village a secretary or village cadre looks after, for one red line on home.
+ * Fetched after the page is drawn; if it fails, home simply goes without the line.
+ */
+function useDutyReport(me: Me): VillageReport | undefined {
+  const villageId = hasVillageRole(me.roles) ? managedVillageId(me) : null
+  const [report, setReport] = useState<VillageReport>()
+  useEffect(() => {
+    if (!villageId) return
+    let live = true
+    call('partyGroups', 'village', { villageId }).then(
+      (next) => live && setReport(next),
+      () => undefined,
+    )
+    return () => {
+      live = false
+    }
+    // `me` is a new object each time the page shows: fetch again then, so the line stays current.
+  }, [villageId, me])
+  return villageId ? report : undefined
+}
+
+function Overview({ data, me }: { data: HomeOverview; me: Me }) {
   const { person, village, group, partyGroup, isGroupLeader } = data
+  const duty = useDutyReport(me)
+  const office = officeRolesOf(me.roles)
   return (
     <View>
       <Text className="cz-text cz-text--small home-greeting">{person.name}，您好</Text>
@@ -45,14 +79,88 @@ function Overview({ data }: { data: HomeOverview }) {
               onClick={() => void Taro.navigateTo({ url: `${ROUTES.roster}?groupId=${encodeURIComponent(group.id)}` })}
             />
           ) : null}
+          {hasVillageRole(me.roles) ? <VillageDutyCard report={duty} /> : null}
+          {office.length > 0 && !onlyVillageRoles(me) ? <WorkCard me={me} withVillage={false} /> : null}
+          <PartyGroupCard partyGroup={partyGroup} />
         </>
+      ) : office.length > 0 ? (
+        // Officers of the town, the city, the police, the admin: no villager group, so their work instead.
+        <WorkCard me={me} duty={duty} withVillage />
       ) : (
         <Card title="我的村民小组">
           <Text className="cz-text">您还没有归入哪个村民小组。如有疑问，请联系村干部。</Text>
         </Card>
       )}
-      <PartyGroupCard partyGroup={partyGroup} />
     </View>
+  )
+}
+
+function onlyVillageRoles(me: Me): boolean {
+  return officeRolesOf(me.roles).every((role) => role === 'village_secretary' || role === 'village_staff')
+}
+
+/** Red lines for what the village still has to do: groups without a Party group, leaders to appoint. */
+function DutyAlerts({ report }: { report?: VillageReport }) {
+  if (!report) return null
+  const { uncovered, leaderToBeAppointed } = report.stats
+  if (uncovered === 0 && leaderToBeAppointed === 0) {
+    return <Text className="cz-text home-duty-ok">每个村民小组都有党小组，党小组长也都有了。</Text>
+  }
+  return (
+    <View className="home-duty-alerts">
+      {uncovered > 0 ? <Text className="cz-text home-duty-alert">还有 {uncovered} 个村民小组没有党小组</Text> : null}
+      {leaderToBeAppointed > 0 ? <Text className="cz-text home-duty-alert">{leaderToBeAppointed} 个党小组待指定党小组长</Text> : null}
+    </View>
+  )
+}
+
+/** 我负责的村: for a village secretary or cadre who is also a villager here. */
+function VillageDutyCard({ report }: { report?: VillageReport }) {
+  return (
+    <Card title="我负责的村" className="home-duty">
+      {report ? <Text className="cz-text cz-heading home-duty-name">{report.village.name}</Text> : null}
+      <DutyAlerts report={report} />
+      <BigButton className="home-duty-village" kind="plain" text="党小组管理" onClick={open(ROUTES.partyVillage)} />
+    </Card>
+  )
+}
+
+/** 我的工作: the person's offices and a shortcut for each (the village one only when 我负责的村 is not shown). */
+function WorkCard({ me, duty, withVillage }: { me: Me; duty?: VillageReport; withVillage: boolean }) {
+  const office = officeRolesOf(me.roles)
+  const town = officerTownIds(me)[0]
+  const city = me.grants.some((g) => (g.role === 'city_officer' || g.role === 'admin') && g.scope.level === 'city')
+  const village = withVillage && hasVillageRole(me.roles)
+  const police = me.roles.includes('police_liaison')
+  return (
+    <Card title="我的工作" className="home-work">
+      <View className="home-work-roles">
+        {office.map((role) => (
+          <Text key={role} className="cz-text cz-text--small cz-tag home-work-role">
+            {ROLE_LABEL[role]}
+          </Text>
+        ))}
+      </View>
+      {city ? (
+        <BigButton className="home-work-city" kind="plain" text="全市党小组覆盖情况" onClick={open(`${ROUTES.partyCoverage}?level=city`)} />
+      ) : null}
+      {town ? (
+        <BigButton
+          className="home-work-town"
+          kind="plain"
+          text="本镇党小组覆盖情况"
+          onClick={open(`${ROUTES.partyCoverage}?level=town&id=${encodeURIComponent(town)}`)}
+        />
+      ) : null}
+      {village ? (
+        <>
+          {duty ? <Text className="cz-text cz-heading home-duty-name">{duty.village.name}</Text> : null}
+          <DutyAlerts report={duty} />
+          <BigButton className="home-work-village" kind="plain" text="党小组管理" onClick={open(ROUTES.partyVillage)} />
+        </>
+      ) : null}
+      {police ? <Text className="cz-text home-work-note">平安巡查上报功能即将上线，上线后会在这里处理。</Text> : null}
+    </Card>
   )
 }
 

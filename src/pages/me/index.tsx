@@ -36,7 +36,7 @@ export default function MePage() {
       <Card title="显示">
         <CareModeRow />
       </Card>
-      <BigButton className="me-logout" kind="plain" text="退出登录" onClick={logout} />
+      <BigButton className="me-logout" kind="plain" text="退出登录" onClick={() => void logout()} />
     </Screen>
   )
 }
@@ -55,12 +55,25 @@ function PartyEntries({ me }: { me: Me }) {
       {me.groupId ? <BigButton className="me-party-mine" kind="plain" text="我的党小组" onClick={open(ROUTES.partyMine)} /> : null}
       {manage ? <BigButton className="me-party-village" kind="plain" text="党小组管理" onClick={open(ROUTES.partyVillage)} /> : null}
       {coverage ? <BigButton className="me-party-coverage" kind="plain" text="党小组覆盖情况" onClick={open(ROUTES.partyCoverage)} /> : null}
+      {manage ? <BigButton className="me-invite" kind="plain" text="给村民发邀请码" onClick={open(ROUTES.invite)} /> : null}
     </Card>
   )
 }
 
-function logout() {
+const LOGOUT_QUESTION = '退出后需要重新选择身份（微信里需要村干部重新发邀请码）。确定退出吗？'
+
+async function logout() {
   if (process.env.TARO_ENV === 'h5') {
+    // Asked first: one stray tap must not send an elderly user back to a list of names.
+    const answer = await Taro.showModal({
+      title: '退出登录',
+      content: LOGOUT_QUESTION,
+      confirmText: '确定退出',
+      confirmColor: '#b3261e',
+      cancelText: '不退出',
+      cancelColor: '#111111',
+    }).catch(() => ({ confirm: false }))
+    if (!answer.confirm) return
     clearToken()
     void Taro.reLaunch({ url: ROUTES.login })
     return

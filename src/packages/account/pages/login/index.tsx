@@ -1,3 +1,5 @@
+import { Text } from '@tarojs/components'
+import { useRouter } from '@tarojs/taro'
 import { Screen } from '../../../../components/screen/Screen'
 import { InvitationForm } from './InvitationForm'
 import { PersonaPicker } from './PersonaPicker'
@@ -8,5 +10,13 @@ import './index.css'
  * account to their record once, with the 8-digit code village staff gave them.
  */
 export default function LoginPage() {
-  return <Screen>{process.env.TARO_ENV === 'h5' ? <PersonaPicker /> : <InvitationForm />}</Screen>
+  const { params } = useRouter()
+  // ?reason=expired: a saved login was turned down (see goToLogin); only the browser build saves one.
+  const expired = process.env.TARO_ENV === 'h5' && params.reason === 'expired'
+  return (
+    <Screen>
+      {expired ? <Text className="cz-text cz-text--small login-expired">登录已过期，请重新选择</Text> : null}
+      {process.env.TARO_ENV === 'h5' ? <PersonaPicker /> : <InvitationForm />}
+    </Screen>
+  )
 }

@@ -79,7 +79,10 @@ function Coverage({ report }: { report: CoverageReport }) {
   const { scope, stats, rows, uncovered } = report
   const child = CHILD_OF[scope.level]
   const open = (id: string) => {
-    const url = scope.level === 'city' ? `${ROUTES.partyCoverage}?level=town&id=${encodeURIComponent(id)}` : `${ROUTES.partyVillage}?villageId=${encodeURIComponent(id)}`
+    // A village of a town: its town goes along, so a town officer is offered 重新计算 there.
+    const town = scope.level === 'town' && scope.id ? `&townId=${encodeURIComponent(scope.id)}` : ''
+    const url =
+      scope.level === 'city' ? `${ROUTES.partyCoverage}?level=town&id=${encodeURIComponent(id)}` : `${ROUTES.partyVillage}?villageId=${encodeURIComponent(id)}${town}`
     void Taro.navigateTo({ url })
   }
   return (

@@ -7,8 +7,9 @@ import { Screen } from '../../../../components/screen/Screen'
 import { ErrorNotice, Loading } from '../../../../components/status/Status'
 import { useQuery } from '../../../../lib/use-query'
 import { villageDateTime } from '../../../../lib/village-time'
-import { call, toApiError } from '../../../../services/api'
+import { ApiError, call, toApiError } from '../../../../services/api'
 import type { OutputOf } from '../../../../services/contract'
+import { managedVillageId } from '../../words'
 import '../../party.css'
 
 type Entry = OutputOf<'roster', 'changeLog'>['items'][number]
@@ -17,17 +18,21 @@ const PAGE_SIZE = 20
 /** 变更台账: every roster and Party-group change of the village, newest first, with who made it. */
 export default function PartyLedgerPage() {
   const { params } = useRouter()
-  const villageId = decodeURIComponent(params.villageId ?? '')
+  const queryVillage = params.villageId ? decodeURIComponent(params.villageId) : undefined
   const [more, setMore] = useState<{ items: Entry[]; page: number; error?: string }>({ items: [], page: 1 })
   const load = useCallback(async () => {
     setMore({ items: [], page: 1 })
-    return call('roster', 'changeLog', { villageId, page: 1, pageSize: PAGE_SIZE })
-  }, [villageId])
+    // Opened without ?villageId= (a bookmark, a shared link): the village the caller looks after.
+    const villageId = queryVillage ?? managedVillageId(await call('identity', 'me', {}))
+    if (!villageId) throw new ApiError({ code: 'NOT_FOUND', message: '您还没有负责的村，看不到变更台账', requestId: 'client' })
+    return { villageId, first: await call('roster', 'changeLog', { villageId, page: 1, pageSize: PAGE_SIZE }) }
+  }, [queryVillage])
   const { state, reload } = useQuery(load)
 
   const loadMore = async () => {
+    if (state.status !== 'ready') return
     try {
-      const next = await call('roster', 'changeLog', { villageId, page: more.page + 1, pageSize: PAGE_SIZE })
+      const next = await call('roster', 'changeLog', { villageId: state.data.villageId, page: more.page + 1, pageSize: PAGE_SIZE })
       setMore({ items: [...more.items, ...next.items], page: next.page })
     } catch (thrown) {
       setMore({ ...more, error: toApiError(thrown).message })
@@ -41,12 +46,12 @@ export default function PartyLedgerPage() {
       {state.status === 'error' ? <ErrorNotice error={state.error} onRetry={reload} /> : null}
       {state.status === 'ready' ? (
         <View className="party-ledger-list">
-          {state.data.total === 0 ? (
+          {state.data.first.total === 0 ? (
             <Card>
               <Text className="cz-text">还没有任何变更记录。</Text>
             </Card>
           ) : null}
-          {[...state.data.items, ...more.items].map((entry) => (
+          {[...state.data.first.items, ...more.items].map((entry) => (
             <Card key={entry.id} className="party-ledger-entry">
               <Text className="cz-text party-strong party-block">{entry.summary}</Text>
               <Text className="cz-text cz-text--small party-block">
@@ -55,7 +60,7 @@ export default function PartyLedgerPage() {
             </Card>
           ))}
           {more.error ? <Text className="cz-text party-red party-block">{more.error}</Text> : null}
-          {state.data.items.length + more.items.length < state.data.total ? (
+          {state.data.first.items.length + more.items.length < state.data.first.total ? (
             <BigButton kind="plain" text="加载更多" onClick={() => void loadMore()} />
           ) : null}
         </View>

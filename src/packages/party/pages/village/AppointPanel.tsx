@@ -53,7 +53,8 @@ export function AppointPanel({ villageId, partyGroup, onDone, onCancel }: Appoin
     }
   }, [partyGroup, attempt])
 
-  const person = candidates?.find((c) => c.id === chosen)
+  const others = candidates?.filter((c) => c.id !== partyGroup.leader?.id) ?? []
+  const person = others.find((c) => c.id === chosen)
   const ready = !!person && why.trim().length >= WHY_MIN && !busy
 
   const submit = async () => {
@@ -95,15 +96,32 @@ export function AppointPanel({ villageId, partyGroup, onDone, onCancel }: Appoin
           <Text className="cz-text">这个党小组的村民小组里没有登记党员。请先在花名册里登记党员，再来指定。</Text>
         </Card>
       ) : null}
-      {candidates?.map((c) => (
-        <Choice key={c.id} chosen={c.id === chosen} onChoose={() => setChosen(c.id)} className="party-candidate">
-          <Text className="cz-text cz-heading">{c.name}</Text>
-          <Text className="cz-text cz-text--small">
-            {c.groupLabel} · {c.age}岁{c.isLeader ? ' · 村民小组长' : ''}
-            {partyGroup.leader?.id === c.id ? ' · 现任党小组长' : ''}
-          </Text>
-        </Choice>
-      ))}
+      {candidates && candidates.length > 0 && others.length === 0 ? (
+        <Card className="party-card--warn">
+          <Text className="cz-text">这个党小组只有现任党小组长一位党员，没有别人可以指定。</Text>
+        </Card>
+      ) : null}
+      {candidates?.map((c) => {
+        // The current leader is listed (so the secretary sees who it is) but cannot be chosen again.
+        const current = partyGroup.leader?.id === c.id
+        return (
+          <Choice
+            key={c.id}
+            chosen={c.id === chosen}
+            onChoose={() => setChosen(c.id)}
+            pick="选这位"
+            disabled={current}
+            disabledMark="现任"
+            className={`party-candidate${current ? ' party-candidate--current' : ''}`}
+          >
+            <Text className="cz-text cz-heading">{c.name}</Text>
+            <Text className="cz-text cz-text--small">
+              {c.groupLabel} · {c.age}岁{c.isLeader ? ' · 村民小组长' : ''}
+              {current ? ' · 现任党小组长' : ''}
+            </Text>
+          </Choice>
+        )
+      })}
       <Text className="cz-text cz-heading party-step">第二步：写明原因</Text>
       <WhyInput value={why} onChange={setWhy} placeholder="例如：原组长不是党员，经支部研究指定" />
       {error ? <Text className="cz-text party-notice party-notice--error party-panel-error">{error}</Text> : null}

@@ -105,9 +105,13 @@ export function MovePanel({ villageId, report, partyGroup, onDone, onCancel }: M
           <Text className="cz-text cz-heading">{groupName(g)}</Text>
         </Choice>
       ))}
-      {group ? (
+      <Text className="cz-text cz-heading party-step">第二步：调整到哪个党小组</Text>
+      {!group ? (
+        <Card>
+          <Text className="cz-text party-move-wait">请先在第一步选一个村民小组，这里会列出它旁边的党小组。</Text>
+        </Card>
+      ) : (
         <>
-          <Text className="cz-text cz-heading party-step">第二步：调整到哪个党小组</Text>
           {!neighbours && !loadError ? <Loading text="正在查相邻的组…" /> : null}
           {loadError ? <ErrorNotice error={loadError} onRetry={() => setAttempt((n) => n + 1)} /> : null}
           {neighbours && targets.length === 0 ? (
@@ -124,7 +128,7 @@ export function MovePanel({ villageId, report, partyGroup, onDone, onCancel }: M
             </Choice>
           ))}
         </>
-      ) : null}
+      )}
       <Text className="cz-text cz-heading party-step">第三步：写明原因</Text>
       <WhyInput value={why} onChange={setWhy} placeholder="例如：该组与第5组同在一条路上，开会更方便" />
       {error ? <Text className="cz-text party-notice party-notice--error party-panel-error">{error}</Text> : null}

@@ -5,13 +5,14 @@ import { BigButton } from '../../../../components/button/BigButton'
 import { Card } from '../../../../components/card/Card'
 import { Screen } from '../../../../components/screen/Screen'
 import { ErrorNotice, Loading } from '../../../../components/status/Status'
-import { call, toApiError } from '../../../../services/api'
-import type { Me, VillageReport } from '../../../../services/contract'
-import { downloadAndOpen } from '../../../../services/files'
+import { useBackGuard } from '../../../../lib/back-guard'
 import { villageDateTime } from '../../../../lib/village-time'
+import { call, toApiError } from '../../../../services/api'
+import type { VillageReport } from '../../../../services/contract'
+import { downloadAndOpen } from '../../../../services/files'
 import { ROUTES } from '../../../../services/routes'
 import { PartyGroupCard } from '../../components/PartyGroupCard'
-import { canManage, groupName, managedVillageId, overrideSentence, statsSentence, type Notice } from '../../words'
+import { groupName, overrideSentence, statsSentence, type Notice, type VillageRights } from '../../words'
 import { AppointPanel } from './AppointPanel'
 import { ImportPanel } from './ImportPanel'
 import { MovePanel } from './MovePanel'
@@ -35,6 +36,9 @@ export default function PartyVillagePage() {
     setNotice(next)
     setMode({ kind: 'report' })
   }
+  // A panel is part of this page: 返回 (and, in the browser, the back button) closes it first.
+  const panelOpen = mode.kind !== 'report'
+  useBackGuard(panelOpen, () => back())
 
   if (state.status !== 'ready') {
     return (
@@ -44,7 +48,7 @@ export default function PartyVillagePage() {
     )
   }
 
-  const { me, villageId, report } = state
+  const { villageId, report, rights } = state
   const partyGroup = mode.kind === 'appoint' || mode.kind === 'move' ? report.partyGroups.find((pg) => pg.id === mode.partyGroupId) : undefined
   const afterOverride = (next: VillageReport, words: Notice) => {
     setReport(next)
@@ -71,8 +75,10 @@ export default function PartyVillagePage() {
     })
   const exportRoster = () =>
     act('正在导出…', async () => {
-      await downloadAndOpen(await call('roster', 'export', { villageId }))
-      return { kind: 'ok', text: '花名册已导出。' }
+      const file = await call('roster', 'export', { villageId })
+      await downloadAndOpen(file)
+      // The browser saves it to the downloads; WeChat opens it (its "…" menu forwards it to a computer).
+      return { kind: 'ok', text: process.env.TARO_ENV === 'h5' ? `已下载：${file.fileName}` : `已打开：${file.fileName}` }
     })
   const imported = (words: Notice) => {
     back(words)
@@ -81,8 +87,10 @@ export default function PartyVillagePage() {
   }
 
   return (
-    <Screen back>
-      {mode.kind === 'import' ? <ImportPanel villageId={villageId} onDone={imported} onCancel={() => back()} /> : null}
+    <Screen back onBack={panelOpen ? () => back() : undefined}>
+      {mode.kind === 'import' ? (
+        <ImportPanel villageId={villageId} currentGroups={report.stats.groups} onDone={imported} onCancel={() => back()} />
+      ) : null}
       {partyGroup && mode.kind === 'appoint' ? (
         <AppointPanel villageId={villageId} partyGroup={partyGroup} onDone={afterOverride} onCancel={() => back()} />
       ) : null}
@@ -91,7 +99,7 @@ export default function PartyVillagePage() {
       ) : null}
       {mode.kind === 'report' || ((mode.kind === 'appoint' || mode.kind === 'move') && !partyGroup) ? (
         <Report
-          me={me}
+          rights={rights}
           villageId={villageId}
           report={report}
           notice={notice}
@@ -108,7 +116,7 @@ export default function PartyVillagePage() {
 }
 
 interface ReportProps {
-  me: Me
+  rights: VillageRights
   villageId: string
   report: VillageReport
   notice?: Notice
@@ -120,9 +128,8 @@ interface ReportProps {
   onMove: (partyGroupId: string) => void
 }
 
-function Report({ me, villageId, report, notice, busy, onRecompute, onExport, onImport, onAppoint, onMove }: ReportProps) {
-  // Changes are offered to those who manage this very village; the function still decides.
-  const manages = canManage(me) && managedVillageId(me) === villageId
+function Report({ rights, villageId, report, notice, busy, onRecompute, onExport, onImport, onAppoint, onMove }: ReportProps) {
+  // Each change is offered only to those the function lets make it (words.ts villageRights).
   const { stats } = report
   return (
     <View>
@@ -142,9 +149,9 @@ function Report({ me, villageId, report, notice, busy, onRecompute, onExport, on
       </Card>
 
       <View className="party-actions">
-        <BigButton className="party-recompute" kind="plain" text="重新计算" disabled={!!busy} onClick={onRecompute} />
-        <BigButton className="party-export" kind="plain" text="导出花名册" disabled={!!busy} onClick={onExport} />
-        {manages ? <BigButton className="party-import" kind="plain" text="导入花名册" disabled={!!busy} onClick={onImport} /> : null}
+        {rights.recompute ? <BigButton className="party-recompute" kind="plain" text="重新计算" disabled={!!busy} onClick={onRecompute} /> : null}
+        {rights.roster ? <BigButton className="party-export" kind="plain" text="导出花名册" disabled={!!busy} onClick={onExport} /> : null}
+        {rights.roster ? <BigButton className="party-import" kind="plain" text="导入花名册" disabled={!!busy} onClick={onImport} /> : null}
         <BigButton
           className="party-ledger"
           kind="plain"
@@ -187,8 +194,8 @@ function Report({ me, villageId, report, notice, busy, onRecompute, onExport, on
           key={pg.id}
           partyGroup={pg}
           report={report}
-          onAppoint={manages ? () => onAppoint(pg.id) : undefined}
-          onMove={manages ? () => onMove(pg.id) : undefined}
+          onAppoint={rights.override ? () => onAppoint(pg.id) : undefined}
+          onMove={rights.override ? () => onMove(pg.id) : undefined}
         />
       ))}
     </View>

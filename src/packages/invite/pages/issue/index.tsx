@@ -1,0 +1,127 @@
+import { Text, View } from '@tarojs/components'
+import { useCallback, useEffect, useState } from 'react'
+import { BigButton } from '../../../../components/button/BigButton'
+import { Card } from '../../../../components/card/Card'
+import { Screen } from '../../../../components/screen/Screen'
+import { ErrorNotice, Loading } from '../../../../components/status/Status'
+import { useQuery } from '../../../../lib/use-query'
+import { villageDateTime } from '../../../../lib/village-time'
+import { call, toApiError, type ApiError } from '../../../../services/api'
+import type { OutputOf, RosterMember } from '../../../../services/contract'
+import './index.css'
+
+type Groups = OutputOf<'roster', 'villageGroups'>
+type Invitation = OutputOf<'identity', 'issueInvitation'>
+type Members = OutputOf<'roster', 'groupMembers'>
+type LoadState = { status: 'loading' } | { status: 'error'; error: ApiError } | { status: 'ready'; data: Members }
+type Step = { kind: 'groups' } | { kind: 'people'; group: Groups['groups'][number] } | { kind: 'code'; person: RosterMember; invitation: Invitation }
+
+/** The village the caller works for: their village grant, else their own village. */
+async function loadVillage(): Promise<Groups | null> {
+  const me = await call('identity', 'me', {})
+  const grant = me.grants.find((g) => (g.role === 'village_secretary' || g.role === 'village_staff') && g.scope.level === 'village')
+  const villageId = grant && grant.scope.level === 'village' ? grant.scope.id : null
+  return villageId ? call('roster', 'villageGroups', { villageId }) : null
+}
+
+/**
+ * 发邀请码: village staff pick a villager and read out an 8-digit code; the villager types it into
+ * 村组通 in WeChat once, which ties their WeChat to their place in the roster.
+ */
+export default function IssueInvitationPage() {
+  const { state, reload } = useQuery(loadVillage)
+  const [step, setStep] = useState<Step>({ kind: 'groups' })
+  return (
+    <Screen back>
+      <Text className="cz-text cz-title cz-page-title">发邀请码</Text>
+      {state.status === 'loading' ? <Loading /> : null}
+      {state.status === 'error' ? <ErrorNotice error={state.error} onRetry={reload} /> : null}
+      {state.status === 'ready' && !state.data ? (
+        <Card>
+          <Text className="cz-text">只有村书记和村干部能给本村村民发邀请码。</Text>
+        </Card>
+      ) : null}
+      {state.status === 'ready' && state.data && step.kind === 'groups' ? (
+        <GroupList groups={state.data} onPick={(group) => setStep({ kind: 'people', group })} />
+      ) : null}
+      {step.kind === 'people' ? (
+        <PeopleList group={step.group} onBack={() => setStep({ kind: 'groups' })} onIssued={(person, invitation) => setStep({ kind: 'code', person, invitation })} />
+      ) : null}
+      {step.kind === 'code' ? <CodeCard person={step.person} invitation={step.invitation} onDone={() => setStep({ kind: 'groups' })} /> : null}
+    </Screen>
+  )
+}
+
+function GroupList({ groups, onPick }: { groups: Groups; onPick: (group: Groups['groups'][number]) => void }) {
+  return (
+    <View>
+      <Text className="cz-text invite-hint">第一步：选村民所在的小组（{groups.village.name}）</Text>
+      {groups.groups.map((group) => (
+        <View key={group.id} className="cz-row cz-tap invite-row invite-group" hoverClass="cz-pressed" onClick={() => onPick(group)}>
+          <Text className="cz-text invite-strong">{group.name}</Text>
+          <Text className="cz-text">{group.counts.villagers} 人 ›</Text>
+        </View>
+      ))}
+    </View>
+  )
+}
+
+function PeopleList({ group, onBack, onIssued }: { group: Groups['groups'][number]; onBack: () => void; onIssued: (person: RosterMember, invitation: Invitation) => void }) {
+  // Loaded when the group is picked (useQuery only loads when a page is shown, not a step of it).
+  const [state, setState] = useState<LoadState>({ status: 'loading' })
+  const reload = useCallback(() => {
+    setState({ status: 'loading' })
+    call('roster', 'groupMembers', { groupId: group.id, page: 1, pageSize: 100 }).then(
+      (data) => setState({ status: 'ready', data }),
+      (thrown: unknown) => setState({ status: 'error', error: toApiError(thrown) }),
+    )
+  }, [group.id])
+  useEffect(reload, [reload])
+  const [problem, setProblem] = useState<string>()
+  const [busy, setBusy] = useState(false)
+  const issue = async (person: RosterMember) => {
+    if (busy) return
+    setBusy(true)
+    setProblem(undefined)
+    try {
+      onIssued(person, await call('identity', 'issueInvitation', { personId: person.id }))
+    } catch (thrown) {
+      setProblem(toApiError(thrown).message)
+    } finally {
+      setBusy(false)
+    }
+  }
+  return (
+    <View>
+      <Text className="cz-text invite-hint">第二步：点要发码的村民（{group.name}）</Text>
+      {problem ? <Text className="cz-text invite-problem">{problem}</Text> : null}
+      {state.status === 'loading' ? <Loading /> : null}
+      {state.status === 'error' ? <ErrorNotice error={state.error} onRetry={reload} /> : null}
+      {state.status === 'ready'
+        ? state.data.items
+            .filter((person) => person.age >= 16)
+            .map((person) => (
+              <View key={person.id} className="cz-row cz-tap invite-row invite-person" hoverClass="cz-pressed" onClick={() => void issue(person)}>
+                <Text className="cz-text invite-strong">{person.name}</Text>
+                <Text className="cz-text">
+                  {person.householdNo} · {person.age}岁 发码 ›
+                </Text>
+              </View>
+            ))
+        : null}
+      <BigButton kind="plain" text="换一个小组" onClick={onBack} />
+    </View>
+  )
+}
+
+function CodeCard({ person, invitation, onDone }: { person: RosterMember; invitation: Invitation; onDone: () => void }) {
+  return (
+    <Card className="invite-code-card">
+      <Text className="cz-text invite-strong">给 {person.name} 的邀请码</Text>
+      <Text className="invite-code">{invitation.code.replace(/(\d{4})(\d{4})/, '$1 $2')}</Text>
+      <Text className="cz-text">请把这 8 位数字告诉 {person.name}：在微信里打开“村组通”，输入邀请码就能登录。只能用一次。</Text>
+      <Text className="cz-text invite-expiry">有效期到 {villageDateTime(invitation.expiresAt)}</Text>
+      <BigButton text="再给别人发一个" onClick={onDone} />
+    </Card>
+  )
+}

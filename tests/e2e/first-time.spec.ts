@@ -1,0 +1,70 @@
+import { expect, test } from '@playwright/test'
+import { biggestGroupLeader, loginAs, openTab, personas, plainVillager } from './helpers'
+
+// What a first-time user runs into: no login or a stale one, a page they may not see, and
+// placeholder pages whose words must fit who is reading.
+
+test('no saved login goes straight to login; a stale one says so there', async ({ page }) => {
+  const calls: string[] = []
+  page.on('request', (req) => {
+    if (req.url().includes('/api/fn/')) calls.push(req.url())
+  })
+  await page.goto('/')
+  await expect(page.locator('.persona-card').first()).toBeVisible()
+  expect(calls, 'no function is asked without a login').toEqual([])
+  await expect(page.locator('.login-expired')).toHaveCount(0)
+
+  // A token the host no longer accepts (Taro keeps storage as {"data": …}).
+  await page.evaluate(() => localStorage.setItem('cz.token', JSON.stringify({ data: 'expired-or-foreign-token' })))
+  await page.goto(`/?fresh=${Date.now()}#/pages/home/index`)
+  await expect(page.locator('.login-expired:visible')).toHaveText('登录已过期，请重新选择')
+  await expect(page.locator('.persona-card').first()).toBeVisible()
+  await page.screenshot({ path: 'test-results/first-time-expired.png' })
+})
+
+test('a page the person may not see says so plainly and leads home, with no request number', async ({ page, request }) => {
+  const villager = await plainVillager(request)
+  await loginAs(page, villager)
+  await page.goto('/#/packages/party/pages/village/index')
+  const notice = page.locator('.cz-status--error:visible')
+  await expect(notice).toBeVisible()
+  await expect(notice).not.toContainText('编号')
+  await expect(notice.locator('.cz-error-retry')).toHaveCount(0)
+  await page.screenshot({ path: 'test-results/first-time-forbidden.png' })
+  await notice.locator('.cz-error-home').click()
+  await expect(page.locator('.home-greeting:visible')).toContainText(villager.name)
+})
+
+test('消息 and 办事 speak to the reader: a group leader is not sent to the group leader, an officer not to a group', async ({ page, request }) => {
+  const { persona: leader } = await biggestGroupLeader(request)
+  await loginAs(page, leader)
+  for (const tab of ['消息', '办事'] as const) {
+    await openTab(page, tab)
+    const screen = page.locator('.cz-screen:visible')
+    await expect(screen).toContainText('即将上线')
+    await expect(screen).not.toContainText('找本组组长')
+    await expect(screen).not.toContainText('打电话给组长')
+  }
+
+  const officer = (await personas(request)).find((p) => p.roles.includes('town_officer'))
+  if (!officer) throw new Error('the seed has no town officer persona')
+  await page.evaluate(() => localStorage.removeItem('cz.token'))
+  await loginAs(page, officer)
+  for (const tab of ['消息', '办事'] as const) {
+    await openTab(page, tab)
+    const screen = page.locator('.cz-screen:visible')
+    await expect(screen).toContainText('即将上线')
+    await expect(screen).not.toContainText('组长')
+  }
+})
+
+test('退出登录 asks first; 不退出 stays', async ({ page, request }) => {
+  const villager = await plainVillager(request)
+  await loginAs(page, villager)
+  await openTab(page, '我的')
+  await page.locator('.me-logout:visible').click()
+  await expect(page.locator('.taro-modal__text')).toHaveText('退出后需要重新选择身份（微信里需要村干部重新发邀请码）。确定退出吗？')
+  await page.screenshot({ path: 'test-results/first-time-logout.png' })
+  await page.locator('.taro-model__cancel').click()
+  await expect(page.locator('.me-name:visible')).toHaveText(villager.name)
+})
