@@ -1,13 +1,7 @@
-import { Text } from '@tarojs/components'
-import { Card } from '../../components/card/Card'
-import { Screen } from '../../components/screen/Screen'
-import { ErrorNotice, Loading } from '../../components/status/Status'
-import { audienceOf, type Audience } from '../../lib/audience'
-import { useQuery } from '../../lib/use-query'
-import { call } from '../../services/api'
+import { ComingSoonPage, type ComingSoonWords } from '../../components/coming-soon/ComingSoonPage'
 
 /** What will come here, and what to do until then — in words that fit who is reading. */
-const WORDS: Record<Audience, { later: string; now: string }> = {
+const WORDS: ComingSoonWords = {
   villager: {
     later: '以后，村里的通知、本组的议事消息和组长的回复，都会在这里显示。',
     now: '现在有事，请直接在本组微信群里说，或打电话给组长。',
@@ -26,28 +20,7 @@ const WORDS: Record<Audience, { later: string; now: string }> = {
   },
 }
 
-/** 消息: not built yet — says plainly what will come, shows no made-up messages. */
+/** 消息: not built yet. */
 export default function ChatsPage() {
-  const { state, reload } = useQuery(() => call('identity', 'me', {}))
-  return (
-    <Screen tab="chats">
-      <Text className="cz-text cz-title cz-page-title">消息</Text>
-      {state.status === 'loading' ? <Loading /> : null}
-      {state.status === 'error' ? <ErrorNotice error={state.error} onRetry={reload} /> : null}
-      {state.status === 'ready' ? <Placeholder words={WORDS[audienceOf(state.data.roles)]} /> : null}
-    </Screen>
-  )
-}
-
-function Placeholder({ words }: { words: { later: string; now: string } }) {
-  return (
-    <>
-      <Card title="消息功能即将上线">
-        <Text className="cz-text chats-later">{words.later}</Text>
-      </Card>
-      <Card>
-        <Text className="cz-text chats-now">{words.now}</Text>
-      </Card>
-    </>
-  )
+  return <ComingSoonPage tab="chats" title="消息" headline="消息功能即将上线" words={WORDS} />
 }

@@ -1,13 +1,7 @@
-import { Text } from '@tarojs/components'
-import { Card } from '../../components/card/Card'
-import { Screen } from '../../components/screen/Screen'
-import { ErrorNotice, Loading } from '../../components/status/Status'
-import { audienceOf, type Audience } from '../../lib/audience'
-import { useQuery } from '../../lib/use-query'
-import { call } from '../../services/api'
+import { ComingSoonPage, type ComingSoonWords } from '../../components/coming-soon/ComingSoonPage'
 
 /** What will come here, and what to do until then — in words that fit who is reading. */
-const WORDS: Record<Audience, { later: string; now: string }> = {
+const WORDS: ComingSoonWords = {
   villager: {
     later: '以后，您可以在这里请组长帮您代办村里的便民事项，办到哪一步都能看到。',
     now: '现在要办事，请找本组组长，或到村委会办理。',
@@ -26,28 +20,7 @@ const WORDS: Record<Audience, { later: string; now: string }> = {
   },
 }
 
-/** 办事: not built yet — says plainly what will come, shows no made-up errands. */
+/** 办事: not built yet. */
 export default function ServicesPage() {
-  const { state, reload } = useQuery(() => call('identity', 'me', {}))
-  return (
-    <Screen tab="services">
-      <Text className="cz-text cz-title cz-page-title">办事</Text>
-      {state.status === 'loading' ? <Loading /> : null}
-      {state.status === 'error' ? <ErrorNotice error={state.error} onRetry={reload} /> : null}
-      {state.status === 'ready' ? <Placeholder words={WORDS[audienceOf(state.data.roles)]} /> : null}
-    </Screen>
-  )
-}
-
-function Placeholder({ words }: { words: { later: string; now: string } }) {
-  return (
-    <>
-      <Card title="代办事项即将上线">
-        <Text className="cz-text services-later">{words.later}</Text>
-      </Card>
-      <Card>
-        <Text className="cz-text services-now">{words.now}</Text>
-      </Card>
-    </>
-  )
+  return <ComingSoonPage tab="services" title="办事" headline="代办事项即将上线" words={WORDS} />
 }
