@@ -1,6 +1,6 @@
 import { expect, test, type APIRequestContext, type Page } from '@playwright/test'
 import ExcelJS from 'exceljs'
-import type { CoverageReport, CoverageStats, OutputOf, VillageReport } from '../../types'
+import type { CoverageReport, CoverageStats, OutputOf, Persona, VillageReport } from '../../types'
 import { callAs, expectSizes, loginAs, openTab, personas, plainVillager, settle } from './helpers'
 
 // Party groups in the browser build: the village secretary imports a roster (a bad file first,
@@ -85,13 +85,16 @@ function groupToWeaken(groups: VillageGroup[]): VillageGroup {
   return found
 }
 
-test('the village secretary imports a roster: a bad file is refused by row, a good one makes a cross-group Party group', async ({ page, request }) => {
+/** A village secretary outside the plain villager's village, so imports there leave the first-slice data alone. */
+async function otherVillageSecretary(request: APIRequestContext): Promise<{ secretary: Persona; villageId: string }> {
   const villager = await plainVillager(request)
-  const secretary = (await personas(request)).find(
-    (p) => p.roles.includes('village_secretary') && p.villageId && p.villageId !== villager.villageId,
-  )
+  const secretary = (await personas(request)).find((p) => p.roles.includes('village_secretary') && p.villageId && p.villageId !== villager.villageId)
   if (!secretary?.villageId) throw new Error('the seed has no village secretary outside the plain villager’s village')
-  const villageId = secretary.villageId
+  return { secretary, villageId: secretary.villageId }
+}
+
+test('the village secretary imports a roster: a bad file is refused by row, a good one makes a cross-group Party group', async ({ page, request }) => {
+  const { secretary, villageId } = await otherVillageSecretary(request)
 
   const before = await callAs<VillageReport>(request, secretary.id, 'partyGroups', 'village', { villageId })
   const { groups } = await callAs<OutputOf<'roster', 'villageGroups'>>(request, secretary.id, 'roster', 'villageGroups', { villageId })
@@ -303,12 +306,7 @@ test('党小组管理 shows each role only the changes the server lets it make',
 })
 
 test('the village secretary appoints a Party group leader and moves a group, each with a reason', async ({ page, request }) => {
-  const villager = await plainVillager(request)
-  const secretary = (await personas(request)).find(
-    (p) => p.roles.includes('village_secretary') && p.villageId && p.villageId !== villager.villageId,
-  )
-  if (!secretary?.villageId) throw new Error('the seed has no village secretary outside the plain villager’s village')
-  const villageId = secretary.villageId
+  const { secretary, villageId } = await otherVillageSecretary(request)
   const before = await callAs<VillageReport>(request, secretary.id, 'partyGroups', 'village', { villageId })
 
   // Appoint: another Party member of the first Party group.
