@@ -1,14 +1,20 @@
-import { formPartyGroups, groupFactsFrom, partyMemberFactsFrom } from '../shared/domain/party-groups'
+import { formPartyGroups, groupFactsFrom, partyMemberFactsFrom, type Override } from '../shared/domain/party-groups'
 import { previewInputProblems } from '../shared/domain/party-groups/preview-input'
-import { coverageStatsOf, recomputeVillage } from '../shared/party-groups/recompute-village'
+import { coverageStatsOf, formVillage, recomputeVillage } from '../shared/party-groups/recompute-village'
 import { partyGroupView, villageReport } from '../shared/party-groups/village-report'
 import { coverageReport, allowCoverage } from '../shared/party-groups/coverage-report'
 import { namesOf, partyGroupOf } from '../shared/records/lookups'
-import type { GroupRecord, PartyGroupRecord, PersonRecord, ServicePointRecord } from '../shared/records/records'
+import type { GroupRecord, OverrideDoc, PartyGroupRecord, PersonRecord, ServicePointRecord } from '../shared/records/records'
 import { allowOnVillage, requireVillage, VILLAGE_MANAGERS, VILLAGE_READERS } from '../shared/records/village-access'
 import { AppError, invalidInput } from '../shared/runtime/app-error'
 import { defineFunction } from '../shared/runtime/define-function'
 import { chooseServicePoint } from '../shared/domain/service-points'
+
+/** One standing override per subject (a group's move, a Party group's leader): a new one replaces the old. */
+function sameSubject(a: Override, b: Pick<Override, 'kind'> & { groupId?: string; partyGroupId?: string }): boolean {
+  if (a.kind !== b.kind) return false
+  return a.kind === 'MOVE_GROUP' ? a.groupId === b.groupId : a.partyGroupId === b.partyGroupId
+}
 
 const PREVIEWERS = ['village_secretary', 'town_officer', 'city_officer', 'admin'] as const
 
@@ -74,10 +80,13 @@ export const partyGroupsFunction = defineFunction('partyGroups', {
         if (partyGroup.leaderId === appointee._id) throw new AppError('CONFLICT', `${appointee.name}已经是这个党小组的党小组长`)
         summary = `指定${appointee.name}为${partyGroup.name}的党小组长（原因：${override.why}）`
       }
-      const stored = { ...override, by: caller.personId, at: now().toISOString() }
-      // One standing override per subject: a new one replaces the old (the ledger keeps both).
-      const subject = override.kind === 'MOVE_GROUP' ? { 'override.kind': 'MOVE_GROUP', 'override.groupId': override.groupId } : { 'override.kind': 'APPOINT_LEADER', 'override.partyGroupId': override.partyGroupId }
-      const { data: previous } = await db.collection('partyGroupOverrides').where({ villageId, ...subject }).limit(100).get()
+      const stored: Override = { ...override, by: caller.personId, at: now().toISOString() }
+      const { data: standing } = await db.collection<OverrideDoc>('partyGroupOverrides').where({ villageId }).limit(1000).get()
+      const previous = standing.filter((doc) => sameSubject(doc.override, override))
+      // Try it through the rules first: an override they refuse is answered with their reason and never stored.
+      const trial = await formVillage(db, groups, [...standing.filter((doc) => !previous.includes(doc)).map((doc) => doc.override as Override), stored])
+      const issue = trial.overrideIssues.find((entry) => entry.override.at === stored.at && entry.override.by === stored.by && entry.override.kind === stored.kind)
+      if (issue) throw new AppError('CONFLICT', `不能这样调整：${issue.message}`)
       await db.runTransaction(async (tx) => {
         for (const doc of previous) await tx.collection('partyGroupOverrides').doc(doc._id).remove()
         await tx.collection('partyGroupOverrides').add({ villageId, override: stored })
@@ -94,15 +103,6 @@ export const partyGroupsFunction = defineFunction('partyGroups', {
       })
       await recomputeVillage(db, villageId, now())
       const report = await villageReport(db, await requireVillage(db, villageId))
-      const issue = report.overrideIssues.find((entry) => entry.override.at === stored.at && entry.override.by === stored.by)
-      if (issue) {
-        // The rules refused it: keep nothing half-done, say why in the rules' own words.
-        const { data: mine } = await db.collection('partyGroupOverrides').where({ villageId, 'override.at': stored.at }).limit(10).get()
-        for (const doc of mine) await db.collection('partyGroupOverrides').doc(doc._id).remove()
-        for (const doc of previous) await db.collection('partyGroupOverrides').add({ villageId, override: doc.override })
-        await recomputeVillage(db, villageId, now())
-        throw new AppError('CONFLICT', `不能这样调整：${issue.message}`)
-      }
       return report
     },
   },

@@ -167,11 +167,6 @@ export class EmbeddedStore implements Database {
     return this.sqlite.pragma('integrity_check', { simple: true }) as string
   }
 
-  /** Runs a write section outside the port's async API, e.g. for seeding; still exclusive. */
-  exclusive<T>(section: () => T): Promise<T> {
-    return this.run(section)
-  }
-
   // ---- internals used by the collection and transaction handles ----
 
   run<T>(section: () => T): Promise<T> {

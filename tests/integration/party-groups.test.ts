@@ -210,3 +210,22 @@ describe('overrides', () => {
     expect(flagged.partyGroups.find((candidate: { id: string }) => candidate.id === partyGroup.id).leader.id).toBe(partyGroup.leader.id)
   })
 })
+
+describe('a refused override', () => {
+  it('is answered with the rules’ reason and stores nothing', async () => {
+    const { token: secretary } = await as(secretaryOf(HEXING))
+    const report = (await host.call('partyGroups', 'village', { villageId: HEXING }, secretary)).body.data
+    const own = report.partyGroups.find((partyGroup: { groups: unknown[]; crossGroup: boolean }) => !partyGroup.crossGroup)
+    const { data: group } = await host.store.collection('groups').doc(own.groups[0].id).get()
+    const before = host.store.checksum()
+    const refused = await host.call(
+      'partyGroups',
+      'override',
+      { villageId: HEXING, override: { kind: 'MOVE_GROUP', groupId: group!._id, toGroupId: (group!.neighbours as string[])[0], why: '想换个党小组' } },
+      secretary,
+    )
+    expect(refused.status).toBe(409)
+    expect(refused.body.error.message).toContain('不能这样调整')
+    expect(host.store.checksum()).toBe(before)
+  })
+})

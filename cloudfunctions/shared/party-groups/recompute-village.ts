@@ -59,6 +59,11 @@ function withoutMeta<T extends Record<string, unknown>>(doc: T): Omit<T, '_id' |
   return rest
 }
 
+/** The rules over a village's groups and overrides (reading only the appointees the overrides name). */
+export async function formVillage(db: Database, groups: readonly GroupRecord[], overrides: Override[]): Promise<FormationResult> {
+  return formPartyGroups({ groups: groupFactsOf(groups), overrides, partyMembers: await appointeeFacts(db, overrides) })
+}
+
 export interface RecomputeOutcome {
   result: FormationResult
   state: PartyGroupState
@@ -74,8 +79,7 @@ export async function recomputeVillage(db: Database, villageId: string, now: Dat
     db.collection<ServicePointRecord>('servicePoints').where({ villageId }).limit(1000).get(),
     db.collection<OverrideDoc>('partyGroupOverrides').where({ villageId }).limit(1000).get(),
   ])
-  const overrides = overrideDocs.map((doc) => doc.override as Override)
-  const result = formPartyGroups({ groups: groupFactsOf(groups), overrides, partyMembers: await appointeeFacts(db, overrides) })
+  const result = await formVillage(db, groups, overrideDocs.map((doc) => doc.override as Override))
 
   const groupById = new Map(groups.map((group) => [group._id, group]))
   const desired: PartyGroupRecord[] = result.partyGroups.map((partyGroup) => ({
