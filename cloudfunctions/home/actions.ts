@@ -1,8 +1,7 @@
 import { defineFunction } from '../shared/runtime/define-function'
 import { notFound } from '../shared/runtime/app-error'
-import { namesOf, partyGroupOf } from '../shared/records/lookups'
-import type { GroupRecord, PersonRecord, ServicePointRecord, TownRecord, VillageRecord } from '../shared/records/records'
-import { chooseServicePoint } from '../shared/domain/service-points'
+import { partyGroupFor } from '../shared/party-groups/village-report'
+import type { GroupRecord, PersonRecord, TownRecord, VillageRecord } from '../shared/records/records'
 
 export const homeFunction = defineFunction('home', {
   overview: {
@@ -15,15 +14,9 @@ export const homeFunction = defineFunction('home', {
         person.groupId ? db.collection<GroupRecord>('groups').doc(person.groupId).get() : { data: null },
       ])
       const town = village.data ? (await db.collection<TownRecord>('towns').doc(village.data.townId).get()).data : null
-      const partyGroup = group.data ? await partyGroupOf(db, group.data) : null
-      const [memberGroups, servicePoints] = partyGroup
-        ? await Promise.all([
-            db.collection<GroupRecord>('groups').where({ _id: db.command.in(partyGroup.groupIds) }).limit(100).get(),
-            db.collection<ServicePointRecord>('servicePoints').where({ partyGroupId: partyGroup._id }).limit(100).get(),
-          ])
-        : [{ data: [] }, { data: [] }]
-      const servicePoint = group.data ? chooseServicePoint(servicePoints.data, group.data._id, memberGroups.data) : null
-      const names = await namesOf(db, [group.data?.leaderId ?? null, partyGroup?.leaderId ?? null, servicePoint?.hostPersonId ?? null])
+      const { view: partyGroup, myServicePoint: servicePoint, names } = group.data
+        ? await partyGroupFor(db, group.data, [group.data.leaderId])
+        : { view: null, myServicePoint: null, names: new Map<string, string>() }
       const personRef = (id: string | null) => (id && names.has(id) ? { id, name: names.get(id)! } : null)
       return {
         person: { id: person._id, name: person.name },
@@ -40,18 +33,13 @@ export const homeFunction = defineFunction('home', {
           : null,
         partyGroup: partyGroup
           ? {
-              id: partyGroup._id,
+              id: partyGroup.id,
               name: partyGroup.name,
-              leader: personRef(partyGroup.leaderId),
-              groupNames: [...memberGroups.data].sort((a, b) => a.number - b.number).map((g) => g.name),
+              leader: partyGroup.leader,
+              groupNames: [...partyGroup.groups].sort((a, b) => a.number - b.number).map((member) => member.name),
               crossGroup: partyGroup.crossGroup,
               servicePoint: servicePoint
-                ? {
-                    name: servicePoint.name,
-                    address: servicePoint.address,
-                    hours: servicePoint.hours,
-                    hostName: names.get(servicePoint.hostPersonId) ?? '',
-                  }
+                ? { name: servicePoint.name, address: servicePoint.address, hours: servicePoint.hours, hostName: servicePoint.hostName }
                 : null,
             }
           : null,

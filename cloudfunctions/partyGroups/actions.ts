@@ -1,14 +1,12 @@
 import { formPartyGroups, groupFactsFrom, partyMemberFactsFrom, type Override } from '../shared/domain/party-groups'
 import { previewInputProblems } from '../shared/domain/party-groups/preview-input'
 import { coverageStatsOf, formVillage, recomputeVillage } from '../shared/party-groups/recompute-village'
-import { partyGroupView, villageReport } from '../shared/party-groups/village-report'
+import { partyGroupFor, villageReport } from '../shared/party-groups/village-report'
 import { coverageReport, allowCoverage } from '../shared/party-groups/coverage-report'
-import { namesOf, partyGroupOf } from '../shared/records/lookups'
-import type { GroupRecord, OverrideDoc, PartyGroupRecord, PersonRecord, ServicePointRecord } from '../shared/records/records'
+import type { GroupRecord, OverrideDoc, PartyGroupRecord, PersonRecord } from '../shared/records/records'
 import { allowOnVillage, requireVillage, VILLAGE_MANAGERS, VILLAGE_READERS } from '../shared/records/village-access'
 import { AppError, invalidInput } from '../shared/runtime/app-error'
 import { defineFunction } from '../shared/runtime/define-function'
-import { chooseServicePoint } from '../shared/domain/service-points'
 
 /** One standing override per subject (a group's move, a Party group's leader): a new one replaces the old. */
 function sameSubject(a: Override, b: Pick<Override, 'kind'> & { groupId?: string; partyGroupId?: string }): boolean {
@@ -115,18 +113,10 @@ export const partyGroupsFunction = defineFunction('partyGroups', {
   mine: {
     allow: () => true,
     run: async ({ db, caller }) => {
-      if (!caller.groupId) return { partyGroup: null, myServicePoint: null }
-      const { data: group } = await db.collection<GroupRecord>('groups').doc(caller.groupId).get()
-      const partyGroup = group ? await partyGroupOf(db, group) : null
-      if (!group || !partyGroup) return { partyGroup: null, myServicePoint: null }
-      const [{ data: groups }, { data: points }] = await Promise.all([
-        db.collection<GroupRecord>('groups').where({ _id: db.command.in(partyGroup.groupIds) }).limit(100).get(),
-        db.collection<ServicePointRecord>('servicePoints').where({ partyGroupId: partyGroup._id }).limit(100).get(),
-      ])
-      const names = await namesOf(db, [partyGroup.leaderId, ...points.map((point) => point.hostPersonId)])
-      const view = partyGroupView(partyGroup, new Map(groups.map((g) => [g._id, g])), points, names)
-      const chosen = chooseServicePoint(points, group._id, groups)
-      return { partyGroup: view, myServicePoint: chosen ? view.servicePoints.find((point) => point.id === chosen._id) ?? null : null }
+      const { data: group } = caller.groupId ? await db.collection<GroupRecord>('groups').doc(caller.groupId).get() : { data: null }
+      if (!group) return { partyGroup: null, myServicePoint: null }
+      const { view, myServicePoint } = await partyGroupFor(db, group)
+      return { partyGroup: view, myServicePoint }
     },
   },
 })

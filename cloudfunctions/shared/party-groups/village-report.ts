@@ -1,7 +1,8 @@
 /** The village report the secretary's page shows, read from what the last recompute stored. */
 import type { PartyGroupView, VillageReport } from '../../../types/functions/party-groups'
 import type { Database } from '../db/port'
-import { namesOf } from '../records/lookups'
+import { chooseServicePoint } from '../domain/service-points'
+import { namesOf, partyGroupOf } from '../records/lookups'
 import type { GroupRecord, PartyGroupRecord, ServicePointRecord, TownRecord, VillageRecord } from '../records/records'
 
 export function groupRef(group: GroupRecord) {
@@ -52,4 +53,21 @@ export async function villageReport(db: Database, village: VillageRecord): Promi
     stats: state?.stats ?? { groups: groups.length, partyGroups: partyGroups.length, crossGroup: 0, coverage: 0, uncovered: 0, leaderToBeAppointed: 0 },
     computedAt: state?.computedAt ?? '',
   }
+}
+
+/**
+ * A villager's Party group seen from their own group: the view, the "365 service point" they are
+ * sent to, and the names of `alsoNamed` people read in the same query.
+ */
+export async function partyGroupFor(db: Database, group: GroupRecord, alsoNamed: Array<string | null> = []) {
+  const partyGroup = await partyGroupOf(db, group)
+  if (!partyGroup) return { view: null, myServicePoint: null, names: await namesOf(db, alsoNamed) }
+  const [{ data: groups }, { data: points }] = await Promise.all([
+    db.collection<GroupRecord>('groups').where({ _id: db.command.in(partyGroup.groupIds) }).limit(100).get(),
+    db.collection<ServicePointRecord>('servicePoints').where({ partyGroupId: partyGroup._id }).limit(100).get(),
+  ])
+  const names = await namesOf(db, [...alsoNamed, partyGroup.leaderId, ...points.map((point) => point.hostPersonId)])
+  const view = partyGroupView(partyGroup, new Map(groups.map((member) => [member._id, member])), points, names)
+  const chosen = chooseServicePoint(points, group._id, groups)
+  return { view, myServicePoint: view.servicePoints.find((point) => point.id === chosen?._id) ?? null, names }
 }
