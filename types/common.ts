@@ -33,3 +33,16 @@ export function action<I extends z.ZodType, O extends z.ZodType>(contract: Actio
 }
 
 export const emptyInputSchema = z.strictObject({})
+
+/**
+ * Every list answers a page at a time by cursor (never by page number: a skip shifts when rows
+ * arrive, and CloudBase bills every document it passes). The cursor is opaque to the app.
+ */
+export const cursorInputShape = {
+  cursor: z.string().min(1).max(512, '翻页位置不对').optional(),
+  limit: z.number().int().min(1, '每页至少 1 条').max(100, '每页最多 100 条').default(20),
+}
+
+export function cursorPageOf<T extends z.ZodType>(item: T) {
+  return z.object({ items: z.array(item), nextCursor: z.string().nullable() })
+}

@@ -1,0 +1,39 @@
+/**
+ * Scheduled jobs: work a function does on a timer, as the system, never for a client. In the cloud
+ * each job becomes a timer trigger of its function (see ../../manifest.ts); the local host runs
+ * them on their schedule (unless JOBS=0) and in demo mode on `POST /api/dev/jobs/<fn>/<job>`.
+ * A job is idempotent (a rerun with nothing new to do changes nothing) and bounded (at most
+ * JOB_BATCH items a run; `more` says whether it stopped early).
+ */
+import type { Database } from '../db/port'
+import type { FileStorage } from '../storage/port'
+import type { Logger } from './logger'
+
+export const JOB_BATCH = 500
+
+export interface JobContext {
+  db: Database
+  storage: FileStorage
+  log: Logger
+  /** The injected clock (the demo clock locally), never Date.now(). */
+  now(): Date
+  /** The system actor the job acts as, e.g. `system:identity/expireInvitations`. */
+  actor: SystemActor
+}
+
+export interface SystemActor {
+  kind: 'system'
+  /** `<function>/<job>` */
+  job: string
+}
+
+export interface JobResult {
+  /** Items looked at. */
+  processed: number
+  /** Items changed (0 on a rerun with nothing to do). */
+  changed: number
+  /** True when the batch limit stopped the run before everything was done. */
+  more: boolean
+}
+
+export type JobRun = (context: JobContext) => Promise<JobResult>
