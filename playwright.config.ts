@@ -47,7 +47,7 @@ export default defineConfig({
   projects: [{ name: 'h5-chromium' }],
   webServer: {
     command: `node -e "require('fs').rmSync(process.env.DATA_DIR,{recursive:true,force:true})" && npm start`,
-    env: { PORT: String(PORT), DATA_DIR: dataDir },
+    env: { PORT: String(PORT), DATA_DIR: dataDir, JOBS: '0' },
     url: `${baseURL}/healthz`,
     timeout: 180_000,
     reuseExistingServer: !process.env.CI,

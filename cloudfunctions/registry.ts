@@ -1,9 +1,13 @@
-/** Every cloud function, for hosts that serve them all (the local host, tests, benchmarks). */
+/** Every cloud function and its jobs, for hosts that serve them all (the local host, tests, benchmarks). */
 import { homeFunction } from './home/actions'
 import { identityFunction } from './identity/actions'
-import { rosterFunction } from './roster/actions'
-import { systemFunction } from './system/actions'
+import { expireInvitations } from './identity/jobs'
+import { inboxFunction } from './inbox/actions'
+import { inboxJobs } from './inbox/jobs'
 import { partyGroupsFunction } from './partyGroups/actions'
+import { rosterFunction } from './roster/actions'
+import type { JobTable } from './shared/runtime/run-job'
+import { systemFunction } from './system/actions'
 
 export const cloudFunctions = {
   system: systemFunction,
@@ -11,4 +15,11 @@ export const cloudFunctions = {
   home: homeFunction,
   roster: rosterFunction,
   partyGroups: partyGroupsFunction,
+  inbox: inboxFunction,
 } as const
+
+/** Each function's jobs by name; their schedules are in manifest.ts. */
+export const cloudJobs = {
+  identity: { expireInvitations },
+  inbox: inboxJobs,
+} as const satisfies JobTable

@@ -8,11 +8,13 @@
 import { mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { build } from 'esbuild'
+import { bundleConfig, MANIFEST, type FunctionSpec } from '../cloudfunctions/manifest'
 
 const root = join(__dirname, '..')
 const sourceDir = join(root, 'cloudfunctions')
 const outDir = join(root, 'build', 'functions')
-const EXTERNAL_SDKS = ['@cloudbase/node-sdk']
+/** Installed by CloudBase beside each bundle; wx-server-sdk only where a function calls WeChat open APIs. */
+const EXTERNAL_SDKS = ['@cloudbase/node-sdk', 'wx-server-sdk']
 const FORBIDDEN_IN_BUNDLE = [/better-sqlite3/, /server\/seed/, /demo-town/, /\/api\/dev\//]
 const rootPackage = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'))
 
@@ -24,6 +26,8 @@ export function functionNames(): string[] {
 }
 
 async function bundle(name: string) {
+  const spec = (MANIFEST as Record<string, FunctionSpec>)[name]
+  if (!spec) throw new Error(`cloudfunctions/${name} is not in cloudfunctions/manifest.ts`)
   const target = join(outDir, name)
   rmSync(target, { recursive: true, force: true })
   mkdirSync(target, { recursive: true })
@@ -44,9 +48,10 @@ async function bundle(name: string) {
   const inputs = Object.keys(result.metafile.inputs)
   const leaked = inputs.filter((input) => FORBIDDEN_IN_BUNDLE.some((pattern) => pattern.test(input)))
   if (leaked.length > 0) throw new Error(`${name} bundles local-only code: ${leaked.join(', ')}`)
-  const dependencies = Object.fromEntries(EXTERNAL_SDKS.map((sdk) => [sdk, rootPackage.dependencies[sdk]]))
+  const imported = new Set(Object.values(result.metafile.outputs).flatMap((output) => output.imports.filter((entry) => entry.external).map((entry) => entry.path)))
+  const dependencies = Object.fromEntries(EXTERNAL_SDKS.filter((sdk) => imported.has(sdk)).map((sdk) => [sdk, rootPackage.dependencies[sdk]]))
   writeFileSync(join(target, 'package.json'), `${JSON.stringify({ name, version: rootPackage.version, main: 'index.js', dependencies }, null, 2)}\n`)
-  writeFileSync(join(target, 'config.json'), `${JSON.stringify({ timeout: 20, envVariables: {}, permissions: { openapi: [] } }, null, 2)}\n`)
+  writeFileSync(join(target, 'config.json'), `${JSON.stringify(bundleConfig(spec), null, 2)}\n`)
   const bytes = statSync(join(target, 'index.js')).size
   return { name, kb: Math.round(bytes / 102.4) / 10, ms: Date.now() - started }
 }

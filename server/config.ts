@@ -10,6 +10,7 @@ export function hostConfig(env: NodeJS.ProcessEnv = process.env) {
     dataDir,
     storeFile: resolve(dataDir, 'store.sqlite'),
     demo: env.DEMO !== '0',
+    jobs: env.JOBS !== '0',
     staticDir: resolve(env.STATIC_DIR ?? 'dist-h5'),
   }
 }

@@ -8,13 +8,18 @@ import { existsSync } from 'node:fs'
 import { join } from 'node:path'
 import fastifyStatic from '@fastify/static'
 import Fastify, { type FastifyInstance, type FastifyReply } from 'fastify'
-import { cloudFunctions } from '../cloudfunctions/registry'
+import { MANIFEST } from '../cloudfunctions/manifest'
+import { cloudFunctions, cloudJobs } from '../cloudfunctions/registry'
+import { recordingSender, templateIdFor } from '../cloudfunctions/shared/inbox/sender'
+import { findJob, runJob, type JobReport } from '../cloudfunctions/shared/runtime/run-job'
 import { loadCaller } from '../cloudfunctions/shared/identity/load-caller'
 import { invoke } from '../cloudfunctions/shared/runtime/define-function'
 import { jsonLogger, type Logger } from '../cloudfunctions/shared/runtime/logger'
 import { DEFAULT_MESSAGE_OF, HTTP_STATUS_OF, type Envelope, type ErrorCode } from '../types/errors'
 import type { Persona } from '../types/identity'
 import type { EmbeddedStore } from './embedded-store/embedded-store'
+import { demoClock } from './demo-clock'
+import { scheduledJobs, startScheduler } from './jobs/scheduler'
 import { localFileStorage } from './local-storage'
 import { PERSONAS_DOC_ID } from './seed/demo-town'
 import { loadTokenSecret, tokenIssuer } from './tokens'
@@ -27,7 +32,12 @@ export interface HostOptions {
   /** Folder of the built h5 app; not served when absent. */
   staticDir?: string
   log?: Logger
+  /** Real time (tests may pass their own); actions and jobs read the demo clock built on it. */
   now?: () => Date
+  /** Run jobs on their schedules (JOBS=0 turns it off; the jest and Playwright hosts call jobs explicitly). */
+  jobs?: boolean
+  /** `<fn>/<job>` → cron, replacing the manifest's schedule (tests use a short one). */
+  jobSchedules?: Record<string, string>
 }
 
 const MAX_UPLOAD_BYTES = 10 * 1024 * 1024
@@ -45,7 +55,8 @@ function bearer(header: string | undefined): string | undefined {
 export async function buildHost(options: HostOptions): Promise<FastifyInstance> {
   const { store, demo } = options
   const log = options.log ?? jsonLogger({ service: 'cunzu-host' })
-  const now = options.now ?? (() => new Date())
+  const clock = demoClock(options.now)
+  const now = clock.now
   const tokens = tokenIssuer(loadTokenSecret(options.dataDir))
   const storage = localFileStorage(options.dataDir)
   const app = Fastify({ logger: false, genReqId: () => randomUUID(), bodyLimit: MAX_UPLOAD_BYTES })
@@ -66,6 +77,26 @@ export async function buildHost(options: HostOptions): Promise<FastifyInstance> 
   app.setNotFoundHandler((request, reply) => sendError(reply, 'NOT_FOUND', request.id))
 
   app.get('/healthz', async () => ({ ok: true }))
+
+  // Locally WeChat is a recorder: what would have been sent lands in `outbox`, with a stand-in
+  // template id for kinds that have no WX_TEMPLATE_<KIND> set.
+  const messages = recordingSender(store)
+  const runLocalJob = (fn: string, job: string): Promise<JobReport> | null => {
+    const run = findJob(cloudJobs, fn, job)
+    if (!run) return null
+    return runJob(run, fn, job, {
+      db: store,
+      storage,
+      log: log.child({ job: `${fn}/${job}` }),
+      now,
+      messages,
+      templateIdFor: (kind) => templateIdFor(kind, process.env, (k) => `local-${k}`),
+    })
+  }
+  if (options.jobs ?? true) {
+    const stop = startScheduler(scheduledJobs(MANIFEST, options.jobSchedules), (fn, job) => runLocalJob(fn, job) ?? Promise.resolve(), log)
+    app.addHook('onClose', async () => stop())
+  }
 
   if (demo) {
     app.get('/api/dev/personas', async () => {
@@ -89,6 +120,30 @@ export async function buildHost(options: HostOptions): Promise<FastifyInstance> 
         })
       }
       return { ok: true, data: { token: await tokens.issue(personId) } }
+    })
+
+    app.get('/api/dev/clock', async () => ({ ok: true, data: { now: now().toISOString() } }))
+    app.post<{ Body: { at?: unknown } }>('/api/dev/clock', async (request, reply) => {
+      const at = request.body?.at
+      const moment = typeof at === 'string' ? new Date(at) : null
+      if (at !== null && (!moment || Number.isNaN(moment.getTime()))) {
+        return reply.status(400).send({
+          ok: false,
+          error: { code: 'INVALID_INPUT', message: '时间格式不对', fields: [{ path: 'at', message: '请给出 ISO 时间，或 null 回到真实时间' }], requestId: request.id },
+        })
+      }
+      return { ok: true, data: { now: clock.set(moment).toISOString() } }
+    })
+
+    app.post<{ Params: { fn: string; job: string } }>('/api/dev/jobs/:fn/:job', async (request, reply) => {
+      const running = runLocalJob(request.params.fn, request.params.job)
+      if (!running) return sendError(reply, 'NOT_FOUND', request.id, '没有这个定时任务')
+      return { ok: true, data: await running }
+    })
+
+    app.get('/api/dev/outbox', async () => {
+      const { data } = await store.collection('outbox').orderBy('sentAt', 'desc').limit(100).get()
+      return { ok: true, data }
     })
   }
 

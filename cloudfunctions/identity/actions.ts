@@ -2,6 +2,7 @@ import { AppError, notFound } from '../shared/runtime/app-error'
 import { hasGrantOver } from '../shared/runtime/caller'
 import { defineFunction } from '../shared/runtime/define-function'
 import type { BindingRecord, InvitationRecord, PersonRecord } from '../shared/records/records'
+import { audit, personActor } from '../shared/audit/audit'
 import { INVITATION_VALID_DAYS, newInvitationCode } from './invitations'
 
 const DAY_MS = 24 * 60 * 60 * 1000
@@ -33,9 +34,20 @@ export const identityFunction = defineFunction('identity', {
       if (!person) throw notFound('这个人')
       if (!hasGrantOver(caller, ['admin', 'village_secretary', 'village_staff'], person)) throw new AppError('FORBIDDEN')
       let code = newInvitationCode()
-      while ((await db.collection('invitations').where({ code, usedAt: null }).count()).total > 0) code = newInvitationCode()
+      while ((await db.collection('invitations').where({ code, status: 'open' }).count()).total > 0) code = newInvitationCode()
       const expiresAt = new Date(now().getTime() + INVITATION_VALID_DAYS * DAY_MS).toISOString()
-      await db.collection('invitations').add({ code, personId, issuedBy: caller.personId, expiresAt, usedAt: null })
+      await db.runTransaction(async (tx) => {
+        await tx.collection('invitations').add({ code, personId, issuedBy: caller.personId, expiresAt, usedAt: null, status: 'open' })
+        await audit(tx, caller, {
+          at: now(),
+          scope: { townId: person.townId, villageId: person.villageId, groupId: person.groupId },
+          subject: { kind: 'person', id: person._id },
+          action: 'identity.issueInvitation',
+          summary: `给${person.name}发了邀请码（${INVITATION_VALID_DAYS}天内有效）`,
+          before: null,
+          after: { personId, expiresAt },
+        })
+      })
       return { code, personId, expiresAt }
     },
   },
@@ -48,7 +60,7 @@ export const identityFunction = defineFunction('identity', {
       if (existing) throw new AppError('CONFLICT', '这个微信已经绑定过了')
       const { data: invitations } = await db
         .collection<InvitationRecord>('invitations')
-        .where({ code, usedAt: null })
+        .where({ code, status: 'open' })
         .limit(1)
         .get()
       const invitation = invitations[0]
@@ -61,12 +73,21 @@ export const identityFunction = defineFunction('identity', {
       if (alreadyBound > 0) throw new AppError('CONFLICT', '这个人已经绑定了别的微信，请找村干部处理')
       return db.runTransaction(async (tx) => {
         const { data: fresh } = await tx.collection<InvitationRecord>('invitations').doc(invitation._id).get()
-        if (!fresh || fresh.usedAt) throw new AppError('CONFLICT', '邀请码已经用过了')
+        if (!fresh || fresh.status !== 'open') throw new AppError('CONFLICT', '邀请码已经用过了')
         const { data: person } = await tx.collection<PersonRecord>('people').doc(invitation.personId).get()
         if (!person) throw notFound('邀请码对应的人')
         const at = now().toISOString()
-        await tx.collection('invitations').doc(invitation._id).update({ usedAt: at })
+        await tx.collection('invitations').doc(invitation._id).update({ usedAt: at, status: 'used' })
         await tx.collection('bindings').add({ _id: openId, personId: person._id, boundAt: at })
+        await audit(tx, personActor(person), {
+          at: now(),
+          scope: { townId: person.townId, villageId: person.villageId, groupId: person.groupId },
+          subject: { kind: 'person', id: person._id },
+          action: 'identity.bindInvitation',
+          summary: `${person.name}用邀请码绑定了微信`,
+          before: null,
+          after: { personId: person._id, boundAt: at },
+        })
         return { personId: person._id, name: person.name }
       })
     },

@@ -30,7 +30,7 @@ export async function createAdmin(db: Database, name: string, now = new Date()) 
   await db.collection('grants').add({ personId, role: 'admin', scope: { level: 'city' } })
   const code = newInvitationCode()
   const expiresAt = new Date(now.getTime() + INVITATION_VALID_DAYS * 86_400_000).toISOString()
-  await db.collection('invitations').add({ code, personId, issuedBy: 'cli', expiresAt, usedAt: null })
+  await db.collection('invitations').add({ code, personId, issuedBy: 'cli', expiresAt, usedAt: null, status: 'open' })
   return { personId, code, expiresAt }
 }
 

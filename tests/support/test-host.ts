@@ -26,7 +26,7 @@ export async function startTestHost(options: { demo?: boolean; dataDir?: string;
   // Every transaction runs twice (the first rolled back), as a CloudBase conflict retry would.
   const store = await openStore(join(dataDir, 'store.sqlite'), { rehearseTransactions: true })
   if (options.seed !== false) await seedDemoTown(store)
-  const app = await buildHost({ store, dataDir, demo: options.demo ?? true, log: silentLogger })
+  const app = await buildHost({ store, dataDir, demo: options.demo ?? true, log: silentLogger, jobs: false })
   let personas: Persona[] = []
   if (options.demo !== false) personas = (await app.inject({ method: 'GET', url: '/api/dev/personas' })).json().data
   const host: TestHost = {

@@ -21,14 +21,27 @@ export const COLLECTIONS = {
   grants: { indexes: [['personId']], version: 1 },
   /** _id is the WeChat OPENID; one binding per person. */
   bindings: { indexes: [['personId']], version: 1 },
-  invitations: { indexes: [['code']], version: 1 },
+  /** v2: `status` open → used | expired (the job identity/expireInvitations expires stale ones). */
+  invitations: {
+    indexes: [['code'], ['status']],
+    version: 2,
+    migrations: { 1: (doc) => ({ ...doc, status: doc.usedAt ? 'used' : 'open' }) },
+  },
   partyGroups: { indexes: [['villageId']], version: 1 },
   servicePoints: { indexes: [['partyGroupId'], ['villageId']], version: 1 },
   councils: { indexes: [['groupId'], ['villageId']], version: 1 },
   /** The village secretary's changes to the computed Party groups, re-applied on every recompute. */
   partyGroupOverrides: { indexes: [['villageId']], version: 1 },
-  /** Before/after of every roster change, for the ledger (台账). */
-  changeLog: { indexes: [['villageId']], version: 1 },
+  /** Every change, who made it, before/after (audit/audit.ts); the ledger (台账) is a view over it. */
+  audit: { indexes: [['villageId'], ['subjectId']], version: 1 },
+  /** One person's notices (inbox/notify.ts); `deliveryState` drives the job inbox/deliver. */
+  inbox: { indexes: [['personId'], ['deliveryState']], version: 1 },
+  /** One notice to a whole group or village, merged into each member's inbox. */
+  broadcasts: { indexes: [['scopeId']], version: 1 },
+  /** Who has read which broadcast: `_id` is `<broadcastId>:<personId>`. */
+  broadcastReads: { indexes: [['personId']], version: 1 },
+  /** Local stand-in for WeChat: the subscription messages that would have been sent. */
+  outbox: { indexes: [], version: 1 },
   meta: { indexes: [], version: 1 },
 } as const satisfies Record<string, CollectionSpec>
 

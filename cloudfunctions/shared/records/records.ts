@@ -65,6 +65,7 @@ export interface InvitationRecord extends StoredDoc {
   issuedBy: string
   expiresAt: string
   usedAt: string | null
+  status: 'open' | 'used' | 'expired'
 }
 
 export interface StoredReason {

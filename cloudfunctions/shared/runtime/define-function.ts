@@ -20,6 +20,7 @@ import type { FileStorage } from '../storage/port'
 import { AppError } from './app-error'
 import type { Caller } from './caller'
 import type { Logger } from './logger'
+import { classifyEvent } from './run-job'
 
 export interface ActionContext {
   db: Database
@@ -91,6 +92,8 @@ export async function invoke<F extends FunctionName>(
 ): Promise<Envelope<unknown>> {
   const { requestId, log } = environment
   try {
+    // Timers reach a function only through cloud-main's timer path; a client sending one is refused.
+    if (classifyEvent(event, 'client').kind !== 'call') throw new AppError('FORBIDDEN', '定时任务只能由系统运行')
     const parsedEvent = eventSchema.safeParse(event)
     if (!parsedEvent.success) {
       throw new AppError('INVALID_INPUT', DEFAULT_MESSAGE_OF.INVALID_INPUT, zodFieldErrors(parsedEvent.error))

@@ -6,6 +6,7 @@
  * JOB_BATCH items a run; `more` says whether it stopped early).
  */
 import type { Database } from '../db/port'
+import type { MessageSender } from '../inbox/sender'
 import type { FileStorage } from '../storage/port'
 import type { Logger } from './logger'
 
@@ -19,6 +20,10 @@ export interface JobContext {
   now(): Date
   /** The system actor the job acts as, e.g. `system:identity/expireInvitations`. */
   actor: SystemActor
+  /** Subscription messages to WeChat (a recorder on the local host). */
+  messages: MessageSender
+  /** Subscription-message template ids per notice kind (WX_TEMPLATE_<KIND>). */
+  templateIdFor(kind: string): string | null
 }
 
 export interface SystemActor {

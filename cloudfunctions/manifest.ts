@@ -1,0 +1,78 @@
+/**
+ * What each cloud function needs from its platform, in one place: its timeout, the WeChat open
+ * APIs it calls and its scheduled jobs. `cloudbaserc.json` (`npm run manifest`) and every bundle's
+ * `config.json` (`npm run build:functions`) are generated from it; the registry's jobs, the
+ * contract and the folders are checked against it (tests/unit/manifest.test.ts).
+ * Plain data: the build script reads it without loading any function.
+ */
+export interface JobSpec {
+  /** CloudBase's 7-field cron (second minute hour day month weekday year), Beijing time. */
+  cron: string
+  /** What the job does, for the README and the logs. */
+  purpose: string
+}
+
+export interface FunctionSpec {
+  /** Seconds CloudBase lets one invocation run. */
+  timeout: number
+  /** WeChat open APIs called through wx-server-sdk's cloud.openapi (config.json permissions.openapi). */
+  openapi: readonly string[]
+  jobs: Readonly<Record<string, JobSpec>>
+}
+
+export const MANIFEST = {
+  system: { timeout: 20, openapi: [], jobs: {} },
+  identity: {
+    timeout: 20,
+    openapi: [],
+    jobs: {
+      expireInvitations: { cron: '0 10 3 * * * *', purpose: '把过期未用的邀请码标为过期（每天 3:10）' },
+    },
+  },
+  home: { timeout: 20, openapi: [], jobs: {} },
+  roster: { timeout: 60, openapi: [], jobs: {} },
+  partyGroups: { timeout: 60, openapi: [], jobs: {} },
+  inbox: {
+    timeout: 60,
+    openapi: ['subscribeMessage.send'],
+    jobs: {
+      deliver: { cron: '0 * * * * * *', purpose: '把新通知作为微信订阅消息发出（每分钟）' },
+    },
+  },
+} as const satisfies Record<string, FunctionSpec>
+
+export type ManifestFunctionName = keyof typeof MANIFEST
+
+export const CLOUD_RUNTIME = 'Nodejs18.15'
+
+/** `<function>/<job>` names, as the demo route and `npm run job` take them. */
+export function jobNames(): string[] {
+  return Object.entries(MANIFEST as Record<string, FunctionSpec>).flatMap(([fn, spec]) => Object.keys(spec.jobs).map((job) => `${fn}/${job}`))
+}
+
+/** A timer trigger as CloudBase and WeChat DevTools declare it (trigger name = job name). */
+export function triggersOf(spec: FunctionSpec) {
+  return Object.entries(spec.jobs).map(([name, job]) => ({ name, type: 'timer' as const, config: job.cron }))
+}
+
+/** The cloudbaserc.json `tcb fn deploy --all` reads. */
+export function cloudbaseRc() {
+  return {
+    version: '2.0',
+    envId: '{{env.TCB_ENV_ID}}',
+    functionRoot: './build/functions',
+    functions: Object.entries(MANIFEST as Record<string, FunctionSpec>).map(([name, spec]) => ({
+      name,
+      timeout: spec.timeout,
+      runtime: CLOUD_RUNTIME,
+      installDependency: true,
+      handler: 'index.main',
+      ...(Object.keys(spec.jobs).length > 0 ? { triggers: triggersOf(spec) } : {}),
+    })),
+  }
+}
+
+/** The config.json WeChat DevTools reads beside each bundled function. */
+export function bundleConfig(spec: FunctionSpec) {
+  return { timeout: spec.timeout, envVariables: {}, triggers: triggersOf(spec), permissions: { openapi: [...spec.openapi] } }
+}
