@@ -1,7 +1,7 @@
 /** Every cloud function and its jobs, for hosts that serve them all (the local host, tests, benchmarks). */
 import { homeFunction } from './home/actions'
 import { identityFunction } from './identity/actions'
-import { expireInvitations } from './identity/jobs'
+import { identityJobs } from './identity/jobs'
 import { inboxFunction } from './inbox/actions'
 import { inboxJobs } from './inbox/jobs'
 import { partyGroupsFunction } from './partyGroups/actions'
@@ -20,6 +20,6 @@ export const cloudFunctions = {
 
 /** Each function's jobs by name; their schedules are in manifest.ts. */
 export const cloudJobs = {
-  identity: { expireInvitations },
+  identity: identityJobs,
   inbox: inboxJobs,
 } as const satisfies JobTable

@@ -1,5 +1,5 @@
 import { cloudMain } from '../shared/runtime/cloud-main'
 import { identityFunction } from './actions'
-import { expireInvitations } from './jobs'
+import { identityJobs } from './jobs'
 
-export const main = cloudMain(identityFunction, { expireInvitations })
+export const main = cloudMain(identityFunction, identityJobs)

@@ -46,3 +46,5 @@ export const expireInvitations: JobRun = async ({ db, now, actor }) => {
   })
   return { processed: batch.length, changed, more: stale.length > JOB_BATCH }
 }
+
+export const identityJobs = { expireInvitations }

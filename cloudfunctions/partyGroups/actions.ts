@@ -5,6 +5,7 @@ import { partyGroupFor, villageReport } from '../shared/party-groups/village-rep
 import { coverageReport, allowCoverage } from '../shared/party-groups/coverage-report'
 import type { GroupRecord, OverrideDoc, PartyGroupRecord, PersonRecord } from '../shared/records/records'
 import { allowOnVillage, requireVillage, VILLAGE_MANAGERS, VILLAGE_READERS } from '../shared/records/village-access'
+import { audit } from '../shared/audit/audit'
 import { AppError, invalidInput } from '../shared/runtime/app-error'
 import { defineFunction } from '../shared/runtime/define-function'
 
@@ -45,8 +46,8 @@ export const partyGroupsFunction = defineFunction('partyGroups', {
 
   recompute: {
     allow: allowOnVillage([...VILLAGE_MANAGERS, 'town_officer'], (input) => input.villageId),
-    run: async ({ db, now }, { villageId }) => {
-      await recomputeVillage(db, villageId, now())
+    run: async ({ db, caller, now }, { villageId }) => {
+      await recomputeVillage(db, villageId, now(), { audit: { actor: caller, action: 'partyGroups.recompute', summary: '重新计算了本村的党小组' } })
       return villageReport(db, await requireVillage(db, villageId))
     },
   },
@@ -55,7 +56,7 @@ export const partyGroupsFunction = defineFunction('partyGroups', {
     // Only the village's own Party secretary changes its Party groups (an admin may stand in).
     allow: allowOnVillage(['village_secretary', 'admin'], (input) => input.villageId),
     run: async ({ db, caller, now }, { villageId, override }) => {
-      await requireVillage(db, villageId)
+      const village = await requireVillage(db, villageId)
       const { data: groups } = await db.collection<GroupRecord>('groups').where({ villageId }).limit(1000).get()
       const groupById = new Map(groups.map((group) => [group._id, group]))
       let summary: string
@@ -65,7 +66,7 @@ export const partyGroupsFunction = defineFunction('partyGroups', {
           ...(groupById.has(override.toGroupId) ? [] : [{ path: 'data.override.toGroupId', message: '目标组不在本村' }]),
         ]
         if (fields.length > 0) throw invalidInput(fields)
-        summary = `把${groupById.get(override.groupId)!.name}调到${groupById.get(override.toGroupId)!.name}所在的党小组（原因：${override.why}）`
+        summary = `把${groupById.get(override.groupId)!.name}调到${groupById.get(override.toGroupId)!.name}所在的党小组`
       } else {
         const { data: partyGroup } = await db.collection<PartyGroupRecord>('partyGroups').doc(override.partyGroupId).get()
         if (!partyGroup || partyGroup.villageId !== villageId) {
@@ -76,7 +77,7 @@ export const partyGroupsFunction = defineFunction('partyGroups', {
           throw invalidInput([{ path: 'data.override.leaderId', message: '只能指定本党小组的党员' }])
         }
         if (partyGroup.leaderId === appointee._id) throw new AppError('CONFLICT', `${appointee.name}已经是这个党小组的党小组长`)
-        summary = `指定${appointee.name}为${partyGroup.name}的党小组长（原因：${override.why}）`
+        summary = `指定${appointee.name}为${partyGroup.name}的党小组长`
       }
       const stored: Override = { ...override, by: caller.personId, at: now().toISOString() }
       const { data: standing } = await db.collection<OverrideDoc>('partyGroupOverrides').where({ villageId }).limit(1000).get()
@@ -88,15 +89,15 @@ export const partyGroupsFunction = defineFunction('partyGroups', {
       await db.runTransaction(async (tx) => {
         for (const doc of previous) await tx.collection('partyGroupOverrides').doc(doc._id).remove()
         await tx.collection('partyGroupOverrides').add({ villageId, override: stored })
-        await tx.collection('changeLog').add({
-          villageId,
-          at: stored.at,
-          by: caller.personId,
-          byName: caller.name,
-          kind: `party_group_${override.kind.toLowerCase()}`,
+        await audit(tx, caller, {
+          at: now(),
+          scope: { townId: village.townId, villageId },
+          subject: { kind: override.kind === 'MOVE_GROUP' ? 'group' : 'partyGroup', id: override.kind === 'MOVE_GROUP' ? override.groupId : override.partyGroupId },
+          action: `partyGroups.override.${override.kind}`,
           summary,
           before: previous.map((doc) => doc.override),
           after: stored,
+          note: override.why,
         })
       })
       await recomputeVillage(db, villageId, now())

@@ -4,8 +4,9 @@
  */
 import type { Database } from '../shared/db/port'
 import { recomputeVillage } from '../shared/party-groups/recompute-village'
-import { logChange } from '../shared/records/change-log'
-import type { ChangeLogRecord, GroupRecord, PersonRecord } from '../shared/records/records'
+import { audit } from '../shared/audit/audit'
+import { villageLedger } from '../shared/audit/ledger'
+import type { GroupRecord, PersonRecord } from '../shared/records/records'
 import { allowOnVillage, VILLAGE_MANAGERS, VILLAGE_READERS } from '../shared/records/village-access'
 import { invalidInput, notFound } from '../shared/runtime/app-error'
 import type { ActionTable } from '../shared/runtime/define-function'
@@ -33,10 +34,12 @@ export const rosterChangeActions: Pick<ActionTable<'roster'>, 'setPartyMembershi
           counts: { partyMembers: db.command.inc(delta) },
           ...(group.leaderId === personId ? { leaderIsPartyMember: Boolean(partyMembership) } : {}),
         })
-        await logChange(tx, caller, at, {
-          villageId: person.villageId,
-          kind: 'party_membership',
-          summary: `${person.name} 的政治面貌变更`,
+        await audit(tx, caller, {
+          at,
+          scope: { townId: person.townId, villageId: person.villageId, groupId: person.groupId },
+          subject: { kind: 'person', id: personId },
+          action: 'roster.setPartyMembership',
+          summary: `${person.name} 的政治面貌变更为${partyMembership === 'full' ? '中共党员' : partyMembership === 'probationary' ? '预备党员' : '群众'}`,
           before: { personId, partyMembership: person.partyMembership },
           after: { personId, partyMembership },
         })
@@ -56,9 +59,11 @@ export const rosterChangeActions: Pick<ActionTable<'roster'>, 'setPartyMembershi
         const { data: leader } = leaderId ? await tx.collection<PersonRecord>('people').doc(leaderId).get() : { data: null }
         if (leaderId && leader?.groupId !== groupId) throw invalidInput([{ path: 'data.leaderId', message: '组长必须是本组村民' }])
         await tx.collection('groups').doc(groupId).update({ leaderId, leaderIsPartyMember: Boolean(leader?.partyMembership) })
-        await logChange(tx, caller, at, {
-          villageId: group.villageId,
-          kind: 'group_leader',
+        await audit(tx, caller, {
+          at,
+          scope: { townId: group.townId, villageId: group.villageId, groupId },
+          subject: { kind: 'group', id: groupId },
+          action: 'roster.setGroupLeader',
           summary: leaderId ? `${group.name} 组长变更为 ${leader!.name}` : `${group.name} 组长空缺`,
           before: { groupId, leaderId: group.leaderId },
           after: { groupId, leaderId },
@@ -95,9 +100,11 @@ export const rosterChangeActions: Pick<ActionTable<'roster'>, 'setPartyMembershi
           else links.delete(groupId)
           await tx.collection('groups').doc(otherId).update({ neighbours: db.command.set([...links].sort()) })
         }
-        await logChange(tx, caller, at, {
-          villageId: group.villageId,
-          kind: 'neighbours',
+        await audit(tx, caller, {
+          at,
+          scope: { townId: group.townId, villageId: group.villageId, groupId },
+          subject: { kind: 'group', id: groupId },
+          action: 'roster.setNeighbours',
           summary: `${group.name} 的相邻组变更`,
           before: { groupId, neighbours: group.neighbours },
           after: { groupId, neighbours: [...wanted].sort() },
@@ -109,15 +116,6 @@ export const rosterChangeActions: Pick<ActionTable<'roster'>, 'setPartyMembershi
 
   changeLog: {
     allow: allowOnVillage(VILLAGE_READERS, (input) => input.villageId),
-    run: async ({ db }, { villageId, page, pageSize }) => {
-      const entries = db.collection<ChangeLogRecord>('changeLog').where({ villageId })
-      const [{ total }, { data }] = await Promise.all([entries.count(), entries.orderBy('at', 'desc').skip((page - 1) * pageSize).limit(pageSize).get()])
-      return {
-        total,
-        page,
-        pageSize,
-        items: data.map((entry) => ({ id: entry._id, at: entry.at, byName: entry.byName, kind: entry.kind, summary: entry.summary, before: entry.before, after: entry.after })),
-      }
-    },
+    run: async ({ db }, { villageId, cursor, limit }) => villageLedger(db, villageId, cursor, limit),
   },
 }

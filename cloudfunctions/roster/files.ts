@@ -7,7 +7,7 @@ import { parseRosterTable, planVillageImport, rosterRows, type RowError } from '
 import type { Database } from '../shared/db/port'
 import type { FileStorage } from '../shared/storage/port'
 import { recomputeVillage } from '../shared/party-groups/recompute-village'
-import { logChange } from '../shared/records/change-log'
+import { audit } from '../shared/audit/audit'
 import { readAll } from '../shared/records/read-all'
 import type { GroupRecord, HouseholdRecord, PersonRecord, VillageRecord } from '../shared/records/records'
 import { allowOnVillage, requireVillage, VILLAGE_MANAGERS } from '../shared/records/village-access'
@@ -106,9 +106,11 @@ export const rosterFileActions: Pick<ActionTable<'roster'>, 'importTemplate' | '
         for (const id of plan.remove.groups) await tx.collection('groups').doc(id).remove()
         for (const doc of bindings) await tx.collection('bindings').doc(doc._id).remove()
         for (const doc of grants) await tx.collection('grants').doc(doc._id).remove()
-        await logChange(tx, caller, at, {
-          villageId,
-          kind: 'roster_import',
+        await audit(tx, caller, {
+          at,
+          scope: { townId: village.townId, villageId },
+          subject: { kind: 'village', id: villageId },
+          action: 'roster.importCommit',
           summary: `导入花名册：新增 ${plan.summary.added} 人，修改 ${plan.summary.updated} 人，移出 ${plan.summary.removed} 人`,
           before: { removed: plan.remove, updated: plan.changed },
           after: plan.summary,
@@ -129,7 +131,15 @@ export const rosterFileActions: Pick<ActionTable<'roster'>, 'importTemplate' | '
       const rows = rosterRows(roster.groups, roster.households, roster.people)
       const file = await saveWorkbook(storage, `${village.name}花名册.xlsx`, await writeWorkbook(`${village.name}花名册`, rows))
       await db.runTransaction((tx) =>
-        logChange(tx, caller, now(), { villageId, kind: 'roster_export', summary: `导出花名册（${rows.length - 1} 人）`, before: null, after: { fileName: file.fileName } }),
+        audit(tx, caller, {
+          at: now(),
+          scope: { townId: village.townId, villageId },
+          subject: { kind: 'village', id: villageId },
+          action: 'roster.export',
+          summary: `导出花名册（${rows.length - 1} 人，含完整手机号）`,
+          before: null,
+          after: { fileName: file.fileName },
+        }),
       )
       return file
     },

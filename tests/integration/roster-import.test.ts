@@ -97,8 +97,8 @@ it('exports the village and re-imports it as a no-op, then imports a change that
   const holder = report.partyGroups.find((partyGroup: { groups: Array<{ id: string }> }) => partyGroup.groups.some((group) => group.id === 'v-changqiao-g03'))
   expect(holder.crossGroup).toBe(true)
   expect(holder.reasons).toEqual(expect.arrayContaining([expect.objectContaining({ groupId: 'v-changqiao-g03', message: '村民小组长不是党员' })]))
-  const log = (await host.call('roster', 'changeLog', { villageId: VILLAGE, page: 1, pageSize: 5 }, secretary)).body.data
-  expect(log.items[0]).toMatchObject({ kind: 'roster_import', summary: expect.stringContaining('修改 1 人') })
+  const log = (await host.call('roster', 'changeLog', { villageId: VILLAGE, limit: 5 }, secretary)).body.data
+  expect(log.items[0]).toMatchObject({ kind: 'roster.importCommit', summary: expect.stringContaining('修改 1 人') })
 })
 
 it('refuses import to a secretary of another village and to villagers', async () => {
@@ -130,6 +130,6 @@ it('asks for a second yes before a file moves villagers out, and keeps exports t
 
   const townOfficer = await host.login(host.personaWith((p) => p.roles.includes('town_officer')).id)
   expect((await host.call('roster', 'export', { villageId: VILLAGE }, townOfficer)).status).toBe(403)
-  const log = (await host.call('roster', 'changeLog', { villageId: VILLAGE, page: 1, pageSize: 20 }, secretary)).body.data
-  expect(log.items.map((item: { kind: string }) => item.kind)).toEqual(expect.arrayContaining(['roster_export', 'roster_import']))
+  const log = (await host.call('roster', 'changeLog', { villageId: VILLAGE, limit: 20 }, secretary)).body.data
+  expect(log.items.map((item: { kind: string }) => item.kind)).toEqual(expect.arrayContaining(['roster.export', 'roster.importCommit']))
 })

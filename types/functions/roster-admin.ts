@@ -1,5 +1,5 @@
 import { z } from 'zod'
-import { action, emptyInputSchema, idSchema, pageInputSchema, pageOf } from '../common'
+import { action, cursorInputShape, cursorPageOf, emptyInputSchema, idSchema } from '../common'
 import { coverageStatsSchema } from './party-groups'
 import { personRefSchema } from './home'
 
@@ -33,6 +33,8 @@ export const changeLogEntrySchema = z.object({
   summary: z.string(),
   before: z.unknown(),
   after: z.unknown(),
+  /** The reason the person gave, when they gave one. */
+  note: z.string().nullable(),
 })
 
 const importFileInput = z.strictObject({ villageId: idSchema, fileId: z.string().min(1, '请先上传文件').max(300) })
@@ -75,7 +77,7 @@ export const rosterAdminContract = {
   }),
   changeLog: action({
     who: '本村的村书记、村干部；所属镇、市的干部',
-    input: z.strictObject({ villageId: idSchema, ...pageInputSchema.shape }),
-    output: pageOf(changeLogEntrySchema),
+    input: z.strictObject({ villageId: idSchema, ...cursorInputShape }),
+    output: cursorPageOf(changeLogEntrySchema),
   }),
 }

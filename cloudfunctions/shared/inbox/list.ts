@@ -2,47 +2,13 @@
  * One person's inbox: their own entries and the broadcasts to their group and village, merged
  * newest first and paged by a cursor on (createdAt, _id) across both collections.
  */
-import { createHash } from 'node:crypto'
 import type { InboxEntry } from '../../../types/functions/inbox'
-import type { Where } from '../db/commands'
 import type { Database } from '../db/port'
-import { invalidInput } from '../runtime/app-error'
 import type { Caller } from '../runtime/caller'
+import { decodePosition, encodePosition, newestFirst, olderThan } from '../runtime/newest-first'
 import type { BroadcastReadRecord, BroadcastRecord, InboxRecord } from './records'
 
-interface Position {
-  createdAt: string
-  id: string
-}
-
-const listKeyOf = (personId: string) => createHash('sha256').update(`inbox:${personId}`).digest('base64url').slice(0, 8)
-
-export function encodeInboxCursor(personId: string, position: Position): string {
-  return Buffer.from(JSON.stringify({ k: listKeyOf(personId), t: position.createdAt, i: position.id })).toString('base64url')
-}
-
-export function decodeInboxCursor(personId: string, cursor: string): Position {
-  let decoded: unknown
-  try {
-    decoded = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'))
-  } catch {
-    decoded = null
-  }
-  const { k, t, i } = (decoded ?? {}) as { k?: unknown; t?: unknown; i?: unknown }
-  if (k !== listKeyOf(personId) || typeof t !== 'string' || typeof i !== 'string') {
-    throw invalidInput([{ path: 'data.cursor', message: '翻页位置不对，请从头再看' }], '翻页位置不对，请从头再看')
-  }
-  return { createdAt: t, id: i }
-}
-
-function olderThan(db: Database, position: Position | null, where: Record<string, unknown>): Where {
-  if (!position) return where as Where
-  const _ = db.command
-  return _.and([where as never, _.or([{ createdAt: _.lt(position.createdAt) }, { createdAt: position.createdAt, _id: _.lt(position.id) }])])
-}
-
-const newestFirst = (a: { createdAt: string; _id: string }, b: { createdAt: string; _id: string }) =>
-  a.createdAt !== b.createdAt ? (a.createdAt < b.createdAt ? 1 : -1) : a._id < b._id ? 1 : a._id > b._id ? -1 : 0
+const listKeyOf = (personId: string) => `inbox:${personId}`
 
 /** The group and village whose broadcasts reach this person. */
 export function broadcastScopesOf(caller: Pick<Caller, 'groupId' | 'villageId'>): string[] {
@@ -50,15 +16,16 @@ export function broadcastScopesOf(caller: Pick<Caller, 'groupId' | 'villageId'>)
 }
 
 export async function listInbox(db: Database, caller: Caller, cursor: string | undefined, limit: number) {
-  const position = cursor ? decodeInboxCursor(caller.personId, cursor) : null
+  const position = cursor ? decodePosition(listKeyOf(caller.personId), cursor) : null
   const scopes = broadcastScopesOf(caller)
   const [{ data: own }, { data: broadcasts }] = await Promise.all([
-    db.collection<InboxRecord>('inbox').where(olderThan(db, position, { personId: caller.personId })).orderBy('createdAt', 'desc').orderBy('_id', 'desc').limit(limit + 1).get(),
+    db.collection<InboxRecord>('inbox').where(olderThan(db, 'createdAt', position, { personId: caller.personId })).orderBy('createdAt', 'desc').orderBy('_id', 'desc').limit(limit + 1).get(),
     scopes.length
-      ? db.collection<BroadcastRecord>('broadcasts').where(olderThan(db, position, { scopeId: db.command.in(scopes) })).orderBy('createdAt', 'desc').orderBy('_id', 'desc').limit(limit + 1).get()
+      ? db.collection<BroadcastRecord>('broadcasts').where(olderThan(db, 'createdAt', position, { scopeId: db.command.in(scopes) })).orderBy('createdAt', 'desc').orderBy('_id', 'desc').limit(limit + 1).get()
       : Promise.resolve({ data: [] as BroadcastRecord[] }),
   ])
-  const merged = [...own.map((entry) => ({ entry, broadcast: false })), ...broadcasts.map((entry) => ({ entry, broadcast: true }))].sort((a, b) => newestFirst(a.entry, b.entry))
+  const byNewest = newestFirst('createdAt')
+  const merged = [...own.map((entry) => ({ entry, broadcast: false })), ...broadcasts.map((entry) => ({ entry, broadcast: true }))].sort((a, b) => byNewest(a.entry, b.entry))
   const page = merged.slice(0, limit)
   const shownBroadcasts = page.filter((item) => item.broadcast).map((item) => item.entry._id)
   const { data: reads } = shownBroadcasts.length
@@ -77,7 +44,7 @@ export async function listInbox(db: Database, caller: Caller, cursor: string | u
   const last = page[page.length - 1]?.entry
   return {
     items,
-    nextCursor: merged.length > limit && last ? encodeInboxCursor(caller.personId, { createdAt: last.createdAt, id: last._id }) : null,
+    nextCursor: merged.length > limit && last ? encodePosition(listKeyOf(caller.personId), { at: last.createdAt, id: last._id }) : null,
     unread: await unreadCount(db, caller),
   }
 }

@@ -16,6 +16,18 @@ import type {
   VillageRecord,
 } from '../records/records'
 import { notFound } from '../runtime/app-error'
+import { audit, type Actor } from '../audit/audit'
+import { partyGroupChangeNotices } from '../domain/party-groups/change-notices'
+import { notify } from '../inbox/notify'
+import { namesOf } from '../records/lookups'
+
+/** Where a villager reads about their Party group. */
+export const PARTY_MINE_PAGE = '/packages/party/pages/mine/index'
+
+export interface RecomputeOptions {
+  /** When the recompute is itself the action (partyGroups.recompute), its one audit entry. */
+  audit?: { actor: Actor; action: string; summary: string }
+}
 
 const SERVICE_HOURS = '每天 8:00–20:00'
 
@@ -70,7 +82,7 @@ export interface RecomputeOutcome {
   written: number
 }
 
-export async function recomputeVillage(db: Database, villageId: string, now: Date): Promise<RecomputeOutcome> {
+export async function recomputeVillage(db: Database, villageId: string, now: Date, options: RecomputeOptions = {}): Promise<RecomputeOutcome> {
   const { data: village } = await db.collection<VillageRecord>('villages').doc(villageId).get()
   if (!village) throw notFound('这个村')
   const [{ data: groups }, { data: existing }, { data: points }, { data: overrideDocs }] = await Promise.all([
@@ -109,8 +121,24 @@ export async function recomputeVillage(db: Database, villageId: string, now: Dat
   const changedPartyGroups = desired.filter((doc) => !sameJson(withoutMeta(doc), existingById.has(doc._id) ? withoutMeta(existingById.get(doc._id)!) : null))
   const removedPartyGroups = existing.filter((doc) => !desiredIds.has(doc._id))
   const written = changedPartyGroups.length + removedPartyGroups.length + pointPlan.add.length + pointPlan.remove.length
+  const names = changedPartyGroups.length + removedPartyGroups.length > 0 ? await namesOf(db, desired.map((doc) => doc.leaderId)) : new Map<string, string>()
+  const snapshot = (doc: PartyGroupRecord) => ({ ...doc, id: doc._id, appliedOverrides: doc.appliedOverrides as Override[] })
+  const notices = partyGroupChangeNotices(existing.map(snapshot), desired.map(snapshot), groups.map((group) => ({ id: group._id, name: group.name })), (id) => names.get(id))
 
   await db.runTransaction(async (tx: Transaction) => {
+    // Told in the same transaction as the change: a recompute that fails tells nobody anything.
+    for (const notice of notices) await notify(tx, { group: notice.groupId }, { kind: 'party_group_changed', title: notice.title, body: notice.body, page: PARTY_MINE_PAGE }, now)
+    if (options.audit) {
+      await audit(tx, options.audit.actor, {
+        at: now,
+        scope: { townId: village.townId, villageId },
+        subject: { kind: 'village', id: villageId },
+        action: options.audit.action,
+        summary: options.audit.summary,
+        before: { partyGroups: existing.length, stats: village.partyGroupState?.stats ?? null },
+        after: { partyGroups: desired.length, stats: state.stats, changed: changedPartyGroups.length + removedPartyGroups.length, notices: notices.length },
+      })
+    }
     for (const doc of changedPartyGroups) await tx.collection('partyGroups').doc(doc._id).set(doc)
     for (const doc of removedPartyGroups) await tx.collection('partyGroups').doc(doc._id).remove()
     for (const point of pointPlan.add) await tx.collection('servicePoints').doc(point._id).set(point)

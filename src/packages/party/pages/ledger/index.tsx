@@ -19,21 +19,23 @@ const PAGE_SIZE = 20
 export default function PartyLedgerPage() {
   const { params } = useRouter()
   const queryVillage = params.villageId ? decodeURIComponent(params.villageId) : undefined
-  const [more, setMore] = useState<{ items: Entry[]; page: number; error?: string }>({ items: [], page: 1 })
+  const [more, setMore] = useState<{ items: Entry[]; nextCursor: string | null; error?: string }>({ items: [], nextCursor: null })
   const load = useCallback(async () => {
-    setMore({ items: [], page: 1 })
+    setMore({ items: [], nextCursor: null })
     // Opened without ?villageId= (a bookmark, a shared link): the village the caller looks after.
     const villageId = queryVillage ?? managedVillageId(await call('identity', 'me', {}))
     if (!villageId) throw new ApiError({ code: 'NOT_FOUND', message: '您还没有负责的村，看不到变更台账', requestId: 'client' })
-    return { villageId, first: await call('roster', 'changeLog', { villageId, page: 1, pageSize: PAGE_SIZE }) }
+    const first = await call('roster', 'changeLog', { villageId, limit: PAGE_SIZE })
+    setMore({ items: [], nextCursor: first.nextCursor })
+    return { villageId, first }
   }, [queryVillage])
   const { state, reload } = useQuery(load)
 
   const loadMore = async () => {
-    if (state.status !== 'ready') return
+    if (state.status !== 'ready' || !more.nextCursor) return
     try {
-      const next = await call('roster', 'changeLog', { villageId: state.data.villageId, page: more.page + 1, pageSize: PAGE_SIZE })
-      setMore({ items: [...more.items, ...next.items], page: next.page })
+      const next = await call('roster', 'changeLog', { villageId: state.data.villageId, cursor: more.nextCursor, limit: PAGE_SIZE })
+      setMore({ items: [...more.items, ...next.items], nextCursor: next.nextCursor })
     } catch (thrown) {
       setMore({ ...more, error: toApiError(thrown).message })
     }
@@ -46,7 +48,7 @@ export default function PartyLedgerPage() {
       {state.status === 'error' ? <ErrorNotice error={state.error} onRetry={reload} /> : null}
       {state.status === 'ready' ? (
         <View className="party-ledger-list">
-          {state.data.first.total === 0 ? (
+          {state.data.first.items.length === 0 ? (
             <Card>
               <Text className="cz-text">还没有任何变更记录。</Text>
             </Card>
@@ -54,13 +56,14 @@ export default function PartyLedgerPage() {
           {[...state.data.first.items, ...more.items].map((entry) => (
             <Card key={entry.id} className="party-ledger-entry">
               <Text className="cz-text party-strong party-block">{entry.summary}</Text>
+              {entry.note ? <Text className="cz-text party-block">原因：{entry.note}</Text> : null}
               <Text className="cz-text cz-text--small party-block">
                 {villageDateTime(entry.at)} · {entry.byName}
               </Text>
             </Card>
           ))}
           {more.error ? <Text className="cz-text party-red party-block">{more.error}</Text> : null}
-          {state.data.first.items.length + more.items.length < state.data.first.total ? (
+          {more.nextCursor ? (
             <BigButton kind="plain" text="加载更多" onClick={() => void loadMore()} />
           ) : null}
         </View>
