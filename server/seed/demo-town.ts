@@ -3,6 +3,7 @@
  * groups, about 800 invented villagers, their Party groups, service points, councils and the office
  * holders the demo login offers as personas. Seeding is idempotent: a marker document says it ran.
  */
+import { INVITATION_VALID_DAYS } from '../../cloudfunctions/identity/invitations'
 import type { NewDoc } from '../../cloudfunctions/shared/db/port'
 import type { Persona } from '../../types/identity'
 import type { EmbeddedStore } from '../embedded-store/embedded-store'
@@ -93,6 +94,25 @@ export async function isSeeded(store: EmbeddedStore): Promise<boolean> {
   return data !== null || (await store.collection('towns').count()).total > 0
 }
 
+/**
+ * Two villagers per village were given codes that nobody has used yet: move the demo clock past
+ * their week (POST /api/dev/clock) and the job identity/expireInvitations has work to do.
+ */
+function pendingInvitations(people: NewDoc[], villageIndex: number, issuedAt: Date): NewDoc[] {
+  const expiresAt = new Date(issuedAt.getTime() + INVITATION_VALID_DAYS * 24 * 60 * 60 * 1000).toISOString()
+  return people
+    .filter((person) => person.groupId && (person.birthDate as string) < '1990')
+    .slice(0, 2)
+    .map((person, index) => ({
+      code: String(90000000 + villageIndex * 10 + index),
+      personId: person._id,
+      issuedBy: 'seed',
+      expiresAt,
+      usedAt: null,
+      status: 'open',
+    }))
+}
+
 /** Seeds the demo town unless it is already there; returns whether it wrote anything. */
 export async function seedDemoTown(store: EmbeddedStore): Promise<boolean> {
   if (await isSeeded(store)) return false
@@ -116,6 +136,7 @@ export async function seedDemoTown(store: EmbeddedStore): Promise<boolean> {
     grants.push({ personId: village.staffId, role: 'village_staff', scope: { level: 'village', id: village.village._id } })
   }
   for (const holder of OFFICE_HOLDERS) grants.push({ personId: holder.id, role: holder.role, scope: holder.scope })
+  const seededAt = new Date()
   store.bulkWrite({
     towns: [{ _id: DEMO_TOWN_ID, name: '四甲镇', cityName: '海门市' }],
     villages: villages.map((village) => village.village),
@@ -124,9 +145,10 @@ export async function seedDemoTown(store: EmbeddedStore): Promise<boolean> {
     people: [...villages.flatMap((village) => village.people), ...OFFICE_HOLDERS.map(officePerson)],
     councils: villages.flatMap(councilDocs),
     grants,
+    invitations: villages.flatMap((village, index) => pendingInvitations(village.people, index, seededAt)),
     meta: [
       { _id: PERSONAS_DOC_ID, personas: demoPersonas(villages) },
-      { _id: SEED_MARKER_ID, seededAt: new Date().toISOString() },
+      { _id: SEED_MARKER_ID, seededAt: seededAt.toISOString() },
     ],
   })
   // Party groups and service points come from the same rules and code path as any later recompute.
