@@ -29,6 +29,8 @@ export const COLLECTIONS = {
   partyGroupOverrides: { indexes: [['villageId']], version: 1 },
   /** Before/after of every roster change, for the ledger (台账). */
   changeLog: { indexes: [['villageId']], version: 1 },
+  /** The city's working-day table: _id is the date (YYYY-MM-DD), overriding the national arrangement. */
+  calendarDays: { indexes: [], version: 1 },
   meta: { indexes: [], version: 1 },
 } as const satisfies Record<string, CollectionSpec>
 
