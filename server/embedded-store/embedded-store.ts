@@ -162,8 +162,8 @@ export class EmbeddedStore implements Database {
   /**
    * Runs the work and counts, across all its awaits, the documents it read and wrote as CloudBase
    * bills them: each document a query returns, 1 per doc get (found or not) and per count; each
-   * document added, set, updated or removed, in or out of transactions. Concurrent sections each
-   * keep their own count.
+   * document added, set, updated or removed (1 per single-document write, found or not), in or out
+   * of transactions. Concurrent sections each keep their own count. Bulk seeding is not counted.
    */
   async metered<R>(fn: () => Promise<R>): Promise<{ result: R; reads: number; writes: number }> {
     const tally: Metering = { reads: 0, writes: 0 }

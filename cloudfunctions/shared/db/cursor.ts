@@ -52,6 +52,7 @@ function isOrderValue(value: unknown): value is OrderValue {
   return typeof value === 'string' || (typeof value === 'number' && Number.isFinite(value))
 }
 
+// The contract caps a cursor at 512 characters (cursorInputShape): page only by short fields.
 function encodeCursor(value: OrderValue, id: string, hash: string): string {
   return Buffer.from(JSON.stringify([value, id, hash]), 'utf8').toString('base64url')
 }
