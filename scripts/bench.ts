@@ -1,7 +1,10 @@
 /**
  * `npm run bench`: p50/p95 through the HTTP host over the embedded store, on the demo town and on
- * the county data set (built first if missing: `npm run seed -- --scale county`). Prints a table
- * and writes docs/benchmarks.md. Client and host share one process and run on loopback.
+ * the county data set (built first if missing: `npm run seed -- --scale county`), with what each
+ * call reads and writes (CloudBase bills per document; the host reports it in x-db-reads/-writes).
+ * Prints a table and writes docs/benchmarks.md. Client and host share one process and run on loopback.
+ * `npm run bench -- --demo-only` measures the demo town alone and prints the markdown instead of
+ * writing it (a quick check that leaves the recorded county figures in place).
  */
 import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import { cpus, tmpdir } from 'node:os'
@@ -12,12 +15,13 @@ import { buildHost } from '../server/host'
 import { openStore } from '../server/open-store'
 import { seedDemoTown } from '../server/seed/demo-town'
 import { httpClient } from './bench/http-client'
-import { summarise, timeCalls, type Measurement } from './bench/measure'
+import { measureCalls, type Measurement } from './bench/measure'
 import { extraScenarios } from './bench/scenarios'
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 300)
 const WARMUP = 30
 const countyDir = resolve('.data', 'county')
+const DEMO_ONLY = process.argv.includes('--demo-only')
 
 async function withHost<T>(dataDir: string, work: (baseUrl: string, store: Awaited<ReturnType<typeof openStore>>) => Promise<T>): Promise<T> {
   const store = await openStore(join(dataDir, 'store.sqlite'))
@@ -39,30 +43,45 @@ async function scenario(name: string, dataDir: string): Promise<Measurement[]> {
     const villager = personas.find((persona) => persona.roles.includes('villager') && !persona.roles.includes('group_leader'))!
     const token = await client.login(villager.id)
     const results: Measurement[] = []
-    results.push(summarise(name, 'system.ping (floor)', await timeCalls(RUNS, WARMUP, () => client.call('system', 'ping', {}, token))))
-    results.push(summarise(name, 'home.overview', await timeCalls(RUNS, WARMUP, () => client.call('home', 'overview', {}, token))))
+    results.push(await measureCalls(name, 'system.ping (floor)', RUNS, WARMUP, () => client.callCost('system', 'ping', {}, token)))
+    results.push(await measureCalls(name, 'home.overview', RUNS, WARMUP, () => client.callCost('home', 'overview', {}, token)))
     const leader = personas.find((persona) => persona.roles.includes('group_leader'))!
     const leaderToken = await client.login(leader.id)
+    // The second page, by the cursor the first one handed out (as the app's "加载更多" does).
+    const { nextCursor } = await client.call('roster', 'groupMembers', { groupId: leader.groupId, limit: 20 }, leaderToken)
     results.push(
-      summarise(name, 'roster.groupMembers (page of 20)', await timeCalls(RUNS, WARMUP, () => client.call('roster', 'groupMembers', { groupId: leader.groupId, page: 2, pageSize: 20 }, leaderToken))),
+      await measureCalls(name, 'roster.groupMembers (2nd page of 20)', RUNS, WARMUP, () =>
+        client.callCost('roster', 'groupMembers', { groupId: leader.groupId, cursor: nextCursor ?? undefined, limit: 20 }, leaderToken),
+      ),
     )
     results.push(...(await extraScenarios({ name, client, personas, store, runs: RUNS, warmup: WARMUP })))
     return results
   })
 }
 
+/** Median per call, with the range when it varied; a dash for rows that are not metered. */
+function costCell(median: number | null, range?: [number, number]): string {
+  if (median === null) return '—'
+  return range ? `${median} (${range[0]}–${range[1]})` : String(median)
+}
+
 function markdown(results: Measurement[], notes: string[]): string {
-  const rows = results.map((r) => `| ${r.scenario} | ${r.action} | ${r.runs} | ${r.p50} | ${r.p95} |`)
+  const rows = results.map(
+    (r) => `| ${r.scenario} | ${r.action} | ${r.runs} | ${r.p50} | ${r.p95} | ${costCell(r.reads, r.readsRange)} | ${costCell(r.writes, r.writesRange)} |`,
+  )
   return [
     '# Benchmarks',
     '',
     'Written by `npm run bench` (do not edit by hand). Latencies in milliseconds through the HTTP host on loopback,',
     'over the embedded SQLite store; sequential requests from one client in the same process.',
+    'Reads and writes are documents per call as CloudBase bills them (each document a query returns, 1 per',
+    'doc get or count; each document added, set, updated or removed), counted by the store and including',
+    'loading the caller; for the one-off recompute rows, per whole run.',
     '',
     ...notes.map((note) => `- ${note}`),
     '',
-    '| data set | action | runs | p50 ms | p95 ms |',
-    '|---|---|---|---|---|',
+    '| data set | action | runs | p50 ms | p95 ms | reads | writes |',
+    '|---|---|---|---|---|---|---|',
     ...rows,
     '',
   ].join('\n')
@@ -77,16 +96,23 @@ async function main() {
   } finally {
     rmSync(demoDir, { recursive: true, force: true })
   }
-  if (!existsSync(join(countyDir, 'store.sqlite'))) {
-    console.log('Building the county data set (once)…')
-    execFileSync(process.execPath, ['--import', 'tsx', 'server/cli/seed.ts', '--scale', 'county'], { stdio: 'inherit' })
+  if (!DEMO_ONLY) {
+    if (!existsSync(join(countyDir, 'store.sqlite'))) {
+      console.log('Building the county data set (once)…')
+      execFileSync(process.execPath, ['--import', 'tsx', 'server/cli/seed.ts', '--scale', 'county'], { stdio: 'inherit' })
+    }
+    results.push(...(await scenario('county (8,031 groups, ~494,000 villagers)', countyDir)))
   }
-  results.push(...(await scenario('county (8,031 groups, ~494,000 villagers)', countyDir)))
-  console.table(results)
+  console.table(results.map(({ scenario, action, runs, p50, p95, reads, writes }) => ({ scenario, action, runs, p50, p95, reads, writes })))
   const notes = [
     `Measured ${started.toISOString().slice(0, 10)} on ${cpus().length} × ${cpus()[0]?.model ?? 'CPU'}, Node ${process.version}.`,
     `${RUNS} timed runs after ${WARMUP} warm-up calls per row; set BENCH_RUNS to change.`,
   ]
+  if (DEMO_ONLY) {
+    console.log(markdown(results, notes))
+    console.log('Demo town only: docs/benchmarks.md left as it was.')
+    return
+  }
   writeFileSync(resolve('docs', 'benchmarks.md'), markdown(results, notes))
   console.log('Wrote docs/benchmarks.md')
 }

@@ -157,17 +157,23 @@ export async function buildHost(options: HostOptions): Promise<FastifyInstance> 
       ? cloudFunctions[request.params.name as keyof typeof cloudFunctions]
       : undefined
     if (!definition) return sendError(reply, 'NOT_FOUND', request.id, '没有这项服务')
-    const caller = await callerOf(request.headers.authorization)
-    const envelope = await invoke(definition as never, request.body, {
-      db: store,
-      storage,
-      requestId: request.id,
-      log: log.child({ requestId: request.id, fn: definition.name }),
-      now,
-      caller,
-      openId: null,
-    })
-    return reply.status(envelope.ok ? 200 : HTTP_STATUS_OF[envelope.error.code]).send(envelope)
+    // Loading the caller is metered too: in the cloud every call pays for it.
+    const { result: envelope, reads, writes } = await store.metered(async () =>
+      invoke(definition as never, request.body, {
+        db: store,
+        storage,
+        requestId: request.id,
+        log: log.child({ requestId: request.id, fn: definition.name }),
+        now,
+        caller: await callerOf(request.headers.authorization),
+        openId: null,
+      }),
+    )
+    return reply
+      .header('x-db-reads', String(reads))
+      .header('x-db-writes', String(writes))
+      .status(envelope.ok ? 200 : HTTP_STATUS_OF[envelope.error.code])
+      .send(envelope)
   })
 
   // The app uploads bytes here and passes the returned file ID to a function (never bytes in JSON).

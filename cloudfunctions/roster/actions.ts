@@ -6,6 +6,7 @@ import type { GroupRecord, PersonRecord } from '../shared/records/records'
 import { allowOnVillage, requireVillage, VILLAGE_READERS } from '../shared/records/village-access'
 import { hasGrantOver } from '../shared/runtime/caller'
 import { defineFunction } from '../shared/runtime/define-function'
+import { cursorPage } from '../shared/runtime/paging'
 import { rosterChangeActions } from './changes'
 import { rosterFileActions } from './files'
 
@@ -18,25 +19,18 @@ export const rosterFunction = defineFunction('roster', {
       if (group.leaderId === caller.personId) return true
       return hasGrantOver(caller, VILLAGE_READERS, group)
     },
-    run: async ({ db, now }, { groupId, page, pageSize }) => {
+    run: async ({ db, now }, { groupId, cursor, limit }) => {
       const group = await requireGroup(db, groupId)
-      const people = db.collection<PersonRecord>('people').where({ groupId })
-      const [{ total }, { data }] = await Promise.all([
-        people.count(),
-        people
-          .orderBy('householdNo', 'asc')
-          .orderBy('birthDate', 'asc')
-          .skip((page - 1) * pageSize)
-          .limit(pageSize)
-          .get(),
+      const [{ total }, page] = await Promise.all([
+        db.collection('people').where({ groupId }).count(),
+        cursorPage<PersonRecord>(db, 'people', { groupId }, { orderBy: 'householdNo', direction: 'asc', limit, cursor, listKey: `roster:${groupId}` }),
       ])
       const today = villageDate(now())
       return {
         group: { id: group._id, number: group.number, name: group.name },
         total,
-        page,
-        pageSize,
-        items: data.map((person) => ({
+        nextCursor: page.nextCursor,
+        items: page.items.map((person) => ({
           id: person._id,
           name: person.name,
           householdNo: person.householdNo ?? '',

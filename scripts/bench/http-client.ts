@@ -1,4 +1,11 @@
 /** A minimal client of the public HTTP contract, for benchmarks. */
+
+/** What one function call cost in CloudBase terms, from the host's x-db-reads / x-db-writes headers. */
+export interface CallCost {
+  reads: number
+  writes: number
+}
+
 export function httpClient(baseUrl: string) {
   async function post(path: string, body: unknown, token?: string) {
     const response = await fetch(`${baseUrl}${path}`, {
@@ -8,13 +15,16 @@ export function httpClient(baseUrl: string) {
     })
     const envelope = (await response.json()) as { ok: boolean; data?: Record<string, unknown>; error?: unknown }
     if (!envelope.ok) throw new Error(`${path} failed: ${JSON.stringify(envelope.error)}`)
-    return envelope.data as Record<string, unknown>
+    const cost: CallCost = { reads: Number(response.headers.get('x-db-reads')), writes: Number(response.headers.get('x-db-writes')) }
+    return { data: envelope.data as Record<string, unknown>, cost }
   }
   return {
     async personas(): Promise<Array<{ id: string; roles: string[]; groupId: string | null; villageId: string | null }>> {
       return ((await (await fetch(`${baseUrl}/api/dev/personas`)).json()) as { data: Array<{ id: string; roles: string[]; groupId: string | null; villageId: string | null }> }).data
     },
-    login: async (personId: string): Promise<string> => (await post('/api/dev/login', { personId })).token as string,
-    call: (fn: string, action: string, data: unknown, token: string) => post(`/api/fn/${fn}`, { action, data }, token),
+    login: async (personId: string): Promise<string> => (await post('/api/dev/login', { personId })).data.token as string,
+    call: async (fn: string, action: string, data: unknown, token: string) => (await post(`/api/fn/${fn}`, { action, data }, token)).data,
+    /** The call's cost as the host metered it, for the reads/writes columns. */
+    callCost: async (fn: string, action: string, data: unknown, token: string): Promise<CallCost> => (await post(`/api/fn/${fn}`, { action, data }, token)).cost,
   }
 }

@@ -5,7 +5,8 @@ import { readAll } from '../../cloudfunctions/shared/records/read-all'
 import type { GroupRecord, VillageRecord } from '../../cloudfunctions/shared/records/records'
 import type { EmbeddedStore } from '../../server/embedded-store/embedded-store'
 import type { httpClient } from './http-client'
-import { summarise, timeCalls, timeOnce, type Measurement } from './measure'
+import type { CallCost } from './http-client'
+import { measureCalls, summarise, timeOnce, type Measurement } from './measure'
 
 export interface ScenarioContext {
   name: string
@@ -16,7 +17,13 @@ export interface ScenarioContext {
   warmup: number
 }
 
-const single = (scenario: string, action: string, ms: number): Measurement => summarise(scenario, action, [ms])
+const single = (scenario: string, action: string, ms: number, cost?: CallCost): Measurement => summarise(scenario, action, [ms], cost ? [cost] : [])
+
+/** Times in-process work and meters it as the host meters a call: what it would cost in CloudBase. */
+async function meteredOnce(store: EmbeddedStore, work: () => Promise<unknown>): Promise<{ ms: number; cost: CallCost }> {
+  const { ms, result } = await timeOnce(() => store.metered(work))
+  return { ms, cost: { reads: result.reads, writes: result.writes } }
+}
 
 export async function extraScenarios({ name, client, personas, store, runs, warmup }: ScenarioContext): Promise<Measurement[]> {
   const rows: Measurement[] = []
@@ -32,45 +39,49 @@ export async function extraScenarios({ name, client, personas, store, runs, warm
   rows.push(single(name, `party groups: full recompute, rules only (${groups.length} groups → ${formed} Party groups, ${cross} cross-group)`, rules.ms))
 
   // With the store: read each village's groups, overrides and Party groups, run the rules, write what changed.
-  const full = await timeOnce(async () => {
+  const full = await meteredOnce(store, async () => {
     for (const village of villages) await recomputeVillage(store, village._id, new Date())
   })
-  rows.push(single(name, `party groups: full recompute with the store (${villages.length} villages, unchanged roster)`, full.ms))
+  rows.push(single(name, `party groups: full recompute with the store (${villages.length} villages, unchanged roster)`, full.ms, full.cost))
 
   // Worst case: every Party group and service point written anew (as after a first import of the county).
   await store.collection('partyGroups').where({}).remove()
   await store.collection('servicePoints').where({}).remove()
-  const rebuilt = await timeOnce(async () => {
+  const rebuilt = await meteredOnce(store, async () => {
     for (const village of villages) await recomputeVillage(store, village._id, new Date())
   })
-  rows.push(single(name, `party groups: full recompute with the store, everything rewritten (${formed} Party groups + service points)`, rebuilt.ms))
+  rows.push(single(name, `party groups: full recompute with the store, everything rewritten (${formed} Party groups + service points)`, rebuilt.ms, rebuilt.cost))
 
   // One village after a roster change: its first group's leader leaves the Party and comes back in turn.
   const village = villages[0]
   const group = (byVillage.get(village._id) ?? []).sort((a, b) => a.number - b.number)[0]
   let member = true
   const recomputeOnly: number[] = []
+  const recomputeCosts: CallCost[] = []
   for (let index = 0; index < Math.min(runs, 100); index += 1) {
     member = !member
     await store.collection('groups').doc(group._id).update({ leaderIsPartyMember: member })
-    const { ms } = await timeOnce(() => recomputeVillage(store, village._id, new Date()))
+    const { ms, cost } = await meteredOnce(store, () => recomputeVillage(store, village._id, new Date()))
     recomputeOnly.push(ms)
+    recomputeCosts.push(cost)
   }
   await store.collection('groups').doc(group._id).update({ leaderIsPartyMember: true })
   await recomputeVillage(store, village._id, new Date())
-  rows.push(summarise(name, `party groups: one-village recompute after a change (${byVillage.get(village._id)?.length} groups)`, recomputeOnly))
+  rows.push(summarise(name, `party groups: one-village recompute after a change (${byVillage.get(village._id)?.length} groups)`, recomputeOnly, recomputeCosts))
 
   // Coverage reports through HTTP.
   const cityOfficer = personas.find((persona) => persona.roles.includes('city_officer'))
   if (cityOfficer) {
     const token = await client.login(cityOfficer.id)
-    rows.push(summarise(name, 'partyGroups.coverage (city)', await timeCalls(Math.min(runs, 100), warmup, () => client.call('partyGroups', 'coverage', { level: 'city' }, token))))
+    rows.push(await measureCalls(name, 'partyGroups.coverage (city)', Math.min(runs, 100), warmup, () => client.callCost('partyGroups', 'coverage', { level: 'city' }, token)))
   }
   const secretary = personas.find((persona) => persona.roles.includes('village_secretary'))
   if (secretary) {
     const token = await client.login(secretary.id)
     rows.push(
-      summarise(name, 'partyGroups.village (secretary page)', await timeCalls(Math.min(runs, 100), warmup, () => client.call('partyGroups', 'village', { villageId: secretary.villageId }, token))),
+      await measureCalls(name, 'partyGroups.village (secretary page)', Math.min(runs, 100), warmup, () =>
+        client.callCost('partyGroups', 'village', { villageId: secretary.villageId }, token),
+      ),
     )
   }
   return rows

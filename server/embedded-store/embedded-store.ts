@@ -3,6 +3,8 @@
  * One table per collection holds JSON bodies; declared indexes become expression indexes; mingo
  * decides the exact match so operators behave as CloudBase's do. Every operation runs under one
  * mutex, so a transaction's awaits never interleave with another request's writes.
+ * `metered` counts the documents a piece of work reads and writes the way CloudBase bills them, so
+ * a call's cloud cost is visible (and testable) locally.
  */
 import { AsyncLocalStorage } from 'node:async_hooks'
 import { createHash, randomBytes } from 'node:crypto'
@@ -45,6 +47,12 @@ export interface EmbeddedStoreOptions {
   rehearseTransactions?: boolean
 }
 
+/** Documents read and written inside one `metered` section (one request, on the host). */
+export interface Metering {
+  reads: number
+  writes: number
+}
+
 function newId(): string {
   return randomBytes(16).toString('hex')
 }
@@ -71,6 +79,7 @@ export class EmbeddedStore implements Database {
   private readonly sqlite: BetterSqlite3.Database
   private readonly mutex = new Mutex()
   private readonly insideTransaction = new AsyncLocalStorage<true>()
+  private readonly meter = new AsyncLocalStorage<Metering>()
   private readonly statements = new Map<string, BetterSqlite3.Statement>()
   private readonly indexedFields = new Map<string, Set<string>>()
 
@@ -108,7 +117,8 @@ export class EmbeddedStore implements Database {
         if (this.rehearseTransactions) {
           this.sqlite.exec('BEGIN IMMEDIATE')
           try {
-            await callback(this.transactionHandle())
+            // Unmetered: the rehearsal is this store's test device, not work CloudBase would bill.
+            await this.meter.exit(() => callback(this.transactionHandle()))
           } finally {
             this.sqlite.exec('ROLLBACK')
           }
@@ -147,6 +157,24 @@ export class EmbeddedStore implements Database {
         }
       }
     })()
+  }
+
+  /**
+   * Runs the work and counts, across all its awaits, the documents it read and wrote as CloudBase
+   * bills them: each document a query returns, 1 per doc get (found or not) and per count; each
+   * document added, set, updated or removed (1 per single-document write, found or not), in or out
+   * of transactions. Concurrent sections each keep their own count. Bulk seeding is not counted.
+   */
+  async metered<R>(fn: () => Promise<R>): Promise<{ result: R; reads: number; writes: number }> {
+    const tally: Metering = { reads: 0, writes: 0 }
+    const result = await this.meter.run(tally, fn)
+    return { result, reads: tally.reads, writes: tally.writes }
+  }
+
+  /** Adds to the count of the metered section the caller is in (none: nothing to count). */
+  tally(kind: keyof Metering, documents: number): void {
+    const tally = this.meter.getStore()
+    if (tally) tally[kind] += documents
   }
 
   /** A digest of every document in every collection: tests use it to prove that nothing was written. */
@@ -291,15 +319,29 @@ export class EmbeddedStore implements Database {
         return {
           doc(id: string) {
             return {
-              get: async () => ({ data: store.readDoc(name, id) as T | null }),
-              set: async (doc: NewDoc) => store.writeDoc(name, { ...doc, _id: id }),
-              update: async (patch: UpdateObject) => store.updateDoc(name, id, patch),
+              get: async () => {
+                store.tally('reads', 1)
+                return { data: store.readDoc(name, id) as T | null }
+              },
+              set: async (doc: NewDoc) => {
+                store.writeDoc(name, { ...doc, _id: id })
+                store.tally('writes', 1)
+              },
+              update: async (patch: UpdateObject) => {
+                store.updateDoc(name, id, patch)
+                store.tally('writes', 1)
+              },
               remove: async () => {
                 store.deleteDoc(name, id)
+                store.tally('writes', 1)
               },
             }
           },
-          add: async (doc: NewDoc) => ({ id: store.insertDoc(name, doc) }),
+          add: async (doc: NewDoc) => {
+            const id = store.insertDoc(name, doc)
+            store.tally('writes', 1)
+            return { id }
+          },
         }
       },
     }
@@ -337,36 +379,55 @@ class EmbeddedCollection<T extends StoredDoc> implements CollectionRef<T> {
     return this.with({ limit: count })
   }
 
+  // Each operation is tallied after it succeeds, in the caller's own async context.
   async get(): Promise<{ data: T[] }> {
-    return this.store.run(() => ({ data: this.store.find(this.name, this.state) as T[] }))
+    const data = await this.store.run(() => this.store.find(this.name, this.state) as T[])
+    this.store.tally('reads', data.length)
+    return { data }
   }
 
   async count(): Promise<{ total: number }> {
-    return this.store.run(() => ({ total: this.store.countMatching(this.name, this.state.where) }))
+    const total = await this.store.run(() => this.store.countMatching(this.name, this.state.where))
+    this.store.tally('reads', 1)
+    return { total }
   }
 
   async update(patch: UpdateObject): Promise<{ updated: number }> {
-    return this.store.run(() => ({ updated: this.store.updateMatching(this.name, this.state.where, patch) }))
+    const updated = await this.store.run(() => this.store.updateMatching(this.name, this.state.where, patch))
+    this.store.tally('writes', updated)
+    return { updated }
   }
 
   async remove(): Promise<{ deleted: number }> {
-    return this.store.run(() => ({ deleted: this.store.removeMatching(this.name, this.state.where) }))
+    const deleted = await this.store.run(() => this.store.removeMatching(this.name, this.state.where))
+    this.store.tally('writes', deleted)
+    return { deleted }
   }
 
   doc(id: string): DocRef<T> {
     const { store, name } = this
+    const write = async (work: () => void) => {
+      await store.run(work)
+      store.tally('writes', 1)
+    }
     return {
-      get: () => store.run(() => ({ data: store.readDoc(name, id) as T | null })),
-      set: (doc: NewDoc) => store.run(() => store.writeDoc(name, { ...doc, _id: id })),
-      update: (patch: UpdateObject) => store.run(() => store.updateDoc(name, id, patch)),
+      get: async () => {
+        const data = await store.run(() => store.readDoc(name, id) as T | null)
+        store.tally('reads', 1)
+        return { data }
+      },
+      set: (doc: NewDoc) => write(() => store.writeDoc(name, { ...doc, _id: id })),
+      update: (patch: UpdateObject) => write(() => store.updateDoc(name, id, patch)),
       remove: () =>
-        store.run(() => {
+        write(() => {
           store.deleteDoc(name, id)
         }),
     }
   }
 
   async add(doc: NewDoc): Promise<{ id: string }> {
-    return this.store.run(() => ({ id: this.store.insertDoc(this.name, doc) }))
+    const id = await this.store.run(() => this.store.insertDoc(this.name, doc))
+    this.store.tally('writes', 1)
+    return { id }
   }
 }

@@ -38,8 +38,7 @@ test('a group leader opens 本组花名册 and loads the next page', async ({ pa
   const { persona: leader, total } = await biggestGroupLeader(request)
   const firstPage = await callAs<{ items: { name: string }[] }>(request, leader.id, 'roster', 'groupMembers', {
     groupId: leader.groupId,
-    page: 1,
-    pageSize: PAGE_SIZE,
+    limit: PAGE_SIZE,
   })
 
   await loginAs(page, leader)

@@ -25,8 +25,7 @@ export async function biggestGroupLeader(request: APIRequestContext): Promise<{ 
   for (const persona of leaders) {
     const page = await callAs<{ total: number }>(request, persona.id, 'roster', 'groupMembers', {
       groupId: persona.groupId,
-      page: 1,
-      pageSize: 1,
+      limit: 1,
     })
     if (!best || page.total > best.total) best = { persona, total: page.total }
   }

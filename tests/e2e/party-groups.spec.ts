@@ -313,8 +313,7 @@ test('the village secretary appoints a Party group leader and moves a group, eac
   const pg = before.partyGroups[0]!
   const members = await callAs<{ items: { id: string; name: string; partyMember: boolean }[] }>(request, secretary.id, 'roster', 'groupMembers', {
     groupId: pg.groups[0]!.id,
-    page: 1,
-    pageSize: 100,
+    limit: 100,
   })
   const appointee = members.items.find((m) => m.partyMember && m.id !== pg.leader?.id)
   if (!appointee) throw new Error(`${pg.name} has no second Party member to appoint`)

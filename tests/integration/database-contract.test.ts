@@ -6,7 +6,8 @@ import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import type { Where } from '../../cloudfunctions/shared/db/commands'
-import type { Database } from '../../cloudfunctions/shared/db/port'
+import { CursorError, pageByCursor } from '../../cloudfunctions/shared/db/cursor'
+import type { Database, StoredDoc } from '../../cloudfunctions/shared/db/port'
 import { EmbeddedStore } from '../../server/embedded-store/embedded-store'
 
 interface Target {
@@ -208,5 +209,115 @@ describe.each(targets)('database port: $name', (target) => {
       ),
     )
     expect((await db.collection('meta').doc('counter').get()).data!.n).toBe(20)
+  })
+
+  describe('cursor paging', () => {
+    type Value = number | string
+    interface Row extends StoredDoc {
+      v: Value
+    }
+    // Many ties on purpose: only the _id tie-breaker keeps the order total.
+    const kinds = [
+      { kind: 'number', values: [0, 1, 2, 3] as Value[], low: -1 as Value, high: 99 as Value },
+      { kind: 'string', values: ['k1', 'k2', 'k3'] as Value[], low: 'a' as Value, high: 'z' as Value },
+    ]
+    const cases = (['asc', 'desc'] as const).flatMap((direction) => kinds.map((kind) => ({ direction, ...kind })))
+    let runs = 0
+    const pad = (n: number) => String(n).padStart(2, '0')
+
+    async function seedList(list: string, count: number, values: Value[]) {
+      for (let index = 0; index < count; index += 1) {
+        await db.collection('meta').add({ _id: `${list}-c${pad(index)}`, v: values[index % values.length], list, contractTest: true })
+      }
+    }
+
+    it.each(cases)('pages $direction by a $kind field with ties: no gaps, no repeats while rows arrive', async ({ direction, values, low, high }) => {
+      const list = `cursor-${direction}-${typeof low}-${Date.now()}-${(runs += 1)}`
+      await seedList(list, 30, values)
+      const sign = direction === 'asc' ? 1 : -1
+      const compare = (a: Row, b: Row) => {
+        const byValue = a.v === b.v ? 0 : a.v < b.v ? -1 : 1
+        return sign * (byValue || (a._id < b._id ? -1 : a._id > b._id ? 1 : 0))
+      }
+      const [first, last] = direction === 'asc' ? [low, high] : [high, low]
+      const seen: Row[] = []
+      const before: string[] = []
+      const after: string[] = []
+      let cursor: string | null = null
+      let added = 0
+      for (let pages = 0; pages < 40; pages += 1) {
+        const page: { items: Row[]; nextCursor: string | null } = await pageByCursor<Row>(db, 'meta', { list }, { orderBy: 'v', direction, limit: 7, cursor, listKey: `test:${list}` })
+        seen.push(...page.items)
+        cursor = page.nextCursor
+        if (!cursor) break
+        // Rows arrive between pages: tied with the last row on either side of its _id, and at either end.
+        const position = page.items[page.items.length - 1]
+        added += 1
+        const tiedFirst = direction === 'asc' ? `${list}-b${pad(added)}` : `${list}-d${pad(added)}`
+        const tiedLast = direction === 'asc' ? `${list}-d${pad(added)}` : `${list}-b${pad(99 - added)}`
+        const arrivals: Row[] = [
+          { _id: tiedFirst, v: position.v },
+          { _id: tiedLast, v: position.v },
+          { _id: `${list}-e${pad(added)}`, v: first },
+          { _id: `${list}-f${pad(added)}`, v: last },
+        ]
+        for (const row of arrivals) {
+          await db.collection('meta').add({ ...row, list, contractTest: true })
+          ;(compare(row, position) < 0 ? before : after).push(row._id)
+        }
+      }
+      expect(cursor).toBeNull()
+      expect(before.length).toBeGreaterThan(0)
+      expect(after.length).toBeGreaterThan(0)
+      const ids = seen.map((row) => row._id)
+      expect(new Set(ids).size).toBe(ids.length)
+      for (let index = 0; index < 30; index += 1) expect(ids).toContain(`${list}-c${pad(index)}`)
+      for (const id of after) expect(ids).toContain(id)
+      for (const id of before) expect(ids).not.toContain(id)
+      expect([...seen].sort(compare).map((row) => row._id)).toEqual(ids)
+    })
+
+    it('ends with a null cursor when the last page is exactly full', async () => {
+      const list = `cursor-exact-${Date.now()}`
+      await seedList(list, 14, [1, 2])
+      const options = { orderBy: 'v', direction: 'asc' as const, limit: 7, listKey: `test:${list}` }
+      const first = await pageByCursor(db, 'meta', { list }, options)
+      expect(first.items).toHaveLength(7)
+      const second = await pageByCursor(db, 'meta', { list }, { ...options, cursor: first.nextCursor })
+      expect(second.items).toHaveLength(7)
+      expect(second.nextCursor).toBeNull()
+    })
+
+    it('refuses a forged or a foreign cursor', async () => {
+      const list = `cursor-guard-${Date.now()}`
+      await seedList(list, 5, ['k1'])
+      const options = { orderBy: 'v', direction: 'asc' as const, limit: 2, listKey: 'inbox:p1' }
+      const { nextCursor } = await pageByCursor(db, 'meta', { list }, options)
+      expect(nextCursor).toEqual(expect.any(String))
+      const [value, id, hash] = JSON.parse(Buffer.from(nextCursor!, 'base64url').toString('utf8'))
+      expect([value, id]).toEqual(['k1', `${list}-c01`])
+      const encode = (body: unknown) => Buffer.from(typeof body === 'string' ? body : JSON.stringify(body)).toString('base64url')
+      const reject = async (cursor: string, listKey: string, reason: 'forged' | 'foreign') => {
+        const attempt = pageByCursor(db, 'meta', { list }, { ...options, listKey, cursor })
+        await expect(attempt).rejects.toBeInstanceOf(CursorError)
+        await expect(attempt).rejects.toMatchObject({ reason })
+      }
+      await reject(nextCursor!, 'inbox:p2', 'foreign')
+      await pageByCursor(db, 'meta', { list }, { ...options, cursor: nextCursor }) // the same cursor is fine on its own list
+      await expect(pageByCursor(db, 'meta', { list }, { ...options, direction: 'desc', cursor: nextCursor })).rejects.toMatchObject({ reason: 'foreign' })
+      await reject('not a cursor!', 'inbox:p1', 'forged')
+      await reject(encode('{"v":'), 'inbox:p1', 'forged')
+      await reject(encode({ value, id, hash }), 'inbox:p1', 'forged')
+      await reject(encode([{ $gt: '' }, id, hash]), 'inbox:p1', 'forged')
+      await reject(encode([value, 42, hash]), 'inbox:p1', 'forged')
+      await reject(encode([value, id]), 'inbox:p1', 'forged')
+      await reject(encode([value, id, 'AAAAAAAAAA']), 'inbox:p1', 'foreign')
+    })
+
+    it('refuses to page by a field some document lacks', async () => {
+      const list = `cursor-null-${Date.now()}`
+      await db.collection('meta').add({ _id: `${list}-1`, list, contractTest: true })
+      await expect(pageByCursor(db, 'meta', { list }, { orderBy: 'v', direction: 'asc', limit: 5, listKey: 'x' })).rejects.toThrow(/string or number/)
+    })
   })
 })

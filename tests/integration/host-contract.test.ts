@@ -56,20 +56,57 @@ describe('first slice', () => {
     expect(data.isGroupLeader).toBe(false)
   })
 
-  it('gives a group leader their roster, paged and masked', async () => {
+  it('gives a group leader their roster, paged by cursor and masked', async () => {
     const leader = host.personaWith(isGroupLeader)
     const token = await host.login(leader.id)
-    const first = await host.call('roster', 'groupMembers', { groupId: leader.groupId, page: 1, pageSize: 10 }, token)
+    const first = await host.call('roster', 'groupMembers', { groupId: leader.groupId, limit: 10 }, token)
     expect(first.status).toBe(200)
     expect(first.body.data.items).toHaveLength(10)
+    expect(first.body.data.nextCursor).toEqual(expect.any(String))
     const { total } = await host.store.collection('people').where({ groupId: leader.groupId! }).count()
     expect(first.body.data.total).toBe(total)
     for (const item of first.body.data.items) if (item.phone) expect(item.phone).toMatch(/^\d{3}\*{4}\d{4}$/)
     expect(JSON.stringify(first.body)).not.toMatch(/idNumber|"1[358]\d{9}"/)
-    const second = await host.call('roster', 'groupMembers', { groupId: leader.groupId, page: 2, pageSize: 10 }, token)
-    const firstIds = new Set(first.body.data.items.map((item: { id: string }) => item.id))
-    expect(second.body.data.items.some((item: { id: string }) => firstIds.has(item.id))).toBe(false)
-    expect(first.body.data.items.concat(second.body.data.items).filter((item: { isLeader: boolean }) => item.isLeader).length).toBeLessThanOrEqual(1)
+    // Walk to the end: every villager exactly once, in 户号 order, and the last page says so.
+    const all = [...first.body.data.items]
+    let cursor: string | null = first.body.data.nextCursor
+    while (cursor) {
+      const next = await host.call('roster', 'groupMembers', { groupId: leader.groupId, cursor, limit: 10 }, token)
+      expect(next.status).toBe(200)
+      all.push(...next.body.data.items)
+      cursor = next.body.data.nextCursor
+    }
+    expect(all).toHaveLength(total)
+    expect(new Set(all.map((item: { id: string }) => item.id)).size).toBe(total)
+    const householdNos = all.map((item: { householdNo: string }) => item.householdNo)
+    expect(householdNos).toEqual([...householdNos].sort())
+    expect(all.filter((item: { isLeader: boolean }) => item.isLeader).length).toBeLessThanOrEqual(1)
+  })
+
+  it('no longer takes page numbers (a deliberate break since issue 6)', async () => {
+    const leader = host.personaWith(isGroupLeader)
+    const { status, body } = await host.call('roster', 'groupMembers', { groupId: leader.groupId, page: 2, pageSize: 10 }, await host.login(leader.id))
+    expect(status).toBe(400)
+    expect(body.error.code).toBe('INVALID_INPUT')
+  })
+
+  it('answers a forged or another group’s cursor with 400 on data.cursor and writes nothing', async () => {
+    const leader = host.personaWith(isGroupLeader)
+    const secretary = host.personaWith((p) => p.roles.includes('village_secretary') && p.villageId === leader.villageId)
+    const token = await host.login(secretary.id)
+    const { data: otherGroups } = await host.store.collection('groups').where({ villageId: leader.villageId!, _id: host.store.command.neq(leader.groupId!) }).limit(1).get()
+    const foreign = (await host.call('roster', 'groupMembers', { groupId: otherGroups[0]._id, limit: 5 }, token)).body.data.nextCursor
+    expect(foreign).toEqual(expect.any(String))
+    const forged = Buffer.from(JSON.stringify(['001-001', 'x', 'not-the-hash'])).toString('base64url')
+    for (const cursor of [forged, 'not*a*cursor', foreign]) {
+      const before = host.store.checksum()
+      const { status, body } = await host.call('roster', 'groupMembers', { groupId: leader.groupId, cursor, limit: 10 }, token)
+      expect(status).toBe(400)
+      expect(body.error.code).toBe('INVALID_INPUT')
+      expect(body.error.message).toBe('翻页位置不对，请从头再看')
+      expect(body.error.fields[0].path).toBe('data.cursor')
+      expect(host.store.checksum()).toBe(before)
+    }
   })
 
   it('refuses the roster to a villager and to another group’s leader', async () => {

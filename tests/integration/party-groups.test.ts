@@ -181,7 +181,7 @@ describe('overrides', () => {
     const { token: secretary } = await as(secretaryOf(HEXING))
     const report = (await host.call('partyGroups', 'village', { villageId: HEXING }, secretary)).body.data
     const partyGroup = report.partyGroups.find((candidate: { id: string }) => candidate.id === 'pg-v-hexing-g02')
-    const members = (await host.call('roster', 'groupMembers', { groupId: 'v-hexing-g02', pageSize: 100 }, secretary)).body.data.items
+    const members = (await host.call('roster', 'groupMembers', { groupId: 'v-hexing-g02', limit: 100 }, secretary)).body.data.items
     const appointee = members.find((member: { partyMember: boolean; id: string }) => member.partyMember && member.id !== partyGroup.leader.id)
     const [villager, recruit] = members.filter((member: { partyMember: boolean }) => !member.partyMember)
     // One more member first, so the Party group still stands when the appointee later leaves.

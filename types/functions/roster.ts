@@ -1,5 +1,5 @@
 import { z } from 'zod'
-import { action, idSchema, pageInputSchema, pageOf } from '../common'
+import { action, cursorInputShape, cursorPageOf, idSchema } from '../common'
 import { rosterAdminContract } from './roster-admin'
 
 export const rosterMemberSchema = z.object({
@@ -19,9 +19,12 @@ export const rosterContract = {
   ...rosterAdminContract,
   groupMembers: action({
     who: '本组组长；本村的村书记、村干部；所属镇、市的干部',
-    input: z.strictObject({ groupId: idSchema, ...pageInputSchema.shape }),
-    output: pageOf(rosterMemberSchema).extend({
+    // By cursor since issue 6 (was page/pageSize): ordered by 户号, then by id.
+    input: z.strictObject({ groupId: idSchema, ...cursorInputShape }),
+    output: cursorPageOf(rosterMemberSchema).extend({
       group: z.object({ id: z.string(), number: z.number().int(), name: z.string() }),
+      /** Everyone in the group, for "共 N 人" (one count, not a page of documents). */
+      total: z.number().int().min(0),
     }),
   }),
 }

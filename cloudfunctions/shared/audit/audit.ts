@@ -5,7 +5,7 @@
  * chats, secret ballots) stay with their subject: the village and town ledgers never list them.
  */
 import { scrubPersonalData } from '../domain/scrub'
-import type { Transaction } from '../db/port'
+import type { StoredDoc, Transaction } from '../db/port'
 import type { Caller } from '../runtime/caller'
 import type { SystemActor } from '../runtime/jobs'
 
@@ -41,7 +41,7 @@ export interface AuditChange {
 
 export type StoredActor = { kind: 'person'; personId: string; name: string } | { kind: 'system'; job: string }
 
-export interface AuditRecord {
+export interface AuditRecord extends StoredDoc {
   _id: string
   at: string
   actor: StoredActor

@@ -42,6 +42,8 @@ export const COLLECTIONS = {
   broadcastReads: { indexes: [['personId']], version: 1 },
   /** Local stand-in for WeChat: the subscription messages that would have been sent. */
   outbox: { indexes: [], version: 1 },
+  /** The city's working-day table: _id is the date (YYYY-MM-DD), overriding the national arrangement. */
+  calendarDays: { indexes: [], version: 1 },
   meta: { indexes: [], version: 1 },
 } as const satisfies Record<string, CollectionSpec>
 

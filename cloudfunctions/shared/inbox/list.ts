@@ -3,12 +3,17 @@
  * newest first and paged by a cursor on (createdAt, _id) across both collections.
  */
 import type { InboxEntry } from '../../../types/functions/inbox'
+import type { Where, WhereObject } from '../db/commands'
 import type { Database } from '../db/port'
 import type { Caller } from '../runtime/caller'
-import { decodePosition, encodePosition, newestFirst, olderThan } from '../runtime/newest-first'
+import { afterPosition, cursorCodec, whereBoth, type OrderValue } from '../db/cursor'
+import { asCallerError } from '../runtime/paging'
 import type { BroadcastReadRecord, BroadcastRecord, InboxRecord } from './records'
 
-const listKeyOf = (personId: string) => `inbox:${personId}`
+const codecOf = (personId: string) => cursorCodec(`inbox:${personId}`, 'createdAt', 'desc')
+
+const newestFirst = (a: { createdAt: string; _id: string }, b: { createdAt: string; _id: string }) =>
+  a.createdAt !== b.createdAt ? (a.createdAt < b.createdAt ? 1 : -1) : a._id < b._id ? 1 : a._id > b._id ? -1 : 0
 
 /** The group and village whose broadcasts reach this person. */
 export function broadcastScopesOf(caller: Pick<Caller, 'groupId' | 'villageId'>): string[] {
@@ -16,16 +21,17 @@ export function broadcastScopesOf(caller: Pick<Caller, 'groupId' | 'villageId'>)
 }
 
 export async function listInbox(db: Database, caller: Caller, cursor: string | undefined, limit: number) {
-  const position = cursor ? decodePosition(listKeyOf(caller.personId), cursor) : null
+  const codec = codecOf(caller.personId)
+  const position = cursor ? await asCallerError(() => codec.decode(cursor)) : null
+  const olderThan = (where: WhereObject): Where => (position ? whereBoth(db, where, afterPosition(db, 'createdAt', 'desc', position.value as OrderValue, position.id)) : where)
   const scopes = broadcastScopesOf(caller)
   const [{ data: own }, { data: broadcasts }] = await Promise.all([
-    db.collection<InboxRecord>('inbox').where(olderThan(db, 'createdAt', position, { personId: caller.personId })).orderBy('createdAt', 'desc').orderBy('_id', 'desc').limit(limit + 1).get(),
+    db.collection<InboxRecord>('inbox').where(olderThan({ personId: caller.personId })).orderBy('createdAt', 'desc').orderBy('_id', 'desc').limit(limit + 1).get(),
     scopes.length
-      ? db.collection<BroadcastRecord>('broadcasts').where(olderThan(db, 'createdAt', position, { scopeId: db.command.in(scopes) })).orderBy('createdAt', 'desc').orderBy('_id', 'desc').limit(limit + 1).get()
+      ? db.collection<BroadcastRecord>('broadcasts').where(olderThan({ scopeId: db.command.in(scopes) })).orderBy('createdAt', 'desc').orderBy('_id', 'desc').limit(limit + 1).get()
       : Promise.resolve({ data: [] as BroadcastRecord[] }),
   ])
-  const byNewest = newestFirst('createdAt')
-  const merged = [...own.map((entry) => ({ entry, broadcast: false })), ...broadcasts.map((entry) => ({ entry, broadcast: true }))].sort((a, b) => byNewest(a.entry, b.entry))
+  const merged = [...own.map((entry) => ({ entry, broadcast: false })), ...broadcasts.map((entry) => ({ entry, broadcast: true }))].sort((a, b) => newestFirst(a.entry, b.entry))
   const page = merged.slice(0, limit)
   const shownBroadcasts = page.filter((item) => item.broadcast).map((item) => item.entry._id)
   const { data: reads } = shownBroadcasts.length
@@ -44,7 +50,7 @@ export async function listInbox(db: Database, caller: Caller, cursor: string | u
   const last = page[page.length - 1]?.entry
   return {
     items,
-    nextCursor: merged.length > limit && last ? encodePosition(listKeyOf(caller.personId), { at: last.createdAt, id: last._id }) : null,
+    nextCursor: merged.length > limit && last ? codec.encode(last.createdAt, last._id) : null,
     unread: await unreadCount(db, caller),
   }
 }

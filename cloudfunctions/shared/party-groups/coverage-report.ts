@@ -9,6 +9,7 @@ import type { GroupRecord, TownRecord, VillageRecord } from '../records/records'
 import { AppError, notFound } from '../runtime/app-error'
 import { hasGrantOver, type Caller } from '../runtime/caller'
 import type { SignedInContext } from '../runtime/define-function'
+import { readAll } from '../records/read-all'
 import { VILLAGE_READERS } from '../records/village-access'
 import { groupRef } from './village-report'
 
@@ -32,15 +33,8 @@ export async function allowCoverage(caller: Caller, input: { level: Level; id?: 
   }
 }
 
-async function allVillages(db: Database, where: Record<string, string>): Promise<VillageRecord[]> {
-  const villages: VillageRecord[] = []
-  for (let skip = 0; ; skip += 1000) {
-    const query = db.collection<VillageRecord>('villages').where(where).orderBy('_id', 'asc').skip(skip).limit(1000)
-    const { data } = await query.get()
-    villages.push(...data)
-    if (data.length < 1000) return villages
-  }
-}
+/** Every village of the scope, keyed on `_id` batch after batch (a county has ~230; a city may pass 1,000). */
+const allVillages = (db: Database, where: Record<string, string>) => readAll<VillageRecord>(db, 'villages', where)
 
 const statsOf = (village: VillageRecord) => village.partyGroupState?.stats ?? EMPTY
 

@@ -1,12 +1,20 @@
 import type { Where } from '../db/commands'
-import type { Database, StoredDoc } from '../db/port'
+import { whereBoth } from '../db/cursor'
+import { MAX_QUERY_LIMIT, type Database, type StoredDoc } from '../db/port'
 
-/** Every matching document, a CloudBase page (1,000) at a time: villages can exceed one page of people. */
+/**
+ * Every matching document, a CloudBase page (1,000) at a time, each batch keyed on the last `_id`
+ * seen rather than skipped to: a skip is billed for every document it passes and shifts when
+ * documents arrive meanwhile. Villages can exceed one page of people.
+ */
 export async function readAll<T extends StoredDoc>(db: Database, collection: string, where: Where): Promise<T[]> {
   const all: T[] = []
-  for (let skip = 0; ; skip += 1000) {
-    const { data } = await db.collection<T>(collection).where(where).orderBy('_id', 'asc').skip(skip).limit(1000).get()
+  let lastId: string | null = null
+  for (;;) {
+    const condition: Where = lastId === null ? where : whereBoth(db, where, { _id: db.command.gt(lastId) })
+    const { data } = await db.collection<T>(collection).where(condition).orderBy('_id', 'asc').limit(MAX_QUERY_LIMIT).get()
     all.push(...data)
-    if (data.length < 1000) return all
+    if (data.length < MAX_QUERY_LIMIT) return all
+    lastId = data[data.length - 1]._id
   }
 }

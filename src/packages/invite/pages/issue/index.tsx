@@ -71,7 +71,7 @@ function PeopleList({ group, onBack, onIssued }: { group: Groups['groups'][numbe
   const [state, setState] = useState<LoadState>({ status: 'loading' })
   const reload = useCallback(() => {
     setState({ status: 'loading' })
-    call('roster', 'groupMembers', { groupId: group.id, page: 1, pageSize: 100 }).then(
+    call('roster', 'groupMembers', { groupId: group.id, limit: 100 }).then(
       (data) => setState({ status: 'ready', data }),
       (thrown: unknown) => setState({ status: 'error', error: toApiError(thrown) }),
     )

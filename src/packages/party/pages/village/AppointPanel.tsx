@@ -15,11 +15,12 @@ type Candidate = RosterMember & { groupLabel: string }
 async function partyMembersOf(partyGroup: PartyGroupView): Promise<Candidate[]> {
   const found: Candidate[] = []
   for (const group of partyGroup.groups) {
-    for (let page = 1; ; page += 1) {
-      const res = await call('roster', 'groupMembers', { groupId: group.id, page, pageSize: 100 })
+    let cursor: string | undefined
+    do {
+      const res = await call('roster', 'groupMembers', { groupId: group.id, cursor, limit: 100 })
       found.push(...res.items.filter((m) => m.partyMember).map((m) => ({ ...m, groupLabel: groupName(group) })))
-      if (page * res.pageSize >= res.total || res.items.length === 0) break
-    }
+      cursor = res.nextCursor ?? undefined
+    } while (cursor)
   }
   return found
 }

@@ -9,7 +9,7 @@ import './index.css'
 /** 本组花名册: the group leader's list of the group's villagers, ten at a time. */
 export default function RosterMembersPage() {
   const { state, hasMore, loadMore, retry } = useRoster()
-  const firstLoad = state.page === 0
+  const firstLoad = !state.loaded
   return (
     <Screen back>
       <Text className="cz-text cz-title cz-page-title roster-title">

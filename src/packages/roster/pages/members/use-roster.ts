@@ -13,20 +13,23 @@ export interface RosterState {
   group?: Group
   items: RosterMember[]
   total: number
-  /** The last page loaded (0 before the first answer). */
-  page: number
+  /** Where the next page starts; null once the last page is shown. */
+  nextCursor: string | null
+  /** False until the first page has answered. */
+  loaded: boolean
   loading: boolean
   error?: ApiError
 }
 
-/** Pages through one group's roster; the group comes from ?groupId=, else from who I am. */
+/** Pages through one group's roster by cursor; the group comes from ?groupId=, else from who I am. */
 export function useRoster() {
   const { params } = useRouter()
-  const [state, setState] = useState<RosterState>({ items: [], total: 0, page: 0, loading: true })
+  const [state, setState] = useState<RosterState>({ items: [], total: 0, nextCursor: null, loaded: false, loading: true })
   const groupId = useRef<string | undefined>(params.groupId ? decodeURIComponent(params.groupId) : undefined)
   const busy = useRef(false)
 
-  const loadPage = useCallback(async (page: number) => {
+  // `cursor` undefined loads the first page (and replaces the list); a string appends the next one.
+  const loadPage = useCallback(async (cursor: string | undefined) => {
     if (busy.current) return
     busy.current = true
     setState((prev) => ({ ...prev, loading: true, error: undefined }))
@@ -36,12 +39,13 @@ export function useRoster() {
         if (!me.groupId) throw new ApiError({ code: 'NOT_FOUND', message: '您还没有归入哪个村民小组', requestId: 'client' })
         groupId.current = me.groupId
       }
-      const res = await call('roster', 'groupMembers', { groupId: groupId.current, page, pageSize: ROSTER_PAGE_SIZE })
+      const res = await call('roster', 'groupMembers', { groupId: groupId.current, cursor, limit: ROSTER_PAGE_SIZE })
       setState((prev) => ({
         group: res.group,
-        items: page === 1 ? res.items : [...prev.items, ...res.items],
+        items: cursor === undefined ? res.items : [...prev.items, ...res.items],
         total: res.total,
-        page: res.page,
+        nextCursor: res.nextCursor,
+        loaded: true,
         loading: false,
       }))
     } catch (thrown) {
@@ -54,14 +58,15 @@ export function useRoster() {
   }, [])
 
   useEffect(() => {
-    void loadPage(1)
+    void loadPage(undefined)
   }, [loadPage])
 
-  const hasMore = state.items.length < state.total
+  const next = state.loaded ? (state.nextCursor ?? undefined) : undefined
   return {
     state,
-    hasMore,
-    loadMore: () => void loadPage(state.page + 1),
-    retry: () => void loadPage(state.page === 0 ? 1 : state.page + 1),
+    hasMore: state.nextCursor !== null,
+    loadMore: () => void loadPage(next),
+    // Before the first answer there is no cursor to resume from: start again.
+    retry: () => void loadPage(next),
   }
 }
