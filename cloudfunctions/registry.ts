@@ -4,6 +4,7 @@ import { identityFunction } from './identity/actions'
 import { rosterFunction } from './roster/actions'
 import { systemFunction } from './system/actions'
 import { partyGroupsFunction } from './partyGroups/actions'
+import { filesFunction } from './files/actions'
 
 export const cloudFunctions = {
   system: systemFunction,
@@ -11,4 +12,5 @@ export const cloudFunctions = {
   home: homeFunction,
   roster: rosterFunction,
   partyGroups: partyGroupsFunction,
+  files: filesFunction,
 } as const

@@ -2,13 +2,22 @@ import { randomUUID } from 'node:crypto'
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import type { FileStorage } from '../cloudfunctions/shared/storage/port'
+import { fileUrlSigner, loadFileUrlSecret } from './signed-urls'
 
 const LOCAL_PREFIX = 'local://'
 
+export interface LocalStorageOptions {
+  /** Signs temporary URLs; the host verifies them with the same secret (default: the one in dataDir). */
+  urlSecret?: Buffer
+  /** The host's clock, so a signed URL expires on the same time the functions see. */
+  now?: () => Date
+}
+
 /** Cloud storage's stand-in: files under <dataDir>/files, named by a random ID. */
-export function localFileStorage(dataDir: string): FileStorage {
+export function localFileStorage(dataDir: string, options: LocalStorageOptions = {}): FileStorage {
   const folder = join(dataDir, 'files')
   mkdirSync(folder, { recursive: true })
+  const signer = fileUrlSigner(options.urlSecret ?? loadFileUrlSecret(dataDir), options.now ?? (() => new Date()))
   const pathOf = (fileId: string) => {
     const key = fileId.startsWith(LOCAL_PREFIX) ? fileId.slice(LOCAL_PREFIX.length) : ''
     if (!/^[0-9a-f-]{36}\.[A-Za-z0-9]{1,8}$/.test(key)) throw new Error('Unknown file ID')
@@ -26,6 +35,10 @@ export function localFileStorage(dataDir: string): FileStorage {
     },
     async remove(fileId) {
       rmSync(pathOf(fileId), { force: true })
+    },
+    async temporaryUrl(fileId, seconds) {
+      pathOf(fileId)
+      return signer.sign(fileId, seconds)
     },
   }
 }

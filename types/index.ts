@@ -4,6 +4,7 @@ import { identityContract } from './functions/identity'
 import { rosterContract } from './functions/roster'
 import { systemContract } from './functions/system'
 import { partyGroupsContract } from './functions/party-groups'
+import { filesContract } from './functions/files'
 
 export * from './common'
 export * from './errors'
@@ -13,6 +14,7 @@ export * from './functions/identity'
 export * from './functions/roster'
 export * from './functions/roster-admin'
 export * from './functions/party-groups'
+export * from './functions/files'
 
 /** Every cloud function and its actions: the one place the app and the functions agree on. */
 export const contract = {
@@ -21,6 +23,7 @@ export const contract = {
   home: homeContract,
   roster: rosterContract,
   partyGroups: partyGroupsContract,
+  files: filesContract,
 } as const
 
 export type Contract = typeof contract

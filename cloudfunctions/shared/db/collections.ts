@@ -29,6 +29,11 @@ export const COLLECTIONS = {
   partyGroupOverrides: { indexes: [['villageId']], version: 1 },
   /** Before/after of every roster change, for the ledger (台账). */
   changeLog: { indexes: [['villageId']], version: 1 },
+  /**
+   * _id is the storage file ID. Who uploaded it, what for, and what it belongs to once an action
+   * attaches it; the expiry job finds unattached uploads by expiresAt (null once attached).
+   */
+  files: { indexes: [['expiresAt']], version: 1 },
   meta: { indexes: [], version: 1 },
 } as const satisfies Record<string, CollectionSpec>
 
