@@ -18,10 +18,14 @@ export function localFileStorage(dataDir: string, options: LocalStorageOptions =
   const folder = join(dataDir, 'files')
   mkdirSync(folder, { recursive: true })
   const signer = fileUrlSigner(options.urlSecret ?? loadFileUrlSecret(dataDir), options.now ?? (() => new Date()))
-  const pathOf = (fileId: string) => {
+  const localPath = (fileId: string) => {
     const key = fileId.startsWith(LOCAL_PREFIX) ? fileId.slice(LOCAL_PREFIX.length) : ''
-    if (!/^[0-9a-f-]{36}\.[A-Za-z0-9]{1,8}$/.test(key)) throw new Error('Unknown file ID')
-    return join(folder, key)
+    return /^[0-9a-f-]{36}\.[A-Za-z0-9]{1,8}$/.test(key) ? join(folder, key) : null
+  }
+  const pathOf = (fileId: string) => {
+    const path = localPath(fileId)
+    if (!path) throw new Error('Unknown file ID')
+    return path
   }
   return {
     async put(name, bytes) {
@@ -34,7 +38,10 @@ export function localFileStorage(dataDir: string, options: LocalStorageOptions =
       return readFileSync(pathOf(fileId))
     },
     async remove(fileId) {
-      rmSync(pathOf(fileId), { force: true })
+      // Removing is idempotent, like deleting a missing cloud file: an ID that names no local
+      // file (say, one the WeChat app registered) has no bytes here to remove.
+      const path = localPath(fileId)
+      if (path) rmSync(path, { force: true })
     },
     async temporaryUrl(fileId, seconds) {
       pathOf(fileId)
