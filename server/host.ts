@@ -192,7 +192,8 @@ export async function buildHost(options: HostOptions): Promise<FastifyInstance> 
     }
     return reply
       .header('content-type', CONTENT_TYPES[extensionOf(fileId)] ?? 'application/octet-stream')
-      .header('cache-control', 'private, max-age=600')
+      // Cached no longer than the signature lasts.
+      .header('cache-control', `private, max-age=${Math.max(0, Math.floor((Number(request.query.expires) - now().getTime()) / 1000))}`)
       .send(bytes)
   })
 

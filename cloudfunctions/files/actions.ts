@@ -12,8 +12,15 @@ import { defineFunction, type SignedInContext } from '../shared/runtime/define-f
 /** Long enough to view or save, short enough that a forwarded link soon stops working. */
 export const TEMPORARY_URL_SECONDS = 10 * 60
 
-/** cloud://<env>/<APP_UPLOAD_FOLDER>/…: where `Taro.cloud.uploadFile` puts the app's uploads. */
-const APP_UPLOAD_ID = new RegExp(`^cloud://[^/]+/${APP_UPLOAD_FOLDER}/[^?#]+$`)
+/**
+ * cloud://<env>/<APP_UPLOAD_FOLDER>/<purpose>/<name>.<ext>: where the app's `Taro.cloud.uploadFile`
+ * puts an upload. Plain names only, so no `..` or odd spelling can point the record at a file a
+ * function made.
+ */
+function isAppUpload(fileId: string, purpose: string): boolean {
+  const match = /^cloud:\/\/[A-Za-z0-9._-]+\/([A-Za-z0-9_-]+)\/([A-Za-z0-9_-]+)\/[A-Za-z0-9_-]+\.[A-Za-z0-9]{1,8}$/.exec(fileId)
+  return !!match && match[1] === APP_UPLOAD_FOLDER && match[2] === purpose
+}
 
 async function temporaryUrl({ storage }: SignedInContext, fileId: string) {
   const { url, expiresAt } = await storage.temporaryUrl(fileId, TEMPORARY_URL_SECONDS)
@@ -48,7 +55,7 @@ export const filesFunction = defineFunction('files', {
   register: {
     allow: () => true,
     run: async ({ db, caller, now }, { fileId, name, purpose }) => {
-      if (!APP_UPLOAD_ID.test(fileId)) {
+      if (!isAppUpload(fileId, purpose)) {
         throw new AppError('INVALID_INPUT', FILE_UNUSABLE, [{ path: 'data.fileId', message: '文件不存在或已过期' }])
       }
       // The function never fetches the bytes to measure them: size stays unknown.

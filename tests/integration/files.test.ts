@@ -257,7 +257,14 @@ describe('files.register', () => {
 
   it('records a file the WeChat app uploaded as the caller’s, once', async () => {
     const before = host.store.checksum()
-    for (const fileId of ['local://anything.jpg', 'cloud://env-test.1234/uploads/1-花名册.xlsx', 'cloud://env-test.1234/user-uploads-x/a.jpg']) {
+    const refusedIds = [
+      'local://anything.jpg',
+      'cloud://env-test.1234/uploads/1-花名册.xlsx',
+      'cloud://env-test.1234/user-uploads-x/photo/a.jpg',
+      'cloud://env-test.1234/user-uploads/photo/../../uploads/1-x.xlsx',
+      'cloud://env-test.1234/user-uploads/voice/a.jpg',
+    ]
+    for (const fileId of refusedIds) {
       const refused = await host.call('files', 'register', { fileId, name: 'a.jpg', purpose: 'photo' }, tokens.villager)
       expect(refused.status).toBe(400)
       expect(fieldPaths(refused.body)).toEqual(['data.fileId'])
