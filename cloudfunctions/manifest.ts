@@ -32,6 +32,13 @@ export const MANIFEST = {
   home: { timeout: 20, openapi: [], jobs: {} },
   roster: { timeout: 60, openapi: [], jobs: {} },
   partyGroups: { timeout: 60, openapi: [], jobs: {} },
+  files: {
+    timeout: 20,
+    openapi: [],
+    jobs: {
+      expireUploads: { cron: '0 40 3 * * * *', purpose: '删除上传后7天仍未用上的文件（每天 3:40）' },
+    },
+  },
   inbox: {
     timeout: 60,
     openapi: ['subscribeMessage.send'],

@@ -1,4 +1,6 @@
 /** Every cloud function and its jobs, for hosts that serve them all (the local host, tests, benchmarks). */
+import { filesFunction } from './files/actions'
+import { filesJobs } from './files/jobs'
 import { homeFunction } from './home/actions'
 import { identityFunction } from './identity/actions'
 import { identityJobs } from './identity/jobs'
@@ -16,10 +18,12 @@ export const cloudFunctions = {
   roster: rosterFunction,
   partyGroups: partyGroupsFunction,
   inbox: inboxFunction,
+  files: filesFunction,
 } as const
 
 /** Each function's jobs by name; their schedules are in manifest.ts. */
 export const cloudJobs = {
   identity: identityJobs,
+  files: filesJobs,
   inbox: inboxJobs,
 } as const satisfies JobTable

@@ -1,5 +1,6 @@
 /**
  * The local host: every cloud function behind `POST /api/fn/<name>`, the demo login, file uploads
+ * and downloads (each file recorded with its owner; reads follow ../cloudfunctions/shared/files)
  * and the built h5 app, over the embedded store. The HTTP contract here is public (tests and tools
  * depend on it): extend it, never break it.
  */
@@ -12,15 +13,18 @@ import { MANIFEST } from '../cloudfunctions/manifest'
 import { cloudFunctions, cloudJobs } from '../cloudfunctions/registry'
 import { recordingSender, templateIdFor } from '../cloudfunctions/shared/inbox/sender'
 import { findJob, runJob, type JobReport } from '../cloudfunctions/shared/runtime/run-job'
+import { readableFile, recordUpload } from '../cloudfunctions/shared/files'
 import { loadCaller } from '../cloudfunctions/shared/identity/load-caller'
 import { invoke } from '../cloudfunctions/shared/runtime/define-function'
 import { jsonLogger, type Logger } from '../cloudfunctions/shared/runtime/logger'
-import { DEFAULT_MESSAGE_OF, HTTP_STATUS_OF, type Envelope, type ErrorCode } from '../types/errors'
+import { DEFAULT_MESSAGE_OF, HTTP_STATUS_OF, type Envelope, type ErrorCode, type FieldError } from '../types/errors'
+import { uploadPurposeSchema } from '../types/functions/files'
 import type { Persona } from '../types/identity'
 import type { EmbeddedStore } from './embedded-store/embedded-store'
 import { demoClock } from './demo-clock'
 import { scheduledJobs, startScheduler } from './jobs/scheduler'
 import { localFileStorage } from './local-storage'
+import { fileUrlSigner, loadFileUrlSecret, SIGNED_FILE_ROUTE } from './signed-urls'
 import { PERSONAS_DOC_ID } from './seed/demo-town'
 import { loadTokenSecret, tokenIssuer } from './tokens'
 
@@ -41,10 +45,30 @@ export interface HostOptions {
 }
 
 const MAX_UPLOAD_BYTES = 10 * 1024 * 1024
+const MAX_FILE_NAME = 200
+const FILE_GONE = '文件不存在或已过期'
 
-function sendError(reply: FastifyReply, code: ErrorCode, requestId: string, message = DEFAULT_MESSAGE_OF[code]) {
-  const body: Envelope<never> = { ok: false, error: { code, message, requestId } }
+function sendError(reply: FastifyReply, code: ErrorCode, requestId: string, message = DEFAULT_MESSAGE_OF[code], fields?: FieldError[]) {
+  const body: Envelope<never> = { ok: false, error: { code, message, ...(fields ? { fields } : {}), requestId } }
   return reply.status(HTTP_STATUS_OF[code]).send(body)
+}
+
+const CONTENT_TYPES: Record<string, string> = {
+  xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+  csv: 'text/csv; charset=utf-8',
+  jpg: 'image/jpeg',
+  jpeg: 'image/jpeg',
+  png: 'image/png',
+  gif: 'image/gif',
+  webp: 'image/webp',
+  mp3: 'audio/mpeg',
+  m4a: 'audio/mp4',
+  aac: 'audio/aac',
+  wav: 'audio/wav',
+}
+
+function extensionOf(fileId: string): string {
+  return /\.([A-Za-z0-9]+)$/.exec(fileId)?.[1]?.toLowerCase() ?? 'bin'
 }
 
 function bearer(header: string | undefined): string | undefined {
@@ -58,7 +82,9 @@ export async function buildHost(options: HostOptions): Promise<FastifyInstance> 
   const clock = demoClock(options.now)
   const now = clock.now
   const tokens = tokenIssuer(loadTokenSecret(options.dataDir))
-  const storage = localFileStorage(options.dataDir)
+  const urlSecret = loadFileUrlSecret(options.dataDir)
+  const signedUrls = fileUrlSigner(urlSecret, now)
+  const storage = localFileStorage(options.dataDir, { urlSecret, now })
   const app = Fastify({ logger: false, genReqId: () => randomUUID(), bodyLimit: MAX_UPLOAD_BYTES })
 
   app.addContentTypeParser('application/octet-stream', { parseAs: 'buffer' }, (_request, body, done) => done(null, body))
@@ -177,27 +203,58 @@ export async function buildHost(options: HostOptions): Promise<FastifyInstance> 
   })
 
   // The app uploads bytes here and passes the returned file ID to a function (never bytes in JSON).
-  app.post<{ Querystring: { name?: string } }>('/api/files', async (request, reply) => {
-    if (!(await callerOf(request.headers.authorization))) return sendError(reply, 'UNAUTHENTICATED', request.id)
+  // The upload is recorded as the caller's: nobody else can use or read it until an action attaches it.
+  app.post<{ Querystring: { name?: string; purpose?: string } }>('/api/files', async (request, reply) => {
+    const caller = await callerOf(request.headers.authorization)
+    if (!caller) return sendError(reply, 'UNAUTHENTICATED', request.id)
+    const purpose = uploadPurposeSchema.safeParse(request.query.purpose)
+    const name = (request.query.name ?? 'upload.bin').trim() || 'upload.bin'
+    const fields: FieldError[] = []
+    if (!purpose.success) fields.push({ path: 'purpose', message: purpose.error.issues[0]?.message ?? '用途不对' })
+    if (name.length > MAX_FILE_NAME) fields.push({ path: 'name', message: '文件名太长' })
+    if (fields.length || !purpose.success) return sendError(reply, 'INVALID_INPUT', request.id, '上传的参数不对', fields)
     if (!Buffer.isBuffer(request.body) || request.body.length === 0) {
       return sendError(reply, 'INVALID_INPUT', request.id, '请选择要上传的文件')
     }
-    const { fileId } = await storage.put(request.query.name ?? 'upload.bin', request.body)
+    const { fileId } = await storage.put(name, request.body)
+    await recordUpload(store, { fileId, ownerId: caller.personId, purpose: purpose.data, name, size: request.body.length, at: now() })
     return { ok: true, data: { fileId } }
   })
 
   app.get<{ Querystring: { fileId?: string } }>('/api/files/download', async (request, reply) => {
-    if (!(await callerOf(request.headers.authorization))) return sendError(reply, 'UNAUTHENTICATED', request.id)
+    const caller = await callerOf(request.headers.authorization)
+    if (!caller) return sendError(reply, 'UNAUTHENTICATED', request.id)
+    const fileId = request.query.fileId ?? ''
+    // Someone else's file answers exactly like a missing one.
+    if (!(await readableFile(store, caller, fileId))) return sendError(reply, 'NOT_FOUND', request.id, FILE_GONE)
     let bytes: Buffer
     try {
-      bytes = await storage.get(request.query.fileId ?? '')
+      bytes = await storage.get(fileId)
     } catch {
-      return sendError(reply, 'NOT_FOUND', request.id, '文件不存在或已过期')
+      return sendError(reply, 'NOT_FOUND', request.id, FILE_GONE)
     }
-    const extension = /\.([A-Za-z0-9]+)$/.exec(request.query.fileId ?? '')?.[1] ?? 'bin'
+    const extension = extensionOf(fileId)
     return reply
-      .header('content-type', extension === 'xlsx' ? 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' : 'application/octet-stream')
+      .header('content-type', extension === 'xlsx' ? CONTENT_TYPES.xlsx : 'application/octet-stream')
       .header('content-disposition', `attachment; filename="cunzu.${extension}"`)
+      .send(bytes)
+  })
+
+  // What `files.url` hands out (an <Image> cannot send a token): the signature is the permission,
+  // checked when it was signed; a forged, altered or expired one answers like a missing file.
+  app.get<{ Querystring: { fileId?: string; expires?: string; sig?: string } }>(SIGNED_FILE_ROUTE, async (request, reply) => {
+    const fileId = signedUrls.verify(request.query)
+    if (!fileId) return sendError(reply, 'NOT_FOUND', request.id, FILE_GONE)
+    let bytes: Buffer
+    try {
+      bytes = await storage.get(fileId)
+    } catch {
+      return sendError(reply, 'NOT_FOUND', request.id, FILE_GONE)
+    }
+    return reply
+      .header('content-type', CONTENT_TYPES[extensionOf(fileId)] ?? 'application/octet-stream')
+      // Cached no longer than the signature lasts.
+      .header('cache-control', `private, max-age=${Math.max(0, Math.floor((Number(request.query.expires) - now().getTime()) / 1000))}`)
       .send(bytes)
   })
 

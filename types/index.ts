@@ -5,6 +5,7 @@ import { rosterContract } from './functions/roster'
 import { systemContract } from './functions/system'
 import { partyGroupsContract } from './functions/party-groups'
 import { inboxContract } from './functions/inbox'
+import { filesContract } from './functions/files'
 
 export * from './common'
 export * from './errors'
@@ -15,6 +16,7 @@ export * from './functions/roster'
 export * from './functions/roster-admin'
 export * from './functions/party-groups'
 export * from './functions/inbox'
+export * from './functions/files'
 
 /** Every cloud function and its actions: the one place the app and the functions agree on. */
 export const contract = {
@@ -24,6 +26,7 @@ export const contract = {
   roster: rosterContract,
   partyGroups: partyGroupsContract,
   inbox: inboxContract,
+  files: filesContract,
 } as const
 
 export type Contract = typeof contract

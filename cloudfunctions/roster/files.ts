@@ -2,9 +2,12 @@
  * Import a village's roster from the published template (.xlsx or .csv) and export it back.
  * The preview writes nothing; the commit re-reads and re-checks the file, writes the whole plan in
  * one transaction only if every row is valid, then recomputes the village's Party groups.
+ * An import file is the caller's own upload until the commit attaches it to the village (in the
+ * same transaction); exports are recorded as the village's, readable by its own staff only.
  */
 import { parseRosterTable, planVillageImport, rosterRows, type RowError } from '../shared/domain/roster-import'
-import type { Database } from '../shared/db/port'
+import type { Database, Transaction } from '../shared/db/port'
+import { attachFiles, recordMadeFile, requireAttachable, type FileSubject } from '../shared/files'
 import type { FileStorage } from '../shared/storage/port'
 import { recomputeVillage } from '../shared/party-groups/recompute-village'
 import { audit } from '../shared/audit/audit'
@@ -13,6 +16,7 @@ import type { GroupRecord, HouseholdRecord, PersonRecord, VillageRecord } from '
 import { allowOnVillage, requireVillage, VILLAGE_MANAGERS } from '../shared/records/village-access'
 import { readTable, RosterFileError, templateWorkbook, writeWorkbook } from '../shared/roster-files'
 import { AppError } from '../shared/runtime/app-error'
+import type { Caller } from '../shared/runtime/caller'
 import type { ActionTable } from '../shared/runtime/define-function'
 
 const TEMPLATE_NAME = '村民花名册导入模板.xlsx'
@@ -49,21 +53,42 @@ async function planFor(db: Database, storage: FileStorage, village: VillageRecor
   return { errors: [] as RowError[], plan }
 }
 
+const importSubject = (villageId: string): FileSubject => ({ kind: 'rosterImport', id: villageId, villageId })
+const exportSubject = (villageId: string): FileSubject => ({ kind: 'rosterExport', id: villageId, villageId })
+const IMPORT_FILES = { purposes: ['import'] as const }
+
+/** The caller's own import upload, or one already imported into this village; checked before any byte is read. */
+async function requireImportFile(db: Database, caller: Caller, villageId: string, fileId: string, at: Date) {
+  await requireAttachable(db, caller, fileId, importSubject(villageId), { ...IMPORT_FILES, at })
+}
+
 async function saveWorkbook(storage: FileStorage, name: string, bytes: Buffer) {
   const { fileId } = await storage.put(name, bytes)
-  return { fileId, fileName: name }
+  return { file: { fileId, fileName: name }, size: bytes.length }
+}
+
+/** Records a workbook a function made as the caller's, inside a transaction. */
+function recordWorkbook(tx: Transaction, caller: Caller, at: Date, saved: Awaited<ReturnType<typeof saveWorkbook>>, purpose: 'export' | 'template', attachedTo: FileSubject | null) {
+  return recordMadeFile(tx, { fileId: saved.file.fileId, ownerId: caller.personId, purpose, name: saved.file.fileName, size: saved.size, at, attachedTo })
 }
 
 export const rosterFileActions: Pick<ActionTable<'roster'>, 'importTemplate' | 'importPreview' | 'importCommit' | 'export'> = {
   importTemplate: {
     allow: (caller) => caller.grants.some((grant) => VILLAGE_MANAGERS.includes(grant.role)),
-    run: async ({ storage }) => saveWorkbook(storage, TEMPLATE_NAME, await templateWorkbook()),
+    // No personal data: the template stays its maker's and expires like an unattached upload.
+    run: async ({ db, storage, caller, now }) => {
+      const saved = await saveWorkbook(storage, TEMPLATE_NAME, await templateWorkbook())
+      await db.runTransaction((tx) => recordWorkbook(tx, caller, now(), saved, 'template', null))
+      return saved.file
+    },
   },
 
   importPreview: {
     allow: allowOnVillage(VILLAGE_MANAGERS, (input) => input.villageId),
-    run: async ({ db, storage }, { villageId, fileId }) => {
-      const { errors, plan } = await planFor(db, storage, await requireVillage(db, villageId), fileId)
+    run: async ({ db, storage, caller, now }, { villageId, fileId }) => {
+      const village = await requireVillage(db, villageId)
+      await requireImportFile(db, caller, villageId, fileId, now())
+      const { errors, plan } = await planFor(db, storage, village, fileId)
       return { valid: errors.length === 0, errors, summary: plan?.summary ?? null }
     },
   },
@@ -72,6 +97,8 @@ export const rosterFileActions: Pick<ActionTable<'roster'>, 'importTemplate' | '
     allow: allowOnVillage(VILLAGE_MANAGERS, (input) => input.villageId),
     run: async ({ db, storage, caller, now }, { villageId, fileId, allowRemovals }) => {
       const village = await requireVillage(db, villageId)
+      const at = now()
+      await requireImportFile(db, caller, villageId, fileId, at)
       const { errors, plan } = await planFor(db, storage, village, fileId)
       if (plan && plan.summary.removed > 0 && !allowRemovals) {
         // A file missing half the village would silently empty it: removals need a second yes.
@@ -86,7 +113,6 @@ export const rosterFileActions: Pick<ActionTable<'roster'>, 'importTemplate' | '
           errors.map((error) => ({ path: `row.${error.row}`, message: error.message })),
         )
       }
-      const at = now()
       // People who left the village lose their WeChat binding and office grants with them.
       const leaving = plan.remove.people
       const [bindings, grants] = leaving.length
@@ -98,6 +124,8 @@ export const rosterFileActions: Pick<ActionTable<'roster'>, 'importTemplate' | '
       const changed = (ids: string[]) => new Set(ids)
       const [groups, households, people] = [changed(plan.changed.groups), changed(plan.changed.households), changed(plan.changed.people)]
       await db.runTransaction(async (tx) => {
+        // Checked again here: the file becomes the village's together with the import, or neither happens.
+        await attachFiles(tx, caller, fileId, importSubject(villageId), { ...IMPORT_FILES, at })
         for (const doc of plan.groups.filter((group) => groups.has(group._id))) await tx.collection('groups').doc(doc._id).set(doc)
         for (const doc of plan.households.filter((household) => households.has(household._id))) await tx.collection('households').doc(doc._id).set(doc)
         for (const doc of plan.people.filter((person) => people.has(person._id))) await tx.collection('people').doc(doc._id).set(doc)
@@ -129,19 +157,21 @@ export const rosterFileActions: Pick<ActionTable<'roster'>, 'importTemplate' | '
       const village = await requireVillage(db, villageId)
       const roster = await existingRoster(db, villageId)
       const rows = rosterRows(roster.groups, roster.households, roster.people)
-      const file = await saveWorkbook(storage, `${village.name}花名册.xlsx`, await writeWorkbook(`${village.name}花名册`, rows))
-      await db.runTransaction((tx) =>
-        audit(tx, caller, {
-          at: now(),
+      const saved = await saveWorkbook(storage, `${village.name}花名册.xlsx`, await writeWorkbook(`${village.name}花名册`, rows))
+      const at = now()
+      await db.runTransaction(async (tx) => {
+        await recordWorkbook(tx, caller, at, saved, 'export', exportSubject(villageId))
+        await audit(tx, caller, {
+          at,
           scope: { townId: village.townId, villageId },
           subject: { kind: 'village', id: villageId },
           action: 'roster.export',
           summary: `导出花名册（${rows.length - 1} 人，含完整手机号）`,
           before: null,
-          after: { fileName: file.fileName },
-        }),
-      )
-      return file
+          after: { fileName: saved.file.fileName },
+        })
+      })
+      return saved.file
     },
   },
 }

@@ -1,14 +1,16 @@
 import Taro from '@tarojs/taro'
 import { z } from 'zod'
-import { ApiError } from './api'
-import { DEFAULT_MESSAGE_OF, envelopeSchema } from './contract'
+import { ApiError, call } from './api'
+import { APP_UPLOAD_FOLDER, DEFAULT_MESSAGE_OF, envelopeSchema, type UploadPurpose } from './contract'
 import { goToLogin } from './routes'
 import { clearToken, getToken } from './session'
 
 /**
  * Files in and out, following the build like api.ts: the browser build talks to the local host
  * (POST /api/files, GET /api/files/download), the WeChat build to cloud storage. Functions only
- * ever see a file ID, never bytes.
+ * ever see a file ID, never bytes. Every upload names its purpose and becomes the uploader's;
+ * in WeChat the app registers it with `files.register` (the host records it on upload), and
+ * downloads go through `files.download` because cloud storage is readable by functions only.
  */
 
 export interface FileRef {
@@ -22,11 +24,11 @@ const NETWORK_MESSAGE = '网络不太好，请检查网络后再试'
 const uploadAnswer = envelopeSchema(z.object({ fileId: z.string() }))
 
 /**
- * Lets the user choose a spreadsheet and uploads it; null when they changed their mind.
+ * Lets the user choose a spreadsheet and uploads it for `purpose`; null when they changed their mind.
  * `onChosen` runs once a file is chosen, before the upload (to say "uploading…" only then).
  */
-export async function chooseAndUpload(onChosen?: (fileName: string) => void): Promise<FileRef | null> {
-  return process.env.TARO_ENV === 'h5' ? chooseAndUploadInBrowser(onChosen) : chooseAndUploadInWeChat(onChosen)
+export async function chooseAndUpload(purpose: UploadPurpose, onChosen?: (fileName: string) => void): Promise<FileRef | null> {
+  return process.env.TARO_ENV === 'h5' ? chooseAndUploadInBrowser(purpose, onChosen) : chooseAndUploadInWeChat(purpose, onChosen)
 }
 
 /** Fetches a file a function produced (template, export) and hands it to the user. */
@@ -90,13 +92,13 @@ async function send(url: string, init: RequestInit): Promise<Response> {
   }
 }
 
-async function chooseAndUploadInBrowser(onChosen?: (fileName: string) => void): Promise<FileRef | null> {
+async function chooseAndUploadInBrowser(purpose: UploadPurpose, onChosen?: (fileName: string) => void): Promise<FileRef | null> {
   const file = await chooseInBrowser()
   if (!file) return null
   checkExtension(file.name)
   onChosen?.(file.name)
   const token = getToken()
-  const res = await send(`/api/files?name=${encodeURIComponent(file.name)}`, {
+  const res = await send(`/api/files?name=${encodeURIComponent(file.name)}&purpose=${purpose}`, {
     method: 'POST',
     headers: { 'Content-Type': 'application/octet-stream', ...authHeader(token) },
     body: file,
@@ -130,7 +132,7 @@ function cancelled(error: unknown): boolean {
   return /cancel/i.test(String((error as { errMsg?: unknown } | null)?.errMsg ?? ''))
 }
 
-async function chooseAndUploadInWeChat(onChosen?: (fileName: string) => void): Promise<FileRef | null> {
+async function chooseAndUploadInWeChat(purpose: UploadPurpose, onChosen?: (fileName: string) => void): Promise<FileRef | null> {
   let picked: { path: string; name: string } | undefined
   try {
     // Staff get the spreadsheet into WeChat by sending it to themselves (文件传输助手) or a chat.
@@ -143,20 +145,27 @@ async function chooseAndUploadInWeChat(onChosen?: (fileName: string) => void): P
   if (!picked) return null
   checkExtension(picked.name)
   onChosen?.(picked.name)
+  let fileId: string
   try {
-    // An ASCII path: the original name (often Chinese) is kept in FileRef for the screen.
-    const cloudPath = `roster-uploads/${Date.now()}-${Math.random().toString(36).slice(2, 8)}.${extensionOf(picked.name)}`
-    const uploaded = await Taro.cloud.uploadFile({ cloudPath, filePath: picked.path })
-    return { fileId: uploaded.fileID, fileName: picked.name }
+    // An ASCII path: the original name (often Chinese) is kept in FileRef for the screen. The folder
+    // is the one `files.register` accepts.
+    const cloudPath = `${APP_UPLOAD_FOLDER}/${purpose}/${Date.now()}-${Math.random().toString(36).slice(2, 10)}.${extensionOf(picked.name)}`
+    fileId = (await Taro.cloud.uploadFile({ cloudPath, filePath: picked.path })).fileID
   } catch {
     throw clientError(NETWORK_MESSAGE, 'NETWORK')
   }
+  // Until registered the file has no owner and no action will take it.
+  await call('files', 'register', { fileId, name: picked.name.slice(0, 200), purpose })
+  return { fileId, fileName: picked.name }
 }
 
 async function openInWeChat(file: FileRef): Promise<void> {
+  // The function checks who may read the file (404 otherwise) and answers a short-lived URL.
+  const { url } = await call('files', 'download', { fileId: file.fileId })
   let filePath: string
   try {
-    const res = await Taro.cloud.downloadFile({ fileID: file.fileId })
+    const res = await Taro.downloadFile({ url })
+    if (res.statusCode !== 200) throw new Error(`HTTP ${res.statusCode}`)
     filePath = res.tempFilePath
   } catch {
     throw clientError(NETWORK_MESSAGE, 'NETWORK')

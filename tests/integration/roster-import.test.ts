@@ -18,7 +18,7 @@ afterAll(async () => host.close())
 async function upload(name: string, bytes: Buffer, token = secretary): Promise<string> {
   const response = await host.app.inject({
     method: 'POST',
-    url: `/api/files?name=${encodeURIComponent(name)}`,
+    url: `/api/files?name=${encodeURIComponent(name)}&purpose=import`,
     headers: { authorization: `Bearer ${token}`, 'content-type': 'application/octet-stream' },
     payload: bytes,
   })
@@ -36,7 +36,7 @@ const csv = (rows: string[][]) => Buffer.from(`\ufeff${rows.map((row) => row.map
 const HEADER = ['组号', '组名', '户号', '姓名', '性别', '出生日期', '手机号', '政治面貌', '组长', '相邻组']
 
 it('refuses uploads without a token', async () => {
-  const response = await host.app.inject({ method: 'POST', url: '/api/files?name=a.csv', headers: { 'content-type': 'application/octet-stream' }, payload: Buffer.from('x') })
+  const response = await host.app.inject({ method: 'POST', url: '/api/files?name=a.csv&purpose=import', headers: { 'content-type': 'application/octet-stream' }, payload: Buffer.from('x') })
   expect(response.statusCode).toBe(401)
 })
 
@@ -47,8 +47,10 @@ it('rejects a bad file with row numbers and writes nothing', async () => {
     ['1', '第1村民小组', '01-001', '张建国', '男', '1961-01-01', '', '群众', '', ''],
     ['2', '第2村民小组', '02-001', '李秀英', '女', '1970-05-05', '', '群众', '是', '9'],
   ]
-  const before = host.store.checksum()
   const fileId = await upload('bad.csv', csv(rows))
+  const missingColumn = await upload('missing.csv', csv([HEADER.filter((column) => column !== '姓名'), ['1', '第1村民小组', '01-001', '男', '1960-01-01', '', '群众', '是', '']]))
+  const unsupported = await upload('roster.txt', Buffer.from('hello'))
+  const before = host.store.checksum()
   const preview = await host.call('roster', 'importPreview', { villageId: VILLAGE, fileId }, secretary)
   expect(preview.status).toBe(200)
   expect(preview.body.data.valid).toBe(false)
@@ -59,14 +61,12 @@ it('rejects a bad file with row numbers and writes nothing', async () => {
   expect(commit.status).toBe(400)
   expect(commit.body.error.fields.map((field: { path: string }) => field.path)).toEqual(expect.arrayContaining(['row.3', 'row.4']))
 
-  const missingColumn = await upload('missing.csv', csv([HEADER.filter((column) => column !== '姓名'), ['1', '第1村民小组', '01-001', '男', '1960-01-01', '', '群众', '是', '']]))
   const missing = await host.call('roster', 'importCommit', { villageId: VILLAGE, fileId: missingColumn }, secretary)
   expect(missing.status).toBe(400)
   expect(missing.body.error.fields[0]).toMatchObject({ path: 'row.1', message: expect.stringContaining('姓名') })
 
-  const unsupported = await upload('roster.txt', Buffer.from('hello'))
   expect((await host.call('roster', 'importPreview', { villageId: VILLAGE, fileId: unsupported }, secretary)).body.error.message).toBe('只支持 .xlsx 或 .csv 文件')
-  // Only the uploaded files were stored; the database is as it was.
+  // Refused commits attach nothing: the database is as it was after the uploads.
   expect(host.store.checksum()).toBe(before)
 })
 

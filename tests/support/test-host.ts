@@ -21,12 +21,12 @@ export interface TestHost {
   close(): Promise<void>
 }
 
-export async function startTestHost(options: { demo?: boolean; dataDir?: string; seed?: boolean } = {}): Promise<TestHost> {
+export async function startTestHost(options: { demo?: boolean; dataDir?: string; seed?: boolean; now?: () => Date } = {}): Promise<TestHost> {
   const dataDir = options.dataDir ?? mkdtempSync(join(tmpdir(), 'cunzu-host-'))
   // Every transaction runs twice (the first rolled back), as a CloudBase conflict retry would.
   const store = await openStore(join(dataDir, 'store.sqlite'), { rehearseTransactions: true })
   if (options.seed !== false) await seedDemoTown(store)
-  const app = await buildHost({ store, dataDir, demo: options.demo ?? true, log: silentLogger, jobs: false })
+  const app = await buildHost({ store, dataDir, demo: options.demo ?? true, log: silentLogger, now: options.now, jobs: false })
   let personas: Persona[] = []
   if (options.demo !== false) personas = (await app.inject({ method: 'GET', url: '/api/dev/personas' })).json().data
   const host: TestHost = {

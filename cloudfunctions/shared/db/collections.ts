@@ -44,6 +44,11 @@ export const COLLECTIONS = {
   outbox: { indexes: [], version: 1 },
   /** The city's working-day table: _id is the date (YYYY-MM-DD), overriding the national arrangement. */
   calendarDays: { indexes: [], version: 1 },
+  /**
+   * _id is the storage file ID. Who uploaded it, what for, and what it belongs to once an action
+   * attaches it; the expiry job finds unattached uploads by expiresAt (null once attached).
+   */
+  files: { indexes: [['expiresAt']], version: 1 },
   meta: { indexes: [], version: 1 },
 } as const satisfies Record<string, CollectionSpec>
 

@@ -62,7 +62,7 @@ export function ImportPanel({ villageId, currentGroups, onDone, onCancel }: Impo
   // Busy only once a file is chosen: closing the picker leaves the screen as it was.
   const choose = () =>
     run(null, async () => {
-      const file = await chooseAndUpload((name) => setStep({ kind: 'busy', words: `正在上传和检查“${name}”…` }))
+      const file = await chooseAndUpload('import', (name) => setStep({ kind: 'busy', words: `正在上传和检查“${name}”…` }))
       if (!file) return
       await check(file)
     }, { kind: 'idle' })

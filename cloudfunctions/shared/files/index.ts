@@ -1,0 +1,16 @@
+/** Every stored file has a record: owner, purpose, what it is attached to, and who may read it. */
+export { attachFiles, isAttachable, requireAttachable, type AttachOptions } from './attach'
+export { canReadFile, FILE_READERS, readableFile, type FileReader } from './readers'
+export {
+  FILE_UNUSABLE,
+  FILES,
+  loadFile,
+  recordMadeFile,
+  recordUpload,
+  unattachedExpiry,
+  UNATTACHED_LIFETIME_DAYS,
+  type FileRecord,
+  type FileSubject,
+  type MadeFile,
+  type Upload,
+} from './records'
