@@ -102,14 +102,13 @@ export async function buildHost(options: HostOptions): Promise<FastifyInstance> 
       ? cloudFunctions[request.params.name as keyof typeof cloudFunctions]
       : undefined
     if (!definition) return sendError(reply, 'NOT_FOUND', request.id, '没有这项服务')
-    const caller = await callerOf(request.headers.authorization)
     const envelope = await invoke(definition as never, request.body, {
       db: store,
       storage,
       requestId: request.id,
       log: log.child({ requestId: request.id, fn: definition.name }),
       now,
-      caller,
+      caller: () => callerOf(request.headers.authorization),
       openId: null,
     })
     return reply.status(envelope.ok ? 200 : HTTP_STATUS_OF[envelope.error.code]).send(envelope)

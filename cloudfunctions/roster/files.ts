@@ -4,13 +4,14 @@
  * one transaction only if every row is valid, then recomputes the village's Party groups.
  */
 import { parseRosterTable, planVillageImport, rosterRows, type RowError } from '../shared/domain/roster-import'
+import { policy } from '../../types/policy'
 import type { Database } from '../shared/db/port'
 import type { FileStorage } from '../shared/storage/port'
 import { recomputeVillage } from '../shared/party-groups/recompute-village'
 import { logChange } from '../shared/records/change-log'
 import { readAll } from '../shared/records/read-all'
 import type { GroupRecord, HouseholdRecord, PersonRecord, VillageRecord } from '../shared/records/records'
-import { allowOnVillage, requireVillage, VILLAGE_MANAGERS } from '../shared/records/village-access'
+import { allowBy, allowOnVillage, requireVillage } from '../shared/records/village-access'
 import { readTable, RosterFileError, templateWorkbook, writeWorkbook } from '../shared/roster-files'
 import { AppError } from '../shared/runtime/app-error'
 import type { ActionTable } from '../shared/runtime/define-function'
@@ -56,22 +57,22 @@ async function saveWorkbook(storage: FileStorage, name: string, bytes: Buffer) {
 
 export const rosterFileActions: Pick<ActionTable<'roster'>, 'importTemplate' | 'importPreview' | 'importCommit' | 'export'> = {
   importTemplate: {
-    allow: (caller) => caller.grants.some((grant) => VILLAGE_MANAGERS.includes(grant.role)),
+    allow: allowBy(policy.roster.importTemplate),
     run: async ({ storage }) => saveWorkbook(storage, TEMPLATE_NAME, await templateWorkbook()),
   },
 
   importPreview: {
-    allow: allowOnVillage(VILLAGE_MANAGERS, (input) => input.villageId),
-    run: async ({ db, storage }, { villageId, fileId }) => {
-      const { errors, plan } = await planFor(db, storage, await requireVillage(db, villageId), fileId)
+    allow: allowOnVillage(policy.roster.importPreview, (input) => input.villageId),
+    run: async ({ db, places, storage }, { villageId, fileId }) => {
+      const { errors, plan } = await planFor(db, storage, await requireVillage(places, villageId), fileId)
       return { valid: errors.length === 0, errors, summary: plan?.summary ?? null }
     },
   },
 
   importCommit: {
-    allow: allowOnVillage(VILLAGE_MANAGERS, (input) => input.villageId),
-    run: async ({ db, storage, caller, now }, { villageId, fileId, allowRemovals }) => {
-      const village = await requireVillage(db, villageId)
+    allow: allowOnVillage(policy.roster.importCommit, (input) => input.villageId),
+    run: async ({ db, places, storage, caller, now }, { villageId, fileId, allowRemovals }) => {
+      const village = await requireVillage(places, villageId)
       const { errors, plan } = await planFor(db, storage, village, fileId)
       if (plan && plan.summary.removed > 0 && !allowRemovals) {
         // A file missing half the village would silently empty it: removals need a second yes.
@@ -122,9 +123,9 @@ export const rosterFileActions: Pick<ActionTable<'roster'>, 'importTemplate' | '
   export: {
     // The file carries full phone numbers and birth dates: only the village's own staff (and an
     // admin) may take it, and every export is written to the ledger.
-    allow: allowOnVillage(VILLAGE_MANAGERS, (input) => input.villageId),
-    run: async ({ db, storage, caller, now }, { villageId }) => {
-      const village = await requireVillage(db, villageId)
+    allow: allowOnVillage(policy.roster.export, (input) => input.villageId),
+    run: async ({ db, places, storage, caller, now }, { villageId }) => {
+      const village = await requireVillage(places, villageId)
       const roster = await existingRoster(db, villageId)
       const rows = rosterRows(roster.groups, roster.households, roster.people)
       const file = await saveWorkbook(storage, `${village.name}花名册.xlsx`, await writeWorkbook(`${village.name}花名册`, rows))

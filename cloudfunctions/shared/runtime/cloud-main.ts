@@ -19,7 +19,7 @@ export function cloudMain<F extends FunctionName>(definition: FunctionDefinition
     const requestId = context.request_id ?? randomUUID()
     const log = jsonLogger({ requestId, fn: definition.name })
     const openId = app.auth().getUserInfo().openId || null
-    const caller = await callerFromOpenId(db, openId)
+    const caller = () => callerFromOpenId(db, openId)
     return invoke(definition, event, { db, storage, requestId, log, now: () => new Date(), caller, openId })
   }
 }
