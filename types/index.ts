@@ -13,6 +13,7 @@ export * from './functions/identity'
 export * from './functions/roster'
 export * from './functions/roster-admin'
 export * from './functions/party-groups'
+export * from './policy'
 
 /** Every cloud function and its actions: the one place the app and the functions agree on. */
 export const contract = {

@@ -18,7 +18,7 @@ export type RosterMember = z.infer<typeof rosterMemberSchema>
 export const rosterContract = {
   ...rosterAdminContract,
   groupMembers: action({
-    who: '本组组长；本村的村书记、村干部；所属镇、市的干部',
+    who: '本组组长；本村的村书记、村干部；所属镇、市的干部；管理员',
     input: z.strictObject({ groupId: idSchema, ...pageInputSchema.shape }),
     output: pageOf(rosterMemberSchema).extend({
       group: z.object({ id: z.string(), number: z.number().int(), name: z.string() }),
