@@ -13,7 +13,7 @@ import { villageRights, widestScope } from '../../src/packages/party/words'
 import { contract } from '../../types'
 import { OFFICE_ROLES, ROSTER_ROLES, type Grant, type OfficeRole, type Role } from '../../types/identity'
 import type { Me } from '../../types/functions/identity'
-import { CITY, NOWHERE, policy, type Actor, type Area, type Place, type Rule, type TargetKind } from '../../types/policy'
+import { CITY, NOWHERE, policy, type Area, type Place, type Rule, type TargetKind } from '../../types/policy'
 
 // ── The map: two towns, three villages ─────────────────────────────────────────────────────────
 
