@@ -41,7 +41,7 @@ export const CITY: Area = { level: 'city', townId: null, villageId: null }
 /** What the server loads before it asks a rule, and what the rule is given. */
 export interface TargetOf {
   /** Nothing: anyone signed in, or not even that. */
-  nobody: undefined
+  nothing: undefined
   /** A village (the input's villageId). */
   village: Place
   /** A villager group, with its leader (the input's groupId). */
@@ -90,6 +90,11 @@ export function holdsGrant(actor: Actor, roles: readonly OfficeRole[]): boolean 
   return actor.grants.some((grant) => roles.includes(grant.role))
 }
 
+/** Does the actor hold one of these roles for the whole city (what no village or town grant gives)? */
+export function cityWide(actor: Actor, roles: readonly OfficeRole[]): boolean {
+  return grantReaches(actor, roles, NOWHERE)
+}
+
 /** Is the actor the leader of the place's villager group? */
 export function leadsGroup(actor: Actor, place: Place): boolean {
   return Boolean(place.leaderId) && place.leaderId === actor.personId
@@ -109,7 +114,7 @@ const PREVIEWERS: readonly OfficeRole[] = ['village_secretary', 'town_officer', 
 const TOWN_READERS: readonly OfficeRole[] = ['town_officer', 'city_officer', 'admin']
 const CITY_READERS: readonly OfficeRole[] = ['city_officer', 'admin']
 
-const signedIn = (who: string) => rule('nobody', who, () => true)
+const signedIn = (who: string) => rule('nothing', who, () => true)
 const onVillage = (roles: readonly OfficeRole[], who: string) => rule('village', who, (actor, place) => grantReaches(actor, roles, place))
 
 // ── The rules, one per action ───────────────────────────────────────────────────────────────
@@ -123,7 +128,7 @@ export const policy = {
     issueInvitation: rule('person', '本村的村干部、村书记，或管理员', (actor, person) =>
       grantReaches(actor, ['village_secretary', 'village_staff', 'admin'], person),
     ),
-    bindInvitation: rule('nobody', '还没有绑定身份的微信用户（凭村里发的邀请码）', () => true, true),
+    bindInvitation: rule('nothing', '还没有绑定身份的微信用户（凭村里发的邀请码）', () => true, true),
   },
   home: {
     overview: signedIn('任何已登录的人（看自己的小组）'),
@@ -143,7 +148,7 @@ export const policy = {
         case 'town':
           return grantReaches(actor, TOWN_READERS, area)
         case 'city':
-          return grantReaches(actor, CITY_READERS, NOWHERE)
+          return cityWide(actor, CITY_READERS)
       }
     }),
     mine: signedIn('任何已登录的村民（看自己所在的党小组）'),
@@ -154,7 +159,7 @@ export const policy = {
     ),
     villageGroups: onVillage(VILLAGE_READERS, '本村的村书记、村干部；所属镇、市的干部；管理员'),
     // The template is blank: anyone who may import somewhere may have it.
-    importTemplate: rule('nobody', '村干部、村书记、管理员', (actor) => holdsGrant(actor, VILLAGE_MANAGERS)),
+    importTemplate: rule('nothing', '村干部、村书记、管理员', (actor) => holdsGrant(actor, VILLAGE_MANAGERS)),
     importPreview: onVillage(VILLAGE_MANAGERS, '本村的村书记、村干部；管理员（只检查，不写入）'),
     importCommit: onVillage(VILLAGE_MANAGERS, '本村的村书记、村干部；管理员（整份文件无误才写入）'),
     // The file carries full phone numbers and birth dates: not for the officers above the village.

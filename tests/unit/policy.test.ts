@@ -37,7 +37,7 @@ const placeIn = (where: Where): Place => ({ ...VILLAGE_OF[where], groupId: `g-${
 /** Named targets for each kind of rule. Coverage also asks about whole towns and the city. */
 function targetsFor(kind: TargetKind): Array<{ name: string; target: unknown }> {
   switch (kind) {
-    case 'nobody':
+    case 'nothing':
       return [{ name: 'nothing', target: undefined }]
     case 'village':
     case 'group':

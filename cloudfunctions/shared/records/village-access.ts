@@ -38,7 +38,7 @@ export async function requireVillage(places: Places, villageId: string): Promise
 type Allow<I> = (caller: Actor, input: I, context: { places: Places }) => Promise<boolean> | boolean
 
 /** Anyone the rule lets in, whatever the input (nothing to load). */
-export function allowBy<I>(rule: Rule<'nobody'>): Allow<I> {
+export function allowBy<I>(rule: Rule<'nothing'>): Allow<I> {
   return (caller) => rule(caller, undefined)
 }
 
