@@ -7,7 +7,7 @@ import type { Database } from '../shared/db/port'
 import { recomputeVillage } from '../shared/party-groups/recompute-village'
 import { logChange } from '../shared/records/change-log'
 import type { ChangeLogRecord, GroupRecord, PersonRecord } from '../shared/records/records'
-import { allowOnGroup, allowOnPerson, allowOnVillage } from '../shared/records/village-access'
+import { allowOnGroup, allowOnPerson, allowOnVillage, requireVillage } from '../shared/records/village-access'
 import { invalidInput, notFound } from '../shared/runtime/app-error'
 import type { ActionTable } from '../shared/runtime/define-function'
 
@@ -107,7 +107,8 @@ export const rosterChangeActions: Pick<ActionTable<'roster'>, 'setPartyMembershi
 
   changeLog: {
     allow: allowOnVillage(policy.roster.changeLog, (input) => input.villageId),
-    run: async ({ db }, { villageId, page, pageSize }) => {
+    run: async ({ db, places }, { villageId, page, pageSize }) => {
+      await requireVillage(places, villageId) // already read by allow: an unknown village is 404, not an empty ledger
       const entries = db.collection<ChangeLogRecord>('changeLog').where({ villageId })
       const [{ total }, { data }] = await Promise.all([entries.count(), entries.orderBy('at', 'desc').skip((page - 1) * pageSize).limit(pageSize).get()])
       return {

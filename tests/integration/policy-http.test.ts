@@ -68,7 +68,7 @@ interface Sample {
   targets: () => Promise<Array<{ id: string; place: unknown; data: unknown }>>
 }
 
-/** Inputs that get past `allow` and then fail in `run` (400), so an allowed call changes nothing. */
+/** Writing actions get inputs that pass `allow` and then fail in `run` (400), so an allowed call changes nothing. */
 const SAMPLES: Sample[] = [
   {
     fn: 'partyGroups',
@@ -88,6 +88,12 @@ const SAMPLES: Sample[] = [
     action: 'coverage',
     rule: policy.partyGroups.coverage,
     targets: async () => Promise.all(VILLAGES.map(async (id) => ({ id, place: { level: 'village', ...(await village(id)) }, data: { level: 'village', id } }))),
+  },
+  {
+    fn: 'roster',
+    action: 'changeLog',
+    rule: policy.roster.changeLog,
+    targets: async () => Promise.all(VILLAGES.map(async (id) => ({ id, place: await village(id), data: { villageId: id } }))),
   },
   {
     fn: 'roster',
