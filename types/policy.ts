@@ -103,9 +103,9 @@ export function leadsGroup(actor: Actor, place: Place): boolean {
 // ── Who looks after a village ────────────────────────────────────────────────────────────────
 
 /** Run a village day to day: its Party secretary and cadres; an admin may stand in. */
-export const VILLAGE_MANAGERS: readonly OfficeRole[] = ['village_secretary', 'village_staff', 'admin']
+const VILLAGE_MANAGERS: readonly OfficeRole[] = ['village_secretary', 'village_staff', 'admin']
 /** See a village's records: its managers and the officers above it. */
-export const VILLAGE_READERS: readonly OfficeRole[] = [...VILLAGE_MANAGERS, 'town_officer', 'city_officer']
+const VILLAGE_READERS: readonly OfficeRole[] = [...VILLAGE_MANAGERS, 'town_officer', 'city_officer']
 /** Change a village's Party groups: its Party secretary alone (an admin may stand in). */
 const PARTY_SECRETARIES: readonly OfficeRole[] = ['village_secretary', 'admin']
 /** Run the Party-group rules: the managers and the officers of the village's town (not the city's). */
