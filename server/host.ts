@@ -191,7 +191,7 @@ export async function buildHost(options: HostOptions): Promise<FastifyInstance> 
         requestId: request.id,
         log: log.child({ requestId: request.id, fn: definition.name }),
         now,
-        caller: await callerOf(request.headers.authorization),
+        caller: () => callerOf(request.headers.authorization),
         openId: null,
       }),
     )

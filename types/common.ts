@@ -24,7 +24,7 @@ export function pageOf<T extends z.ZodType>(item: T) {
 export interface ActionContract<I extends z.ZodType = z.ZodType, O extends z.ZodType = z.ZodType> {
   input: I
   output: O
-  /** Who may call it, in words; the function's policy is the enforcement. */
+  /** Who may call it, in words: exactly the `who` of its rule in types/policy.ts (tests/unit/policy.test.ts checks). */
   who: string
 }
 

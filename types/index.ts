@@ -17,6 +17,7 @@ export * from './functions/roster-admin'
 export * from './functions/party-groups'
 export * from './functions/inbox'
 export * from './functions/files'
+export * from './policy'
 
 /** Every cloud function and its actions: the one place the app and the functions agree on. */
 export const contract = {

@@ -1,3 +1,5 @@
+import { policy } from '../../types/policy'
+import { allowBy } from '../shared/records/village-access'
 /**
  * Files for the app: a short-lived URL to show a photo or play a voice note, a short-lived URL to
  * download a document (in WeChat, storage is readable by functions only), and registering a file
@@ -37,7 +39,7 @@ async function requireReadable(context: SignedInContext, fileId: string) {
 export const filesFunction = defineFunction('files', {
   url: {
     // Whether the caller may see the file is decided in run (404, never 403).
-    allow: () => true,
+    allow: allowBy(policy.files.url),
     run: async (context, { fileId }) => {
       const file = await requireReadable(context, fileId)
       if (!PREVIEW_PURPOSES.includes(file.purpose)) {
@@ -48,12 +50,12 @@ export const filesFunction = defineFunction('files', {
   },
 
   download: {
-    allow: () => true,
+    allow: allowBy(policy.files.download),
     run: async (context, { fileId }) => temporaryUrl(context, (await requireReadable(context, fileId))._id),
   },
 
   register: {
-    allow: () => true,
+    allow: allowBy(policy.files.register),
     run: async ({ db, caller, now }, { fileId, name, purpose }) => {
       if (!isAppUpload(fileId, purpose)) {
         throw new AppError('INVALID_INPUT', FILE_UNUSABLE, [{ path: 'data.fileId', message: '文件不存在或已过期' }])

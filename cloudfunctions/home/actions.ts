@@ -1,3 +1,5 @@
+import { policy } from '../../types/policy'
+import { allowBy } from '../shared/records/village-access'
 import { defineFunction } from '../shared/runtime/define-function'
 import { notFound } from '../shared/runtime/app-error'
 import { partyGroupFor } from '../shared/party-groups/village-report'
@@ -5,7 +7,7 @@ import type { GroupRecord, PersonRecord, TownRecord, VillageRecord } from '../sh
 
 export const homeFunction = defineFunction('home', {
   overview: {
-    allow: () => true,
+    allow: allowBy(policy.home.overview),
     run: async ({ db, caller }) => {
       const { data: person } = await db.collection<PersonRecord>('people').doc(caller.personId).get()
       if (!person) throw notFound('您的信息')

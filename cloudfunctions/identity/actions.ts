@@ -1,5 +1,6 @@
+import { policy } from '../../types/policy'
+import { allowBy, allowOnPerson } from '../shared/records/village-access'
 import { AppError, notFound } from '../shared/runtime/app-error'
-import { hasGrantOver } from '../shared/runtime/caller'
 import { defineFunction } from '../shared/runtime/define-function'
 import type { BindingRecord, InvitationRecord, PersonRecord } from '../shared/records/records'
 import { audit, personActor } from '../shared/audit/audit'
@@ -9,7 +10,7 @@ const DAY_MS = 24 * 60 * 60 * 1000
 
 export const identityFunction = defineFunction('identity', {
   me: {
-    allow: () => true,
+    allow: allowBy(policy.identity.me),
     run: async ({ caller }) => ({
       personId: caller.personId,
       name: caller.name,
@@ -22,17 +23,10 @@ export const identityFunction = defineFunction('identity', {
   },
 
   issueInvitation: {
-    // Village staff issue codes for people of their own village; an admin for anyone.
-    allow: async (caller, { personId }, { db }) => {
-      if (hasGrantOver(caller, ['admin'], { townId: null, villageId: null })) return true
-      const { data: person } = await db.collection<PersonRecord>('people').doc(personId).get()
-      if (!person) return true // answered as NOT_FOUND by run, which is no leak to village staff
-      return hasGrantOver(caller, ['village_secretary', 'village_staff'], person)
-    },
-    run: async ({ db, caller, now }, { personId }) => {
-      const { data: person } = await db.collection<PersonRecord>('people').doc(personId).get()
+    allow: allowOnPerson(policy.identity.issueInvitation, (input) => input.personId),
+    run: async ({ db, places, caller, now }, { personId }) => {
+      const person = await places.person(personId)
       if (!person) throw notFound('这个人')
-      if (!hasGrantOver(caller, ['admin', 'village_secretary', 'village_staff'], person)) throw new AppError('FORBIDDEN')
       let code = newInvitationCode()
       while ((await db.collection('invitations').where({ code, status: 'open' }).count()).total > 0) code = newInvitationCode()
       const expiresAt = new Date(now().getTime() + INVITATION_VALID_DAYS * DAY_MS).toISOString()

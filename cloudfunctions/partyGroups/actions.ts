@@ -1,10 +1,11 @@
+import { policy } from '../../types/policy'
 import { formPartyGroups, groupFactsFrom, partyMemberFactsFrom, type Override } from '../shared/domain/party-groups'
 import { previewInputProblems } from '../shared/domain/party-groups/preview-input'
-import { coverageStatsOf, formVillage, recomputeVillage } from '../shared/party-groups/recompute-village'
+import { coverageStatsOf, formVillage, planFormationWrites, readVillageFacts, recomputeLoadedVillage } from '../shared/party-groups/recompute-village'
 import { partyGroupFor, villageReport } from '../shared/party-groups/village-report'
 import { coverageReport, allowCoverage } from '../shared/party-groups/coverage-report'
-import type { GroupRecord, OverrideDoc, PartyGroupRecord, PersonRecord } from '../shared/records/records'
-import { allowOnVillage, requireVillage, VILLAGE_MANAGERS, VILLAGE_READERS } from '../shared/records/village-access'
+import type { GroupRecord, PersonRecord } from '../shared/records/records'
+import { allowBy, allowOnVillage, placeOfVillage, requireVillage } from '../shared/records/village-access'
 import { audit } from '../shared/audit/audit'
 import { AppError, invalidInput } from '../shared/runtime/app-error'
 import { defineFunction } from '../shared/runtime/define-function'
@@ -15,15 +16,10 @@ function sameSubject(a: Override, b: Pick<Override, 'kind'> & { groupId?: string
   return a.kind === 'MOVE_GROUP' ? a.groupId === b.groupId : a.partyGroupId === b.partyGroupId
 }
 
-const PREVIEWERS = ['village_secretary', 'town_officer', 'city_officer', 'admin'] as const
-
 export const partyGroupsFunction = defineFunction('partyGroups', {
   preview: {
-    // A what-if on data the caller sends; with a villageId the grant must cover that village.
-    allow: async (caller, input, context) => {
-      if (!caller.grants.some((grant) => (PREVIEWERS as readonly string[]).includes(grant.role))) return false
-      return allowOnVillage(PREVIEWERS, () => input.villageId ?? null)(caller, input, context)
-    },
+    allow: async (caller, { villageId }, { places }) =>
+      policy.partyGroups.preview(caller, villageId ? placeOfVillage(await places.village(villageId)) : null),
     run: async (_context, input) => {
       const problems = previewInputProblems(input)
       if (problems.length > 0) throw invalidInput(problems, '村民小组或人员的编号对不上，请检查')
@@ -40,24 +36,27 @@ export const partyGroupsFunction = defineFunction('partyGroups', {
   },
 
   village: {
-    allow: allowOnVillage(VILLAGE_READERS, (input) => input.villageId),
-    run: async ({ db }, { villageId }) => villageReport(db, await requireVillage(db, villageId)),
+    allow: allowOnVillage(policy.partyGroups.village, (input) => input.villageId),
+    run: async ({ db, places }, { villageId }) => villageReport(db, await requireVillage(places, villageId)),
   },
 
   recompute: {
-    allow: allowOnVillage([...VILLAGE_MANAGERS, 'town_officer'], (input) => input.villageId),
-    run: async ({ db, caller, now }, { villageId }) => {
-      await recomputeVillage(db, villageId, now(), { audit: { actor: caller, action: 'partyGroups.recompute', summary: '重新计算了本村的党小组' } })
-      return villageReport(db, await requireVillage(db, villageId))
+    allow: allowOnVillage(policy.partyGroups.recompute, (input) => input.villageId),
+    run: async ({ db, places, caller, now }, { villageId }) => {
+      const { after } = await recomputeLoadedVillage(db, await requireVillage(places, villageId), now(), {
+        audit: { actor: caller, action: 'partyGroups.recompute', summary: '重新计算了本村的党小组' },
+      })
+      return villageReport(db, after.village, after)
     },
   },
 
   override: {
-    // Only the village's own Party secretary changes its Party groups (an admin may stand in).
-    allow: allowOnVillage(['village_secretary', 'admin'], (input) => input.villageId),
-    run: async ({ db, caller, now }, { villageId, override }) => {
-      const village = await requireVillage(db, villageId)
-      const { data: groups } = await db.collection<GroupRecord>('groups').where({ villageId }).limit(1000).get()
+    allow: allowOnVillage(policy.partyGroups.override, (input) => input.villageId),
+    run: async ({ db, places, caller, now }, { villageId, override }) => {
+      // The village, its groups, Party groups, service points and overrides are read once, the
+      // rules run once, and what they give is what gets stored.
+      const facts = await readVillageFacts(db, await requireVillage(places, villageId))
+      const { groups } = facts
       const groupById = new Map(groups.map((group) => [group._id, group]))
       let summary: string
       if (override.kind === 'MOVE_GROUP') {
@@ -68,8 +67,8 @@ export const partyGroupsFunction = defineFunction('partyGroups', {
         if (fields.length > 0) throw invalidInput(fields)
         summary = `把${groupById.get(override.groupId)!.name}调到${groupById.get(override.toGroupId)!.name}所在的党小组`
       } else {
-        const { data: partyGroup } = await db.collection<PartyGroupRecord>('partyGroups').doc(override.partyGroupId).get()
-        if (!partyGroup || partyGroup.villageId !== villageId) {
+        const partyGroup = facts.partyGroups.find((candidate) => candidate._id === override.partyGroupId)
+        if (!partyGroup) {
           throw invalidInput([{ path: 'data.override.partyGroupId', message: '这个党小组不在本村' }])
         }
         const { data: appointee } = await db.collection<PersonRecord>('people').doc(override.leaderId).get()
@@ -79,40 +78,42 @@ export const partyGroupsFunction = defineFunction('partyGroups', {
         if (partyGroup.leaderId === appointee._id) throw new AppError('CONFLICT', `${appointee.name}已经是这个党小组的党小组长`)
         summary = `指定${appointee.name}为${partyGroup.name}的党小组长`
       }
-      const stored: Override = { ...override, by: caller.personId, at: now().toISOString() }
-      const { data: standing } = await db.collection<OverrideDoc>('partyGroupOverrides').where({ villageId }).limit(1000).get()
+      const at = now()
+      const stored: Override = { ...override, by: caller.personId, at: at.toISOString() }
+      const standing = facts.overrides
       const previous = standing.filter((doc) => sameSubject(doc.override, override))
-      // Try it through the rules first: an override they refuse is answered with their reason and never stored.
+      // Tried through the rules before anything is stored: an override they refuse is answered with
+      // their reason and never stored; an accepted one is stored with the Party groups it gave.
       const trial = await formVillage(db, groups, [...standing.filter((doc) => !previous.includes(doc)).map((doc) => doc.override as Override), stored])
       const issue = trial.overrideIssues.find((entry) => entry.override.at === stored.at && entry.override.by === stored.by && entry.override.kind === stored.kind)
       if (issue) throw new AppError('CONFLICT', `不能这样调整：${issue.message}`)
+      const writes = await planFormationWrites(db, facts, trial, at)
       await db.runTransaction(async (tx) => {
         for (const doc of previous) await tx.collection('partyGroupOverrides').doc(doc._id).remove()
         await tx.collection('partyGroupOverrides').add({ villageId, override: stored })
         await audit(tx, caller, {
-          at: now(),
-          scope: { townId: village.townId, villageId },
+          at,
+          scope: { townId: facts.village.townId, villageId },
           subject: { kind: override.kind === 'MOVE_GROUP' ? 'group' : 'partyGroup', id: override.kind === 'MOVE_GROUP' ? override.groupId : override.partyGroupId },
-          action: `partyGroups.override.${override.kind}`,
+          action: 'partyGroups.override',
           summary,
           before: previous.map((doc) => doc.override),
           after: stored,
           note: override.why,
         })
+        await writes.apply(tx)
       })
-      await recomputeVillage(db, villageId, now())
-      const report = await villageReport(db, await requireVillage(db, villageId))
-      return report
+      return villageReport(db, writes.after.village, writes.after)
     },
   },
 
   coverage: {
     allow: allowCoverage,
-    run: async ({ db }, input) => coverageReport(db, input.level, input.id ?? null),
+    run: async ({ db, places }, input) => coverageReport(db, places, input.level, input.id ?? null),
   },
 
   mine: {
-    allow: () => true,
+    allow: allowBy(policy.partyGroups.mine),
     run: async ({ db, caller }) => {
       const { data: group } = caller.groupId ? await db.collection<GroupRecord>('groups').doc(caller.groupId).get() : { data: null }
       if (!group) return { partyGroup: null, myServicePoint: null }

@@ -3,8 +3,8 @@ import { ageOn, maskPhone } from '../shared/domain/personal-data'
 import { namesOf, requireGroup } from '../shared/records/lookups'
 import { readAll } from '../shared/records/read-all'
 import type { GroupRecord, PersonRecord } from '../shared/records/records'
-import { allowOnVillage, requireVillage, VILLAGE_READERS } from '../shared/records/village-access'
-import { hasGrantOver } from '../shared/runtime/caller'
+import { allowOnGroup, allowOnVillage, requireVillage } from '../shared/records/village-access'
+import { policy } from '../../types/policy'
 import { defineFunction } from '../shared/runtime/define-function'
 import { cursorPage } from '../shared/runtime/paging'
 import { rosterChangeActions } from './changes'
@@ -12,15 +12,9 @@ import { rosterFileActions } from './files'
 
 export const rosterFunction = defineFunction('roster', {
   groupMembers: {
-    // The group's own leader, and office holders whose scope covers the group's village.
-    allow: async (caller, { groupId }, { db }) => {
-      const { data: group } = await db.collection<GroupRecord>('groups').doc(groupId).get()
-      if (!group) return true // NOT_FOUND from run
-      if (group.leaderId === caller.personId) return true
-      return hasGrantOver(caller, VILLAGE_READERS, group)
-    },
-    run: async ({ db, now }, { groupId, cursor, limit }) => {
-      const group = await requireGroup(db, groupId)
+    allow: allowOnGroup(policy.roster.groupMembers, (input) => input.groupId),
+    run: async ({ db, places, now }, { groupId, cursor, limit }) => {
+      const group = await requireGroup(places, groupId)
       const [{ total }, page] = await Promise.all([
         db.collection('people').where({ groupId }).count(),
         cursorPage<PersonRecord>(db, 'people', { groupId }, { orderBy: 'householdNo', direction: 'asc', limit, cursor, listKey: `roster:${groupId}` }),
@@ -45,9 +39,9 @@ export const rosterFunction = defineFunction('roster', {
   },
 
   villageGroups: {
-    allow: allowOnVillage(VILLAGE_READERS, (input) => input.villageId),
-    run: async ({ db }, { villageId }) => {
-      const village = await requireVillage(db, villageId)
+    allow: allowOnVillage(policy.roster.villageGroups, (input) => input.villageId),
+    run: async ({ db, places }, { villageId }) => {
+      const village = await requireVillage(places, villageId)
       const groups = (await readAll<GroupRecord>(db, 'groups', { villageId })).sort((a, b) => a.number - b.number)
       const names = await namesOf(db, groups.map((group) => group.leaderId))
       return {

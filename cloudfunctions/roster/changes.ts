@@ -2,17 +2,15 @@
  * Roster changes that matter to Party groups. Each keeps the group's counts in step in the same
  * transaction as the change, logs before/after, then recomputes the village it touched.
  */
+import { policy } from '../../types/policy'
 import type { Database } from '../shared/db/port'
 import { recomputeVillage } from '../shared/party-groups/recompute-village'
 import { audit } from '../shared/audit/audit'
 import { villageLedger } from '../shared/audit/ledger'
 import type { GroupRecord, PersonRecord } from '../shared/records/records'
-import { allowOnVillage, VILLAGE_MANAGERS, VILLAGE_READERS } from '../shared/records/village-access'
+import { allowOnGroup, allowOnPerson, allowOnVillage, requireVillage } from '../shared/records/village-access'
 import { invalidInput, notFound } from '../shared/runtime/app-error'
 import type { ActionTable } from '../shared/runtime/define-function'
-
-const villageOfPerson = async (db: Database, personId: string) => (await db.collection<PersonRecord>('people').doc(personId).get()).data?.villageId ?? null
-const villageOfGroup = async (db: Database, groupId: string) => (await db.collection<GroupRecord>('groups').doc(groupId).get()).data?.villageId ?? null
 
 async function recomputedStats(db: Database, villageId: string, now: Date) {
   return { partyGroups: (await recomputeVillage(db, villageId, now)).state.stats }
@@ -20,7 +18,7 @@ async function recomputedStats(db: Database, villageId: string, now: Date) {
 
 export const rosterChangeActions: Pick<ActionTable<'roster'>, 'setPartyMembership' | 'setGroupLeader' | 'setNeighbours' | 'changeLog'> = {
   setPartyMembership: {
-    allow: allowOnVillage(VILLAGE_MANAGERS, (input, { db }) => villageOfPerson(db, input.personId)),
+    allow: allowOnPerson(policy.roster.setPartyMembership, (input) => input.personId),
     run: async ({ db, caller, now }, { personId, partyMembership }) => {
       const at = now()
       const villageId = await db.runTransaction(async (tx) => {
@@ -50,7 +48,7 @@ export const rosterChangeActions: Pick<ActionTable<'roster'>, 'setPartyMembershi
   },
 
   setGroupLeader: {
-    allow: allowOnVillage(VILLAGE_MANAGERS, (input, { db }) => villageOfGroup(db, input.groupId)),
+    allow: allowOnGroup(policy.roster.setGroupLeader, (input) => input.groupId),
     run: async ({ db, caller, now }, { groupId, leaderId }) => {
       const at = now()
       const villageId = await db.runTransaction(async (tx) => {
@@ -75,10 +73,10 @@ export const rosterChangeActions: Pick<ActionTable<'roster'>, 'setPartyMembershi
   },
 
   setNeighbours: {
-    allow: allowOnVillage(VILLAGE_MANAGERS, (input, { db }) => villageOfGroup(db, input.groupId)),
-    run: async ({ db, caller, now }, { groupId, neighbours }) => {
+    allow: allowOnGroup(policy.roster.setNeighbours, (input) => input.groupId),
+    run: async ({ db, places, caller, now }, { groupId, neighbours }) => {
       const at = now()
-      const { data: group } = await db.collection<GroupRecord>('groups').doc(groupId).get()
+      const group = await places.group(groupId)
       if (!group) throw notFound('这个村民小组')
       const { data: villageGroups } = await db.collection<GroupRecord>('groups').where({ villageId: group.villageId }).limit(1000).get()
       const inVillage = new Set(villageGroups.map((candidate) => candidate._id))
@@ -115,7 +113,10 @@ export const rosterChangeActions: Pick<ActionTable<'roster'>, 'setPartyMembershi
   },
 
   changeLog: {
-    allow: allowOnVillage(VILLAGE_READERS, (input) => input.villageId),
-    run: async ({ db }, { villageId, cursor, limit }) => villageLedger(db, villageId, cursor, limit),
+    allow: allowOnVillage(policy.roster.changeLog, (input) => input.villageId),
+    run: async ({ db, places }, { villageId, cursor, limit }) => {
+      await requireVillage(places, villageId) // already read by allow: an unknown village is 404, not an empty ledger
+      return villageLedger(db, villageId, cursor, limit)
+    },
   },
 }

@@ -6,6 +6,7 @@
  * same transaction); exports are recorded as the village's, readable by its own staff only.
  */
 import { parseRosterTable, planVillageImport, rosterRows, type RowError } from '../shared/domain/roster-import'
+import { policy } from '../../types/policy'
 import type { Database, Transaction } from '../shared/db/port'
 import { attachFiles, recordMadeFile, requireAttachable, type FileSubject } from '../shared/files'
 import type { FileStorage } from '../shared/storage/port'
@@ -13,7 +14,7 @@ import { recomputeVillage } from '../shared/party-groups/recompute-village'
 import { audit } from '../shared/audit/audit'
 import { readAll } from '../shared/records/read-all'
 import type { GroupRecord, HouseholdRecord, PersonRecord, VillageRecord } from '../shared/records/records'
-import { allowOnVillage, requireVillage, VILLAGE_MANAGERS } from '../shared/records/village-access'
+import { allowBy, allowOnVillage, requireVillage } from '../shared/records/village-access'
 import { readTable, RosterFileError, templateWorkbook, writeWorkbook } from '../shared/roster-files'
 import { AppError } from '../shared/runtime/app-error'
 import type { Caller } from '../shared/runtime/caller'
@@ -74,7 +75,7 @@ function recordWorkbook(tx: Transaction, caller: Caller, at: Date, saved: Awaite
 
 export const rosterFileActions: Pick<ActionTable<'roster'>, 'importTemplate' | 'importPreview' | 'importCommit' | 'export'> = {
   importTemplate: {
-    allow: (caller) => caller.grants.some((grant) => VILLAGE_MANAGERS.includes(grant.role)),
+    allow: allowBy(policy.roster.importTemplate),
     // No personal data: the template stays its maker's and expires like an unattached upload.
     run: async ({ db, storage, caller, now }) => {
       const saved = await saveWorkbook(storage, TEMPLATE_NAME, await templateWorkbook())
@@ -84,9 +85,9 @@ export const rosterFileActions: Pick<ActionTable<'roster'>, 'importTemplate' | '
   },
 
   importPreview: {
-    allow: allowOnVillage(VILLAGE_MANAGERS, (input) => input.villageId),
-    run: async ({ db, storage, caller, now }, { villageId, fileId }) => {
-      const village = await requireVillage(db, villageId)
+    allow: allowOnVillage(policy.roster.importPreview, (input) => input.villageId),
+    run: async ({ db, places, storage, caller, now }, { villageId, fileId }) => {
+      const village = await requireVillage(places, villageId)
       await requireImportFile(db, caller, villageId, fileId, now())
       const { errors, plan } = await planFor(db, storage, village, fileId)
       return { valid: errors.length === 0, errors, summary: plan?.summary ?? null }
@@ -94,9 +95,9 @@ export const rosterFileActions: Pick<ActionTable<'roster'>, 'importTemplate' | '
   },
 
   importCommit: {
-    allow: allowOnVillage(VILLAGE_MANAGERS, (input) => input.villageId),
-    run: async ({ db, storage, caller, now }, { villageId, fileId, allowRemovals }) => {
-      const village = await requireVillage(db, villageId)
+    allow: allowOnVillage(policy.roster.importCommit, (input) => input.villageId),
+    run: async ({ db, places, storage, caller, now }, { villageId, fileId, allowRemovals }) => {
+      const village = await requireVillage(places, villageId)
       const at = now()
       await requireImportFile(db, caller, villageId, fileId, at)
       const { errors, plan } = await planFor(db, storage, village, fileId)
@@ -152,9 +153,9 @@ export const rosterFileActions: Pick<ActionTable<'roster'>, 'importTemplate' | '
   export: {
     // The file carries full phone numbers and birth dates: only the village's own staff (and an
     // admin) may take it, and every export is written to the ledger.
-    allow: allowOnVillage(VILLAGE_MANAGERS, (input) => input.villageId),
-    run: async ({ db, storage, caller, now }, { villageId }) => {
-      const village = await requireVillage(db, villageId)
+    allow: allowOnVillage(policy.roster.export, (input) => input.villageId),
+    run: async ({ db, places, storage, caller, now }, { villageId }) => {
+      const village = await requireVillage(places, villageId)
       const roster = await existingRoster(db, villageId)
       const rows = rosterRows(roster.groups, roster.households, roster.people)
       const saved = await saveWorkbook(storage, `${village.name}花名册.xlsx`, await writeWorkbook(`${village.name}花名册`, rows))

@@ -1,30 +1,26 @@
 import { calendarDaysOf, type CalendarDayRecord } from '../shared/calendar/load-adjustments'
 import { villageTimestamp } from '../shared/domain/clock'
-import { hasGrantOver, type Caller } from '../shared/runtime/caller'
+import { policy } from '../../types/policy'
+import { allowBy } from '../shared/records/village-access'
 import { defineFunction } from '../shared/runtime/define-function'
 import { audit } from '../shared/audit/audit'
-
-/** The working-day table is the city's: only a city-wide grant may change it. */
-const cityWide = (caller: Caller) =>
-  hasGrantOver(caller, ['city_officer', 'admin'], { townId: null, villageId: null }) && caller.grants.some((grant) => grant.scope.level === 'city')
 
 const daysView = (days: CalendarDayRecord[]) => ({ days: days.map(({ date, kind, name }) => ({ date, kind, name })) })
 
 export const systemFunction = defineFunction('system', {
   /** The floor of every benchmark: auth, validation and the envelope, with no domain work. */
   ping: {
-    allow: () => true,
+    allow: allowBy(policy.system.ping),
     run: async (context) => ({ pong: true as const, at: villageTimestamp(context.now()) }),
   },
 
   calendarDays: {
-    // Deadlines are counted in working days everywhere, so everyone may see which days count.
-    allow: () => true,
+    allow: allowBy(policy.system.calendarDays),
     run: async ({ db }, { year }) => daysView(await calendarDaysOf(db, year)),
   },
 
   setCalendarDay: {
-    allow: (caller) => cityWide(caller),
+    allow: allowBy(policy.system.setCalendarDay),
     run: async ({ db, caller, now }, { date, kind, name }) => {
       const at = now()
       await db.runTransaction(async (tx) => {

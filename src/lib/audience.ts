@@ -21,7 +21,3 @@ export function audienceOf(roles: readonly Role[]): Audience {
 export function officeRolesOf(roles: readonly Role[]): Role[] {
   return roles.filter((role) => OFFICER.includes(role) || VILLAGE.includes(role))
 }
-
-export function hasVillageRole(roles: readonly Role[]): boolean {
-  return roles.some((role) => VILLAGE.includes(role))
-}

@@ -23,7 +23,7 @@ async function bind(openId: string | null, data: unknown) {
     requestId: 'test',
     log: silentLogger,
     now: () => new Date(),
-    caller: await callerFromOpenId(host.store, openId),
+    caller: () => callerFromOpenId(host.store, openId),
     openId,
   })
 }

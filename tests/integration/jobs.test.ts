@@ -75,7 +75,7 @@ describe('identity/expireInvitations', () => {
       requestId: 'test',
       log: silentLogger,
       now: () => new Date(),
-      caller: null,
+      caller: async () => null,
       openId: 'o-someone-new',
     })
     expect(envelope).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } })

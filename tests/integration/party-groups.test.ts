@@ -199,7 +199,7 @@ describe('overrides', () => {
     const again = await host.call('partyGroups', 'override', { villageId: HEXING, override: { kind: 'APPOINT_LEADER', partyGroupId: partyGroup.id, leaderId: appointee.id, why: '再点一次' } }, secretary)
     expect(again.status).toBe(409)
     const ledger = (await host.call('roster', 'changeLog', { villageId: HEXING, limit: 5 }, secretary)).body.data
-    expect(ledger.items[0]).toMatchObject({ summary: `指定${appointee.name}为${partyGroup.name}的党小组长`, note: '原组长年纪大了', kind: 'partyGroups.override.APPOINT_LEADER' })
+    expect(ledger.items[0]).toMatchObject({ summary: `指定${appointee.name}为${partyGroup.name}的党小组长`, note: '原组长年纪大了', kind: 'partyGroups.override' })
 
     const recomputed = (await host.call('partyGroups', 'recompute', { villageId: HEXING }, secretary)).body.data
     expect(recomputed.partyGroups.find((candidate: { id: string }) => candidate.id === partyGroup.id).leader.id).toBe(appointee.id)

@@ -128,12 +128,12 @@ export const partyGroupsContract = {
     output: villageReportSchema,
   }),
   override: action({
-    who: '本村的村党组织书记',
+    who: '本村的村党组织书记；管理员可代为调整',
     input: z.strictObject({ villageId: idSchema, override: overrideRequestSchema }),
     output: villageReportSchema,
   }),
   coverage: action({
-    who: '村：本村书记、村干部；镇：本镇干部；市：市级干部、管理员',
+    who: '村：本村书记、村干部；镇：本镇干部；市：市级干部、管理员（上级可看下级）',
     input: z.strictObject({ level: coverageLevelSchema, id: idSchema.optional() }),
     output: coverageReportSchema,
   }),

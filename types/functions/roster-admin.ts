@@ -41,7 +41,7 @@ const importFileInput = z.strictObject({ villageId: idSchema, fileId: z.string()
 
 export const rosterAdminContract = {
   villageGroups: action({
-    who: '本村的村书记、村干部；所属镇、市的干部',
+    who: '本村的村书记、村干部；所属镇、市的干部；管理员',
     input: z.strictObject({ villageId: idSchema }),
     output: z.object({ village: z.object({ id: z.string(), name: z.string() }), groups: z.array(villageGroupSchema) }),
   }),
@@ -61,22 +61,22 @@ export const rosterAdminContract = {
   }),
   export: action({ who: '本村的村书记、村干部；管理员（导出含完整手机号，记入台账）', input: z.strictObject({ villageId: idSchema }), output: fileRefSchema }),
   setPartyMembership: action({
-    who: '本村的村书记、村干部',
+    who: '本村的村书记、村干部；管理员',
     input: z.strictObject({ personId: idSchema, partyMembership: z.enum(['full', 'probationary']).nullable() }),
     output: z.object({ partyGroups: coverageStatsSchema }),
   }),
   setGroupLeader: action({
-    who: '本村的村书记、村干部',
+    who: '本村的村书记、村干部；管理员',
     input: z.strictObject({ groupId: idSchema, leaderId: idSchema.nullable() }),
     output: z.object({ partyGroups: coverageStatsSchema }),
   }),
   setNeighbours: action({
-    who: '本村的村书记、村干部（相邻关系自动双向）',
+    who: '本村的村书记、村干部；管理员（相邻关系自动双向）',
     input: z.strictObject({ groupId: idSchema, neighbours: z.array(idSchema).max(50) }),
     output: z.object({ partyGroups: coverageStatsSchema }),
   }),
   changeLog: action({
-    who: '本村的村书记、村干部；所属镇、市的干部',
+    who: '本村的村书记、村干部；所属镇、市的干部；管理员',
     input: z.strictObject({ villageId: idSchema, ...cursorInputShape }),
     output: cursorPageOf(changeLogEntrySchema),
   }),

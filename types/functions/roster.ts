@@ -18,7 +18,7 @@ export type RosterMember = z.infer<typeof rosterMemberSchema>
 export const rosterContract = {
   ...rosterAdminContract,
   groupMembers: action({
-    who: '本组组长；本村的村书记、村干部；所属镇、市的干部',
+    who: '本组组长；本村的村书记、村干部；所属镇、市的干部；管理员',
     // By cursor since issue 6 (was page/pageSize): ordered by 户号, then by id.
     input: z.strictObject({ groupId: idSchema, ...cursorInputShape }),
     output: cursorPageOf(rosterMemberSchema).extend({

@@ -1,6 +1,6 @@
 /** Every stored file has a record: owner, purpose, what it is attached to, and who may read it. */
 export { attachFiles, isAttachable, requireAttachable, type AttachOptions } from './attach'
-export { canReadFile, FILE_READERS, readableFile, type FileReader } from './readers'
+export { canReadFile, readableFile } from './readers'
 export {
   FILE_UNUSABLE,
   FILES,

@@ -6,31 +6,21 @@ import type { CoverageReport } from '../../../types/functions/party-groups'
 import { sumCoverage, type CoverageFigures } from '../domain/coverage'
 import type { Database } from '../db/port'
 import type { GroupRecord, TownRecord, VillageRecord } from '../records/records'
+import { policy } from '../../../types/policy'
 import { AppError, notFound } from '../runtime/app-error'
-import { hasGrantOver, type Caller } from '../runtime/caller'
-import type { SignedInContext } from '../runtime/define-function'
+import type { Caller } from '../runtime/caller'
+import type { Places } from '../records/places'
+import { areaOf } from '../records/village-access'
 import { readAll } from '../records/read-all'
-import { VILLAGE_READERS } from '../records/village-access'
 import { groupRef } from './village-report'
 
 type Level = 'village' | 'town' | 'city'
 const EMPTY: CoverageFigures = { groups: 0, partyGroups: 0, crossGroup: 0, coverage: 1, uncovered: 0, leaderToBeAppointed: 0 }
 const UNCOVERED_LIST_LIMIT = 200
 
-export async function allowCoverage(caller: Caller, input: { level: Level; id?: string }, { db }: SignedInContext): Promise<boolean> {
-  switch (input.level) {
-    case 'city':
-      return hasGrantOver(caller, ['city_officer', 'admin'], { townId: null, villageId: null }) && caller.grants.some((grant) => grant.scope.level === 'city')
-    case 'town':
-      if (!input.id) return true // INVALID_INPUT from run
-      return hasGrantOver(caller, ['town_officer', 'city_officer', 'admin'], { townId: input.id, villageId: null })
-    case 'village': {
-      if (!input.id) return true
-      const { data: village } = await db.collection<VillageRecord>('villages').doc(input.id).get()
-      if (!village) return true
-      return hasGrantOver(caller, VILLAGE_READERS, { townId: village.townId, villageId: village._id })
-    }
-  }
+export async function allowCoverage(caller: Caller, input: { level: Level; id?: string }, { places }: { places: Places }): Promise<boolean> {
+  if (input.level !== 'city' && !input.id) return true // INVALID_INPUT from run, in its own words
+  return policy.partyGroups.coverage(caller, await areaOf(places, input.level, input.id ?? ''))
 }
 
 /** Every village of the scope, keyed on `_id` batch after batch (a county has ~230; a city may pass 1,000). */
@@ -52,10 +42,10 @@ async function uncoveredList(db: Database, villages: readonly VillageRecord[]): 
     .map(({ village, entry }) => ({ villageId: village._id, villageName: village.name, group: groupRef(groupById.get(entry.groupId)!), reason: entry.reason }))
 }
 
-export async function coverageReport(db: Database, level: Level, id: string | null): Promise<CoverageReport> {
+export async function coverageReport(db: Database, places: Places, level: Level, id: string | null): Promise<CoverageReport> {
   if (level !== 'city' && !id) throw new AppError('INVALID_INPUT', '请选择村或镇', [{ path: 'data.id', message: '缺少村或镇的编号' }])
   if (level === 'village') {
-    const { data: village } = await db.collection<VillageRecord>('villages').doc(id!).get()
+    const village = await places.village(id!)
     if (!village) throw notFound('这个村')
     return {
       scope: { level, id: village._id, name: village.name },

@@ -82,17 +82,45 @@ export interface RecomputeOutcome {
   written: number
 }
 
-export async function recomputeVillage(db: Database, villageId: string, now: Date, options: RecomputeOptions = {}): Promise<RecomputeOutcome> {
-  const { data: village } = await db.collection<VillageRecord>('villages').doc(villageId).get()
-  if (!village) throw notFound('这个村')
-  const [{ data: groups }, { data: existing }, { data: points }, { data: overrideDocs }] = await Promise.all([
+/** What the rules and the write step need of one village, read once. */
+export interface VillageFacts {
+  village: VillageRecord
+  groups: GroupRecord[]
+  partyGroups: PartyGroupRecord[]
+  points: ServicePointRecord[]
+  overrides: OverrideDoc[]
+}
+
+export async function readVillageFacts(db: Database, village: VillageRecord): Promise<VillageFacts> {
+  const villageId = village._id
+  const [{ data: groups }, { data: partyGroups }, { data: points }, { data: overrides }] = await Promise.all([
     db.collection<GroupRecord>('groups').where({ villageId }).limit(1000).get(),
     db.collection<PartyGroupRecord>('partyGroups').where({ villageId }).limit(1000).get(),
     db.collection<ServicePointRecord>('servicePoints').where({ villageId }).limit(1000).get(),
     db.collection<OverrideDoc>('partyGroupOverrides').where({ villageId }).limit(1000).get(),
   ])
-  const result = await formVillage(db, groups, overrideDocs.map((doc) => doc.override as Override))
+  return { village, groups, partyGroups, points, overrides }
+}
 
+/**
+ * A formation result as writes, and the village as it reads once they are made (so a report can
+ * be drawn without reading it back). `apply` goes inside the caller's transaction, which lets an
+ * override be stored together with the Party groups it produced.
+ */
+export interface FormationWrites {
+  result: FormationResult
+  state: PartyGroupState
+  /** The village, its groups, Party groups and service points after the writes. */
+  after: VillageFacts
+  written: number
+  /** Groups told of a change to their Party group or its leader. */
+  notices: number
+  apply(tx: Transaction): Promise<void>
+}
+
+export async function planFormationWrites(db: Database, facts: VillageFacts, result: FormationResult, now: Date): Promise<FormationWrites> {
+  const { village, groups, partyGroups: existing, points } = facts
+  const villageId = village._id
   const groupById = new Map(groups.map((group) => [group._id, group]))
   const desired: PartyGroupRecord[] = result.partyGroups.map((partyGroup) => ({
     _id: partyGroup.id,
@@ -120,33 +148,69 @@ export async function recomputeVillage(db: Database, villageId: string, now: Dat
   const desiredIds = new Set(desired.map((doc) => doc._id))
   const changedPartyGroups = desired.filter((doc) => !sameJson(withoutMeta(doc), existingById.has(doc._id) ? withoutMeta(existingById.get(doc._id)!) : null))
   const removedPartyGroups = existing.filter((doc) => !desiredIds.has(doc._id))
-  const written = changedPartyGroups.length + removedPartyGroups.length + pointPlan.add.length + pointPlan.remove.length
-  const names = changedPartyGroups.length + removedPartyGroups.length > 0 ? await namesOf(db, desired.map((doc) => doc.leaderId)) : new Map<string, string>()
+  const removedPoints = new Set(pointPlan.remove.map((point) => point._id))
   const snapshot = (doc: PartyGroupRecord) => ({ ...doc, id: doc._id, appliedOverrides: doc.appliedOverrides as Override[] })
-  const notices = partyGroupChangeNotices(existing.map(snapshot), desired.map(snapshot), groups.map((group) => ({ id: group._id, name: group.name })), (id) => names.get(id))
+  const noticesWith = (nameOf: (personId: string) => string | undefined) =>
+    partyGroupChangeNotices(existing.map(snapshot), desired.map(snapshot), groups.map((group) => ({ id: group._id, name: group.name })), nameOf)
+  // Leaders' names are read only when some group has something to be told.
+  let notices = noticesWith(() => undefined)
+  if (notices.length > 0) {
+    const names = await namesOf(db, desired.map((doc) => doc.leaderId))
+    notices = noticesWith((id) => names.get(id))
+  }
+  // The village's state is written every time: its computedAt tells the secretary when it was last checked.
+  const written = changedPartyGroups.length + removedPartyGroups.length + pointPlan.add.length + pointPlan.remove.length + 1
 
+  return {
+    result,
+    state,
+    after: {
+      ...facts,
+      village: { ...village, partyGroupState: state },
+      partyGroups: desired,
+      points: [...points.filter((point) => !removedPoints.has(point._id)), ...pointPlan.add],
+    },
+    written,
+    notices: notices.length,
+    async apply(tx) {
+      // Told in the same transaction as the change: a change that fails tells nobody anything.
+      for (const notice of notices) await notify(tx, { group: notice.groupId }, { kind: 'party_group_changed', title: notice.title, body: notice.body, page: PARTY_MINE_PAGE }, now)
+      for (const doc of changedPartyGroups) await tx.collection('partyGroups').doc(doc._id).set(doc)
+      for (const doc of removedPartyGroups) await tx.collection('partyGroups').doc(doc._id).remove()
+      for (const point of pointPlan.add) await tx.collection('servicePoints').doc(point._id).set(point)
+      for (const point of pointPlan.remove) await tx.collection('servicePoints').doc(point._id).remove()
+      await tx.collection('villages').doc(villageId).update({ partyGroupState: db.command.set(state) })
+    },
+  }
+}
+
+/** Reads the village's facts, runs the rules once and stores what they give, in one transaction. */
+export async function recomputeLoadedVillage(db: Database, village: VillageRecord, now: Date, options: RecomputeOptions = {}): Promise<FormationWrites> {
+  const facts = await readVillageFacts(db, village)
+  const result = await formVillage(db, facts.groups, facts.overrides.map((doc) => doc.override as Override))
+  const writes = await planFormationWrites(db, facts, result, now)
   await db.runTransaction(async (tx: Transaction) => {
-    // Told in the same transaction as the change: a recompute that fails tells nobody anything.
-    for (const notice of notices) await notify(tx, { group: notice.groupId }, { kind: 'party_group_changed', title: notice.title, body: notice.body, page: PARTY_MINE_PAGE }, now)
+    await writes.apply(tx)
     if (options.audit) {
       await audit(tx, options.audit.actor, {
         at: now,
-        scope: { townId: village.townId, villageId },
-        subject: { kind: 'village', id: villageId },
+        scope: { townId: village.townId, villageId: village._id },
+        subject: { kind: 'village', id: village._id },
         action: options.audit.action,
         summary: options.audit.summary,
-        before: { partyGroups: existing.length, stats: village.partyGroupState?.stats ?? null },
-        after: { partyGroups: desired.length, stats: state.stats, changed: changedPartyGroups.length + removedPartyGroups.length, notices: notices.length },
+        before: { partyGroups: facts.partyGroups.length, stats: village.partyGroupState?.stats ?? null },
+        after: { partyGroups: writes.after.partyGroups.length, stats: writes.state.stats, notices: writes.notices },
       })
     }
-    for (const doc of changedPartyGroups) await tx.collection('partyGroups').doc(doc._id).set(doc)
-    for (const doc of removedPartyGroups) await tx.collection('partyGroups').doc(doc._id).remove()
-    for (const point of pointPlan.add) await tx.collection('servicePoints').doc(point._id).set(point)
-    for (const point of pointPlan.remove) await tx.collection('servicePoints').doc(point._id).remove()
-    await tx.collection('villages').doc(villageId).update({ partyGroupState: db.command.set(state) })
   })
-  // The village's state is written every time: its computedAt tells the secretary when it was last checked.
-  return { result, state, written: written + 1 }
+  return writes
+}
+
+export async function recomputeVillage(db: Database, villageId: string, now: Date, options: RecomputeOptions = {}): Promise<RecomputeOutcome> {
+  const { data: village } = await db.collection<VillageRecord>('villages').doc(villageId).get()
+  if (!village) throw notFound('这个村')
+  const { result, state, written } = await recomputeLoadedVillage(db, village, now, options)
+  return { result, state, written }
 }
 
 /**

@@ -31,13 +31,28 @@ export function partyGroupView(
   }
 }
 
-export async function villageReport(db: Database, village: VillageRecord): Promise<VillageReport> {
-  const villageId = village._id
-  const [{ data: town }, { data: groups }, { data: partyGroups }, { data: points }] = await Promise.all([
-    db.collection<TownRecord>('towns').doc(village.townId).get(),
+/** A village's groups, Party groups and service points, when the caller has them already in hand. */
+export interface VillageContents {
+  groups: readonly GroupRecord[]
+  partyGroups: readonly PartyGroupRecord[]
+  points: readonly ServicePointRecord[]
+}
+
+async function readContents(db: Database, villageId: string): Promise<VillageContents> {
+  const [{ data: groups }, { data: partyGroups }, { data: points }] = await Promise.all([
     db.collection<GroupRecord>('groups').where({ villageId }).limit(1000).get(),
     db.collection<PartyGroupRecord>('partyGroups').where({ villageId }).limit(1000).get(),
     db.collection<ServicePointRecord>('servicePoints').where({ villageId }).limit(1000).get(),
+  ])
+  return { groups, partyGroups, points }
+}
+
+/** The report of a village; pass `contents` when they were just read or written, to read them again never. */
+export async function villageReport(db: Database, village: VillageRecord, contents?: VillageContents): Promise<VillageReport> {
+  const villageId = village._id
+  const [{ data: town }, { groups, partyGroups, points }] = await Promise.all([
+    db.collection<TownRecord>('towns').doc(village.townId).get(),
+    contents ?? readContents(db, villageId),
   ])
   const groupById = new Map(groups.map((group) => [group._id, group]))
   const names = await namesOf(db, [...partyGroups.map((partyGroup) => partyGroup.leaderId), ...points.map((point) => point.hostPersonId)])

@@ -1,9 +1,10 @@
 import type { Database } from '../db/port'
 import { notFound } from '../runtime/app-error'
+import type { Places } from './places'
 import type { GroupRecord, PartyGroupRecord, PersonRecord } from './records'
 
-export async function requireGroup(db: Database, groupId: string): Promise<GroupRecord> {
-  const { data: group } = await db.collection<GroupRecord>('groups').doc(groupId).get()
+export async function requireGroup(places: Places, groupId: string): Promise<GroupRecord> {
+  const group = await places.group(groupId)
   if (!group) throw notFound('这个村民小组')
   return group
 }

@@ -1,4 +1,5 @@
 import type { Grant, Role } from '../../../types/identity'
+import { grantReaches } from '../../../types/policy'
 
 /** Who is calling, resolved by the host (token) or the cloud (OPENID) — never from the payload. */
 export interface Caller {
@@ -18,19 +19,9 @@ export interface Place {
   groupId?: string | null
 }
 
-/** Does any of the caller's grants of these roles cover the place? City grants cover everything. */
+/** Does any of the caller's grants of these roles cover the place? (The policy's own primitive.) */
 export function hasGrantOver(caller: Caller, roles: readonly Grant['role'][], place: Place): boolean {
-  return caller.grants.some((grant) => {
-    if (!roles.includes(grant.role)) return false
-    switch (grant.scope.level) {
-      case 'city':
-        return true
-      case 'town':
-        return grant.scope.id === place.townId
-      case 'village':
-        return grant.scope.id === place.villageId
-    }
-  })
+  return grantReaches(caller, roles, place)
 }
 
 export function hasRole(caller: Caller, role: Role): boolean {

@@ -52,7 +52,7 @@ export function cloudMain<F extends FunctionName>(definition: FunctionDefinition
       })
       return { ok: true, data: report }
     }
-    const caller = await callerFromOpenId(db, openId)
+    const caller = () => callerFromOpenId(db, openId)
     return invoke(definition, event, { db, storage, requestId, log, now: () => new Date(), caller, openId })
   }
 }

@@ -2,7 +2,8 @@
  * A cloud function is a table of actions. Each action names its contract (types/), who may call it
  * (`allow`) and what it does (`run`). `invoke` is the single path every call takes, in the cloud and
  * on the local host: parse the event → resolve the caller → validate data → authorise → run →
- * validate the output → envelope. Handlers stay thin; rules live in ../domain.
+ * validate the output → envelope. Handlers stay thin; rules live in ../domain, and who may call
+ * what in types/policy.ts.
  */
 import { z } from 'zod'
 import {
@@ -16,6 +17,7 @@ import {
   type ParsedInputOf,
 } from '../../../types'
 import type { Database } from '../db/port'
+import { placesOf, type Places } from '../records/places'
 import type { FileStorage } from '../storage/port'
 import { AppError } from './app-error'
 import type { Caller } from './caller'
@@ -32,10 +34,13 @@ export interface ActionContext {
 
 export interface SignedInContext extends ActionContext {
   caller: Caller
+  /** The villages, groups and people this call looked up: what `allow` loaded, `run` reuses. */
+  places: Places
 }
 
 export interface AnonymousContext extends ActionContext {
-  caller: Caller | null
+  /** Resolved only if asked: an anonymous action seldom needs to know who is calling. */
+  caller(): Promise<Caller | null>
   /** The WeChat OPENID in the cloud; absent on the local host. */
   openId: string | null
 }
@@ -68,8 +73,8 @@ export function defineFunction<F extends FunctionName>(name: F, actions: ActionT
 }
 
 export interface InvocationEnvironment extends ActionContext {
-  /** Resolves the caller lazily: anonymous actions never need it. */
-  caller: Caller | null
+  /** Resolves the caller (three reads): called only for actions that need a signed-in person. */
+  caller(): Promise<Caller | null>
   openId: string | null
 }
 
@@ -106,7 +111,8 @@ export async function invoke<F extends FunctionName>(
     if (!implementation || !actionContract) {
       throw new AppError('INVALID_INPUT', '没有这项操作', [{ path: 'action', message: `未知的操作 ${actionName}` }])
     }
-    if (!implementation.anonymous && !environment.caller) throw new AppError('UNAUTHENTICATED')
+    const caller = implementation.anonymous ? null : await environment.caller()
+    if (!implementation.anonymous && !caller) throw new AppError('UNAUTHENTICATED')
 
     const input = actionContract.input.safeParse(parsedEvent.data.data ?? {})
     if (!input.success) {
@@ -116,7 +122,7 @@ export async function invoke<F extends FunctionName>(
     if (implementation.anonymous) {
       output = await implementation.run(environment, input.data as never)
     } else {
-      const context: SignedInContext = { ...environment, caller: environment.caller! }
+      const context: SignedInContext = { ...environment, caller: caller!, places: placesOf(environment.db) }
       if (!(await implementation.allow(context.caller, input.data as never, context))) throw new AppError('FORBIDDEN')
       output = await implementation.run(context, input.data as never)
     }

@@ -1,6 +1,7 @@
 import { View } from '@tarojs/components'
 import { useDidShow } from '@tarojs/taro'
 import type { PropsWithChildren } from 'react'
+import { refreshUnread } from '../../lib/unread'
 import { useTheme } from '../../theme/store'
 import { TabBarView } from '../tab-bar/TabBarView'
 import { activeTabStore, type TabKey } from '../tab-bar/tabs'
@@ -24,7 +25,9 @@ interface ScreenProps {
 export function Screen({ tab, back = false, onBack, className, children }: PropsWithChildren<ScreenProps>) {
   const { vars, careMode } = useTheme()
   useDidShow(() => {
-    if (tab) activeTabStore.set(tab)
+    if (!tab) return
+    activeTabStore.set(tab)
+    refreshUnread()
   })
   const classes = ['cz-screen', careMode ? 'cz-care' : '', tab ? 'cz-screen--tab' : '', className ?? ''].filter(Boolean).join(' ')
   return (

@@ -1,5 +1,7 @@
 import { Text, View } from '@tarojs/components'
 import Taro from '@tarojs/taro'
+import { badgeText, unreadStore } from '../../lib/unread'
+import { useStore } from '../../lib/store'
 import { TABS, type TabKey } from './tabs'
 
 /**
@@ -7,6 +9,7 @@ import { TABS, type TabKey } from './tabs'
  * those imports tab-bar.css itself, so WeChat's isolated custom-tab-bar gets its own copy of it.
  */
 export function TabBarView({ active }: { active: TabKey }) {
+  const unread = useStore(unreadStore)
   return (
     <View className="cz-tabbar">
       {TABS.map((tab) => {
@@ -23,6 +26,11 @@ export function TabBarView({ active }: { active: TabKey }) {
             }}
           >
             <Text className="cz-tabbar__text cz-text">{tab.text}</Text>
+            {tab.key === 'chats' && unread > 0 ? (
+              <Text className="cz-tabbar__badge cz-text" aria-label={`${unread}条未读`}>
+                {badgeText(unread)}
+              </Text>
+            ) : null}
           </View>
         )
       })}

@@ -1,4 +1,4 @@
-import type { CoverageStats, Grant, Me, PartyGroupView, StoredOverride, VillageReport } from '../../services/contract'
+import { coverageAreas, policy, villageInCharge, type CoverageStats, type Me, type PartyGroupView, type StoredOverride, type VillageReport } from '../../services/contract'
 
 /** Plain words for the Party-group pages: numbers, reasons and overrides as a villager reads them. */
 
@@ -63,21 +63,9 @@ export function issueOf(report: VillageReport, which: (override: StoredOverride)
   return issues[issues.length - 1]?.message
 }
 
-const COVERAGE_ROLES = ['town_officer', 'city_officer', 'admin', 'village_secretary'] as const
-const MANAGE_ROLES = ['village_secretary', 'village_staff'] as const
-
-function villageGrant(grants: Grant[]): string | null {
-  const grant = grants.find((g) => (MANAGE_ROLES as readonly string[]).includes(g.role) && g.scope.level === 'village')
-  return grant && grant.scope.level === 'village' ? grant.scope.id : null
-}
-
 /** The village a secretary or village cadre manages (their grant), else where they live. */
 export function managedVillageId(me: Me): string | null {
-  return villageGrant(me.grants) ?? me.villageId
-}
-
-export function canSeeCoverage(me: Me): boolean {
-  return me.roles.some((role) => (COVERAGE_ROLES as readonly string[]).includes(role))
+  return villageInCharge(me) ?? me.villageId
 }
 
 /** A village and the town it belongs to (null when the app could not tell). */
@@ -86,51 +74,40 @@ export interface VillagePlace {
   townId: string | null
 }
 
-/** Does one of the caller's grants of these roles reach the village? A city grant reaches every village. */
-function grantReaches(me: Me, roles: readonly Grant['role'][], place: VillagePlace): boolean {
-  return me.grants.some((grant) => {
-    if (!roles.includes(grant.role)) return false
-    if (grant.scope.level === 'city') return true
-    if (grant.scope.level === 'town') return grant.scope.id === place.townId
-    return grant.scope.id === place.villageId
-  })
-}
-
 /** What the caller may change on 党小组管理 for one village. */
 export interface VillageRights {
-  /** 指定党小组长, 调整所属党小组: the village's own Party secretary (an admin may stand in). */
+  /** 指定党小组长, 调整所属党小组 (partyGroups.override). */
   override: boolean
-  /** 重新计算: the village's secretary and cadres, an admin, the officers of its town (not the city's). */
+  /** 重新计算 (partyGroups.recompute). */
   recompute: boolean
-  /** 导入花名册, 导出花名册 (the file holds full phone numbers): the village's secretary and cadres, an admin. */
+  /** 导入花名册, 导出花名册 (roster.importCommit, roster.export). */
   roster: boolean
 }
 
 /**
- * The one place that decides which buttons 党小组管理 shows, mirroring who the functions let through
- * (partyGroups.override / recompute, roster.importCommit / export): a button the server would
- * refuse is not shown. The functions still decide.
+ * Which buttons 党小组管理 shows: the functions' own rules (types/policy.ts), asked here so a
+ * button the server would refuse is not shown. The functions still decide.
  */
 export function villageRights(me: Me, place: VillagePlace): VillageRights {
   return {
-    override: grantReaches(me, ['village_secretary', 'admin'], place),
-    recompute: grantReaches(me, ['village_secretary', 'village_staff', 'admin', 'town_officer'], place),
-    roster: grantReaches(me, ['village_secretary', 'village_staff', 'admin'], place),
+    override: policy.partyGroups.override(me, place),
+    recompute: policy.partyGroups.recompute(me, place),
+    roster: policy.roster.importCommit(me, place) && policy.roster.export(me, place),
   }
 }
 
-/** Towns the caller looks after as a town officer (to tell whether a village is in one of them). */
-export function officerTownIds(me: Me): string[] {
-  return me.grants.flatMap((g) => (g.role === 'town_officer' && g.scope.level === 'town' ? [g.scope.id] : []))
+/** Towns whose coverage the caller may see through a town grant (to tell whether a village is in one of them). */
+export function coverageTownIds(me: Me): string[] {
+  return coverageAreas(me).flatMap((area) => (area.level === 'town' && area.townId ? [area.townId] : []))
 }
 
 export type CoverageScope = { level: 'city' } | { level: 'town' | 'village'; id: string }
 
-/** The widest area the caller may look at: the city, their town, or their village. */
+/** The widest area the caller may look at (the city, their town, or their village), as the coverage action takes it. */
 export function widestScope(me: Me): CoverageScope | null {
-  if (me.grants.some((g) => (g.role === 'city_officer' || g.role === 'admin') && g.scope.level === 'city')) return { level: 'city' }
-  const town = me.grants.find((g) => g.role === 'town_officer' && g.scope.level === 'town')
-  if (town && town.scope.level === 'town') return { level: 'town', id: town.scope.id }
-  const village = villageGrant(me.grants)
-  return village ? { level: 'village', id: village } : null
+  const [area] = coverageAreas(me)
+  if (!area) return null
+  if (area.level === 'city') return { level: 'city' }
+  const id = area.level === 'town' ? area.townId : area.villageId
+  return id ? { level: area.level, id } : null
 }

@@ -6,12 +6,12 @@ import { Card } from '../../components/card/Card'
 import { Field } from '../../components/field/Field'
 import { Screen } from '../../components/screen/Screen'
 import { ErrorNotice, Loading } from '../../components/status/Status'
-import { hasVillageRole, officeRolesOf } from '../../lib/audience'
+import { officeRolesOf } from '../../lib/audience'
+import { cityCoverageEntry, partyVillageEntry, townCoverageEntry } from '../../lib/entries'
 import { useQuery } from '../../lib/use-query'
 import { call } from '../../services/api'
 import { ROLE_LABEL, type HomeOverview, type Me, type VillageReport } from '../../services/contract'
 import { ROUTES } from '../../services/routes'
-import { managedVillageId, officerTownIds } from '../../packages/party/words'
 import './index.css'
 
 async function load(): Promise<{ overview: HomeOverview; me: Me }> {
@@ -38,7 +38,7 @@ const open = (url: string) => () => void Taro.navigateTo({ url })
  * Fetched after the page is drawn; if it fails, home simply goes without the line.
  */
 function useDutyReport(me: Me): VillageReport | undefined {
-  const villageId = hasVillageRole(me.roles) ? managedVillageId(me) : null
+  const villageId = partyVillageEntry(me)
   const [report, setReport] = useState<VillageReport>()
   useEffect(() => {
     if (!villageId) return
@@ -79,7 +79,7 @@ function Overview({ data, me }: { data: HomeOverview; me: Me }) {
               onClick={() => void Taro.navigateTo({ url: `${ROUTES.roster}?groupId=${encodeURIComponent(group.id)}` })}
             />
           ) : null}
-          {hasVillageRole(me.roles) ? <VillageDutyCard report={duty} /> : null}
+          {partyVillageEntry(me) ? <VillageDutyCard report={duty} /> : null}
           {office.length > 0 && !onlyVillageRoles(me) ? <WorkCard me={me} withVillage={false} /> : null}
           <PartyGroupCard partyGroup={partyGroup} />
         </>
@@ -128,9 +128,9 @@ function VillageDutyCard({ report }: { report?: VillageReport }) {
 /** 我的工作: the person's offices and a shortcut for each (the village one only when 我负责的村 is not shown). */
 function WorkCard({ me, duty, withVillage }: { me: Me; duty?: VillageReport; withVillage: boolean }) {
   const office = officeRolesOf(me.roles)
-  const town = officerTownIds(me)[0]
-  const city = me.grants.some((g) => (g.role === 'city_officer' || g.role === 'admin') && g.scope.level === 'city')
-  const village = withVillage && hasVillageRole(me.roles)
+  const town = townCoverageEntry(me)
+  const city = cityCoverageEntry(me)
+  const village = withVillage && partyVillageEntry(me) !== null
   const police = me.roles.includes('police_liaison')
   return (
     <Card title="我的工作" className="home-work">

@@ -6,6 +6,7 @@ import { Screen } from '../../components/screen/Screen'
 import { ErrorNotice, Loading } from '../../components/status/Status'
 import { useQuery } from '../../lib/use-query'
 import { call } from '../../services/api'
+import { coverageEntry, inviteEntry, partyVillageEntry } from '../../lib/entries'
 import { ROLE_LABEL, type Me } from '../../services/contract'
 import { ROUTES } from '../../services/routes'
 import { clearToken } from '../../services/session'
@@ -41,21 +42,19 @@ export default function MePage() {
   )
 }
 
-const MANAGE_ROLES: Me['roles'] = ['village_secretary', 'village_staff']
-const COVERAGE_ROLES: Me['roles'] = ['town_officer', 'city_officer', 'admin', 'village_secretary']
-
-/** Party-group pages by role: villagers see their own, secretaries and officers what they look after. */
+/** Party-group pages: villagers see their own, secretaries and officers what the rules let them. */
 function PartyEntries({ me }: { me: Me }) {
-  const manage = me.roles.some((role) => MANAGE_ROLES.includes(role))
-  const coverage = me.roles.some((role) => COVERAGE_ROLES.includes(role))
-  if (!me.groupId && !manage && !coverage) return null
+  const manage = partyVillageEntry(me) !== null
+  const coverage = coverageEntry(me)
+  const invite = inviteEntry(me) !== null
+  if (!me.groupId && !manage && !coverage && !invite) return null
   const open = (url: string) => () => void Taro.navigateTo({ url })
   return (
     <Card title="党小组" className="me-party">
       {me.groupId ? <BigButton className="me-party-mine" kind="plain" text="我的党小组" onClick={open(ROUTES.partyMine)} /> : null}
       {manage ? <BigButton className="me-party-village" kind="plain" text="党小组管理" onClick={open(ROUTES.partyVillage)} /> : null}
       {coverage ? <BigButton className="me-party-coverage" kind="plain" text="党小组覆盖情况" onClick={open(ROUTES.partyCoverage)} /> : null}
-      {manage ? <BigButton className="me-invite" kind="plain" text="给村民发邀请码" onClick={open(ROUTES.invite)} /> : null}
+      {invite ? <BigButton className="me-invite" kind="plain" text="给村民发邀请码" onClick={open(ROUTES.invite)} /> : null}
     </Card>
   )
 }

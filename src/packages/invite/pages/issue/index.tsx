@@ -4,6 +4,7 @@ import { BigButton } from '../../../../components/button/BigButton'
 import { Card } from '../../../../components/card/Card'
 import { Screen } from '../../../../components/screen/Screen'
 import { ErrorNotice, Loading } from '../../../../components/status/Status'
+import { inviteEntry } from '../../../../lib/entries'
 import { useQuery } from '../../../../lib/use-query'
 import { villageDateTime } from '../../../../lib/village-time'
 import { call, toApiError, type ApiError } from '../../../../services/api'
@@ -16,11 +17,9 @@ type Members = OutputOf<'roster', 'groupMembers'>
 type LoadState = { status: 'loading' } | { status: 'error'; error: ApiError } | { status: 'ready'; data: Members }
 type Step = { kind: 'groups' } | { kind: 'people'; group: Groups['groups'][number] } | { kind: 'code'; person: RosterMember; invitation: Invitation }
 
-/** The village the caller works for: their village grant, else their own village. */
+/** The village whose villagers the caller may issue codes for (identity.issueInvitation's rule). */
 async function loadVillage(): Promise<Groups | null> {
-  const me = await call('identity', 'me', {})
-  const grant = me.grants.find((g) => (g.role === 'village_secretary' || g.role === 'village_staff') && g.scope.level === 'village')
-  const villageId = grant && grant.scope.level === 'village' ? grant.scope.id : null
+  const villageId = inviteEntry(await call('identity', 'me', {}))
   return villageId ? call('roster', 'villageGroups', { villageId }) : null
 }
 

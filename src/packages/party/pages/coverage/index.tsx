@@ -6,7 +6,7 @@ import { Screen } from '../../../../components/screen/Screen'
 import { ErrorNotice, Loading } from '../../../../components/status/Status'
 import { useQuery } from '../../../../lib/use-query'
 import { ApiError, call } from '../../../../services/api'
-import type { CoverageReport, CoverageStats } from '../../../../services/contract'
+import { policy, type CoverageReport, type CoverageStats } from '../../../../services/contract'
 import { ROUTES } from '../../../../services/routes'
 import { groupName, percent, widestScope, type CoverageScope } from '../../words'
 import '../../party.css'
@@ -23,7 +23,7 @@ function useScopeLoader() {
     if (level === 'city') scope = { level: 'city' }
     else if ((level === 'town' || level === 'village') && id) scope = { level, id }
     else scope = widestScope(await call('identity', 'me', {}))
-    if (!scope) throw new ApiError({ code: 'FORBIDDEN', message: '覆盖情况只有村书记、镇和市里的干部能看', requestId: 'client' })
+    if (!scope) throw new ApiError({ code: 'FORBIDDEN', message: `您没有可以查看的党小组覆盖情况。可以查看的是——${policy.partyGroups.coverage.who}`, requestId: 'client' })
     return call('partyGroups', 'coverage', scope)
   }, [level, id])
 }

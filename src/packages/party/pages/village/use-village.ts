@@ -3,7 +3,7 @@ import { useCallback, useRef, useState } from 'react'
 import { ApiError, call, toApiError } from '../../../../services/api'
 import type { Me, VillageReport } from '../../../../services/contract'
 import { goToLogin } from '../../../../services/routes'
-import { managedVillageId, officerTownIds, villageRights, type VillageRights } from '../../words'
+import { managedVillageId, coverageTownIds, villageRights, type VillageRights } from '../../words'
 
 export type VillageState =
   | { status: 'loading' }
@@ -19,7 +19,7 @@ const townOfVillage = new Map<string, string | null>()
  * any other way, the officer's town coverage says whether the village is one of its villages.
  */
 async function townIdFor(me: Me, villageId: string, fromQuery: string | undefined): Promise<string | null> {
-  const towns = officerTownIds(me)
+  const towns = coverageTownIds(me)
   if (towns.length === 0) return null
   if (fromQuery) return fromQuery
   if (me.villageId === villageId && me.townId) return me.townId

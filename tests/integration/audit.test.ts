@@ -1,0 +1,136 @@
+/** Every write action leaves exactly one audit entry, in the ledger of its village unless confidential. */
+import { audit } from '../../cloudfunctions/shared/audit/audit'
+import { contract } from '../../types'
+import { startTestHost, type TestHost } from '../support/test-host'
+
+let host: TestHost
+const HEXING = 'v-hexing'
+const tokens: Record<string, string> = {}
+
+beforeAll(async () => {
+  host = await startTestHost()
+  const pick = async (key: string, predicate: (p: TestHost['personas'][number]) => boolean) => {
+    tokens[key] = await host.login(host.personaWith(predicate).id)
+  }
+  await pick('secretary', (p) => p.roles.includes('village_secretary') && p.villageId === HEXING)
+  await pick('city', (p) => p.roles.includes('city_officer'))
+})
+afterAll(async () => host.close())
+
+const auditCount = async () => (await host.store.collection('audit').count()).total
+const villager = async (groupId: string) => (await host.store.collection('people').where({ groupId }).limit(50).get()).data
+
+/** Each write action, with a valid call that changes something. */
+const WRITES: Record<string, () => Promise<{ status: number }>> = {
+  'identity.issueInvitation': async () => host.call('identity', 'issueInvitation', { personId: (await villager('v-hexing-g03'))[1]._id }, tokens.secretary),
+  'roster.setPartyMembership': async () => host.call('roster', 'setPartyMembership', { personId: (await villager('v-hexing-g04'))[2]._id, partyMembership: 'probationary' }, tokens.secretary),
+  'roster.setGroupLeader': async () => {
+    const { data: group } = await host.store.collection('groups').doc('v-hexing-g07').get()
+    return host.call('roster', 'setGroupLeader', { groupId: 'v-hexing-g07', leaderId: group!.leaderId }, tokens.secretary)
+  },
+  'roster.setNeighbours': async () => {
+    const { data: group } = await host.store.collection('groups').doc('v-hexing-g12').get()
+    return host.call('roster', 'setNeighbours', { groupId: 'v-hexing-g12', neighbours: group!.neighbours }, tokens.secretary)
+  },
+  'roster.export': () => host.call('roster', 'export', { villageId: HEXING }, tokens.secretary),
+  'roster.importCommit': async () => {
+    const exported = await host.call('roster', 'export', { villageId: HEXING }, tokens.secretary)
+    const bytes = (await host.app.inject({ method: 'GET', url: `/api/files/download?fileId=${encodeURIComponent(exported.body.data.fileId)}`, headers: { authorization: `Bearer ${tokens.secretary}` } })).rawPayload
+    const upload = await host.app.inject({
+      method: 'POST',
+      url: '/api/files?name=roster.xlsx&purpose=import',
+      payload: bytes,
+      headers: { authorization: `Bearer ${tokens.secretary}`, 'content-type': 'application/octet-stream' },
+    })
+    const before = await auditCount()
+    const committed = await host.call('roster', 'importCommit', { villageId: HEXING, fileId: upload.json().data.fileId }, tokens.secretary)
+    // The export above is a write of its own: count only the commit's entry.
+    return { status: committed.status, offset: before }
+  },
+  'partyGroups.recompute': () => host.call('partyGroups', 'recompute', { villageId: HEXING }, tokens.secretary),
+  'partyGroups.override': () =>
+    host.call('partyGroups', 'override', { villageId: HEXING, override: { kind: 'MOVE_GROUP', groupId: 'v-hexing-g09', toGroupId: 'v-hexing-g10', why: '离十组的服务点更近' } }, tokens.secretary),
+  'system.setCalendarDay': () => host.call('system', 'setCalendarDay', { date: '2027-02-11', kind: 'holiday', name: '春节' }, tokens.city),
+}
+
+/** Writes that change only the caller's own things (read state, their own upload records): not governed records. */
+const OWN_STATE_ONLY = ['inbox.markRead', 'files.register', 'roster.importTemplate']
+/** Needs a WeChat OPENID, so it is checked through invoke in identity-binding and jobs tests. */
+const CLOUD_ONLY = ['identity.bindInvitation']
+const READS = [
+  'system.ping',
+  'system.calendarDays',
+  'identity.me',
+  'home.overview',
+  'partyGroups.preview',
+  'partyGroups.village',
+  'partyGroups.coverage',
+  'partyGroups.mine',
+  'roster.groupMembers',
+  'roster.villageGroups',
+  'roster.importPreview',
+  'roster.changeLog',
+  'inbox.list',
+  'files.url',
+  'files.download',
+]
+
+it('every action of the contract is classified, so a new write cannot skip its audit entry', () => {
+  const all = Object.entries(contract).flatMap(([fn, actions]) => Object.keys(actions).map((action) => `${fn}.${action}`))
+  expect([...Object.keys(WRITES), ...OWN_STATE_ONLY, ...CLOUD_ONLY, ...READS].sort()).toEqual(all.sort())
+})
+
+it.each(Object.keys(WRITES))('%s records exactly one audit entry', async (name) => {
+  const before = await auditCount()
+  const result = (await WRITES[name]()) as { status: number; offset?: number }
+  expect(result.status).toBe(200)
+  expect((await auditCount()) - (result.offset ?? before)).toBe(1)
+  const { data } = await host.store.collection('audit').orderBy('at', 'desc').limit(1).get()
+  expect(data[0].action).toBe(name)
+})
+
+it('a refused write records nothing', async () => {
+  const before = await auditCount()
+  const refused = await host.call('roster', 'setPartyMembership', { personId: 'nobody', partyMembership: 'full' }, tokens.city.replace(/./, 'x'))
+  expect(refused.status).toBe(401)
+  const invalid = await host.call('partyGroups', 'override', { villageId: HEXING, override: { kind: 'MOVE_GROUP', groupId: 'v-hexing-g05', toGroupId: 'nowhere', why: '试试' } }, tokens.secretary)
+  expect(invalid.status).toBe(400)
+  expect(await auditCount()).toBe(before)
+})
+
+it('the ledger lists entries newest first, by cursor, and never a confidential subject or a full phone number', async () => {
+  await host.store.runTransaction((tx) =>
+    audit(tx, { kind: 'system', job: 'test/confidential' }, {
+      at: new Date(),
+      scope: { townId: 't-sijia', villageId: HEXING },
+      subject: { kind: 'mediationCase', id: 'case-1', confidential: true },
+      action: 'mediation.record',
+      summary: '调解记录（保密）',
+      before: null,
+      after: { phone: '13812345678', idNumber: '320684199001011234' },
+    }),
+  )
+  const { data: stored } = await host.store.collection('audit').where({ subjectId: 'case-1' }).limit(1).get()
+  expect(stored[0].after).toEqual({ phone: '138****5678', idNumber: '3206**********1234' })
+
+  const seen: Array<{ id: string; at: string; kind: string }> = []
+  let cursor: string | undefined
+  do {
+    const page = await host.call('roster', 'changeLog', { villageId: HEXING, limit: 3, ...(cursor ? { cursor } : {}) }, tokens.secretary)
+    expect(page.status).toBe(200)
+    seen.push(...page.body.data.items)
+    cursor = page.body.data.nextCursor ?? undefined
+  } while (cursor)
+  expect(seen.length).toBeGreaterThanOrEqual(Object.keys(WRITES).length - 1)
+  expect(new Set(seen.map((entry) => entry.id)).size).toBe(seen.length)
+  expect(seen.map((entry) => entry.at)).toEqual([...seen.map((entry) => entry.at)].sort().reverse())
+  expect(seen.some((entry) => entry.kind === 'mediation.record')).toBe(false)
+  expect(JSON.stringify(seen)).not.toMatch(/1[3-9]\d{9}/)
+})
+
+it('a cursor from another village’s ledger is refused with data.cursor', async () => {
+  const page = await host.call('roster', 'changeLog', { villageId: HEXING, limit: 1 }, tokens.secretary)
+  const city = await host.call('roster', 'changeLog', { villageId: 'v-xinan', limit: 1, cursor: page.body.data.nextCursor }, tokens.city)
+  expect(city.status).toBe(400)
+  expect(city.body.error.fields[0].path).toBe('data.cursor')
+})

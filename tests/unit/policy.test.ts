@@ -1,0 +1,255 @@
+/**
+ * Who may do what, as a table: every role (office roles granted for a village, a town or the whole
+ * city) × every action of every function in the contract × where the action lands (the actor's own
+ * village, another village of their town, a village of another town). The expectations below are
+ * written from the contract's `who` words and the fixture's map, not from types/policy.ts, so a
+ * rule that drifts fails here; an action added to the contract without a rule (or without a row
+ * here) fails too.
+ */
+import { describe, expect, it } from '@jest/globals'
+import type { z } from 'zod'
+import { cityCoverageEntry, coverageEntry, inviteEntry, partyVillageEntry, townCoverageEntry } from '../../src/lib/entries'
+import { villageRights, widestScope } from '../../src/packages/party/words'
+import { contract } from '../../types'
+import { OFFICE_ROLES, ROSTER_ROLES, type Grant, type OfficeRole, type Role } from '../../types/identity'
+import type { Me } from '../../types/functions/identity'
+import { CITY, NOWHERE, policy, type Area, type Place, type Rule, type TargetKind } from '../../types/policy'
+
+// ── The map: two towns, three villages ─────────────────────────────────────────────────────────
+
+const T1 = 't-1'
+const T2 = 't-2'
+const V1 = 'v-1' // the actor's own village, in T1
+const V2 = 'v-2' // another village of T1
+const V3 = 'v-3' // a village of T2
+const LEADER = 'p-leader' // leads group g-1 of V1
+
+type Where = 'ownVillage' | 'otherVillage' | 'otherTown'
+const VILLAGE_OF: Record<Where, { villageId: string; townId: string }> = {
+  ownVillage: { villageId: V1, townId: T1 },
+  otherVillage: { villageId: V2, townId: T1 },
+  otherTown: { villageId: V3, townId: T2 },
+}
+const WHERES = Object.keys(VILLAGE_OF) as Where[]
+
+const placeIn = (where: Where): Place => ({ ...VILLAGE_OF[where], groupId: `g-${where}`, leaderId: where === 'ownVillage' ? LEADER : 'p-someone-else' })
+
+/** Named targets for each kind of rule. Coverage also asks about whole towns and the city. */
+function targetsFor(kind: TargetKind): Array<{ name: string; target: unknown }> {
+  switch (kind) {
+    case 'nothing':
+      return [{ name: 'nothing', target: undefined }]
+    case 'village':
+    case 'group':
+    case 'person':
+      return WHERES.map((where) => ({ name: where, target: placeIn(where) }))
+    case 'maybeVillage':
+      return [{ name: 'no village', target: null }, ...WHERES.map((where) => ({ name: where, target: placeIn(where) }))]
+    case 'area':
+      return [
+        ...WHERES.map((where) => ({ name: `village:${where}`, target: { level: 'village', ...VILLAGE_OF[where] } satisfies Area })),
+        { name: 'town:own', target: { level: 'town', townId: T1, villageId: null } satisfies Area },
+        { name: 'town:other', target: { level: 'town', townId: T2, villageId: null } satisfies Area },
+        { name: 'city', target: CITY },
+      ]
+  }
+}
+
+// ── The people: every role; office roles at every scope ─────────────────────────────────────────
+
+type Level = Grant['scope']['level']
+interface Who {
+  key: string
+  role: Role
+  level: Level | null
+  me: Me
+}
+
+function someone(role: Role, level: Level | null): Who {
+  const grants: Grant[] =
+    level === null
+      ? []
+      : [{ role: role as OfficeRole, scope: level === 'city' ? { level } : { level, id: level === 'town' ? T1 : V1 } }]
+  const me: Me = {
+    personId: role === 'group_leader' ? LEADER : 'p-me',
+    name: '测试',
+    roles: role === 'villager' ? ['villager'] : level === null ? ['villager', role] : [role],
+    grants,
+    villageId: V1,
+    groupId: 'g-ownVillage',
+    townId: T1,
+  }
+  return { key: level ? `${role}@${level}` : role, role, level, me }
+}
+
+const PEOPLE: Who[] = [
+  ...ROSTER_ROLES.map((role) => someone(role, null)),
+  ...OFFICE_ROLES.flatMap((role) => (['village', 'town', 'city'] as const).map((level) => someone(role, level))),
+]
+
+// ── What the contract's words promise, per action ───────────────────────────────────────────────
+
+type Expect = (who: Who, target: string) => boolean
+
+/** Which targets a grant at each level reaches, read off the map above. */
+const REACHES: Record<Level, readonly string[]> = {
+  village: ['ownVillage', 'village:ownVillage'],
+  town: ['ownVillage', 'otherVillage', 'village:ownVillage', 'village:otherVillage', 'town:own'],
+  city: ['ownVillage', 'otherVillage', 'otherTown', 'village:ownVillage', 'village:otherVillage', 'village:otherTown', 'town:own', 'town:other', 'city'],
+}
+
+const everyone: Expect = () => true
+const holds = (roles: readonly OfficeRole[]): Expect => (who) => who.level !== null && roles.includes(who.role as OfficeRole)
+const reach = (roles: readonly OfficeRole[]): Expect => (who, target) => holds(roles)(who, target) && REACHES[who.level!].includes(target)
+const either = (...all: Expect[]): Expect => (who, target) => all.some((one) => one(who, target))
+const onTargets = (names: (name: string) => boolean, then: Expect): Expect => (who, target) => names(target) && then(who, target)
+const leaderOfOwnGroup: Expect = (who, target) => who.role === 'group_leader' && target === 'ownVillage'
+
+const MANAGERS: OfficeRole[] = ['village_secretary', 'village_staff', 'admin']
+const READERS: OfficeRole[] = [...MANAGERS, 'town_officer', 'city_officer']
+const PREVIEWERS: OfficeRole[] = ['village_secretary', 'town_officer', 'city_officer', 'admin']
+
+const EXPECTED: Record<string, Expect> = {
+  'system.ping': everyone,
+  'system.calendarDays': everyone,
+  'system.setCalendarDay': (who) => who.level === 'city' && ['city_officer', 'admin'].includes(who.role),
+  'inbox.list': everyone,
+  'inbox.markRead': everyone,
+  'files.url': everyone,
+  'files.download': everyone,
+  'files.register': everyone,
+  'identity.me': everyone,
+  'identity.issueInvitation': reach(MANAGERS),
+  'identity.bindInvitation': everyone,
+  'home.overview': everyone,
+  'partyGroups.preview': either(onTargets((t) => t === 'no village', holds(PREVIEWERS)), reach(PREVIEWERS)),
+  'partyGroups.village': reach(READERS),
+  'partyGroups.recompute': reach([...MANAGERS, 'town_officer']),
+  'partyGroups.override': reach(['village_secretary', 'admin']),
+  'partyGroups.coverage': either(
+    onTargets((t) => t.startsWith('village:'), reach(READERS)),
+    onTargets((t) => t.startsWith('town:'), reach(['town_officer', 'city_officer', 'admin'])),
+    onTargets((t) => t === 'city', reach(['city_officer', 'admin'])),
+  ),
+  'partyGroups.mine': everyone,
+  'roster.groupMembers': either(leaderOfOwnGroup, reach(READERS)),
+  'roster.villageGroups': reach(READERS),
+  'roster.importTemplate': holds(MANAGERS),
+  'roster.importPreview': reach(MANAGERS),
+  'roster.importCommit': reach(MANAGERS),
+  'roster.export': reach(MANAGERS),
+  'roster.setPartyMembership': reach(MANAGERS),
+  'roster.setGroupLeader': reach(MANAGERS),
+  'roster.setNeighbours': reach(MANAGERS),
+  'roster.changeLog': reach(READERS),
+}
+
+// ── The contract, action by action ──────────────────────────────────────────────────────────────
+
+const ACTIONS = Object.entries(contract).flatMap(([fn, actions]) =>
+  Object.entries(actions as Record<string, { who: string; input: z.ZodType }>).map(([action, spec]) => ({ fn, action, name: `${fn}.${action}`, spec })),
+)
+
+function ruleOf(fn: string, action: string): Rule | undefined {
+  return (policy as unknown as Record<string, Record<string, Rule> | undefined>)[fn]?.[action]
+}
+
+/** The input field from which the server finds the place a rule of each kind is given. */
+const INPUT_FIELD: Partial<Record<TargetKind, string>> = { village: 'villageId', maybeVillage: 'villageId', group: 'groupId', person: 'personId', area: 'level' }
+
+describe('policy × contract', () => {
+  it.each(ACTIONS)('$name has a rule, whose words are the contract’s who', ({ fn, action, spec }) => {
+    const rule = ruleOf(fn, action)
+    expect(rule).toBeDefined()
+    expect(rule!.who).toBe(spec.who)
+    expect(EXPECTED[`${fn}.${action}`]).toBeDefined()
+  })
+
+  it.each(ACTIONS)('$name: the rule is given what the input names', ({ fn, action, spec }) => {
+    const field = INPUT_FIELD[ruleOf(fn, action)!.on]
+    const shape = (spec.input as unknown as { shape?: Record<string, unknown> }).shape ?? {}
+    if (field) expect(Object.keys(shape)).toContain(field)
+  })
+
+  it('has no rule for an action the contract lacks', () => {
+    const ruled = Object.entries(policy).flatMap(([fn, rules]) => Object.keys(rules).map((action) => `${fn}.${action}`))
+    expect(ruled.sort()).toEqual(ACTIONS.map((entry) => entry.name).sort())
+  })
+})
+
+describe('every role × every action × where it lands', () => {
+  it.each(ACTIONS)('$name', ({ fn, action, name }) => {
+    const rule = ruleOf(fn, action)!
+    const expected = EXPECTED[name]
+    const cells = PEOPLE.flatMap((who) => targetsFor(rule.on).map(({ name: target, target: value }) => ({ who, target, value })))
+    const wrong = cells
+      .filter(({ who, target, value }) => rule(who.me, value as never) !== expected(who, target))
+      .map(({ who, target }) => `${who.key} → ${target}: expected ${expected(who, target) ? 'allowed' : 'refused'}`)
+    expect(wrong).toEqual([])
+    // Each rule refuses someone or is meant for everyone: a table of all-yes is a rule that checks nothing.
+    const allowed = cells.filter(({ who, value }) => rule(who.me, value as never)).length
+    expect(allowed === cells.length).toBe(expected === everyone)
+  })
+
+  it('treats an unknown id as a place only a city-wide grant reaches (403 for scoped officers, 404 from run for the city)', () => {
+    for (const { fn, action } of ACTIONS) {
+      const rule = ruleOf(fn, action)!
+      if (!['village', 'group', 'person', 'maybeVillage'].includes(rule.on)) continue
+      for (const who of PEOPLE) {
+        expect([`${fn}.${action}`, who.key, rule(who.me, NOWHERE as never)]).toEqual([`${fn}.${action}`, who.key, rule(who.me, placeIn('otherTown') as never)])
+        if (rule(who.me, NOWHERE as never)) expect(who.level).toBe('city')
+      }
+    }
+  })
+
+  it('lets bindInvitation be called before anyone is known, and nothing else', () => {
+    const anonymous = ACTIONS.filter(({ fn, action }) => ruleOf(fn, action)!.anonymous).map((entry) => entry.name)
+    expect(anonymous).toEqual(['identity.bindInvitation'])
+  })
+})
+
+// ── The app's entries ask the same rules ────────────────────────────────────────────────────────
+
+describe('entries and buttons in the app', () => {
+  const person = (key: string) => PEOPLE.find((who) => who.key === key)!.me
+
+  it('offers 党小组管理 and 发邀请码 to those appointed to a village, for that village', () => {
+    for (const who of PEOPLE) {
+      const appointed = who.level === 'village' && (who.role === 'village_secretary' || who.role === 'village_staff')
+      expect([who.key, partyVillageEntry(who.me), inviteEntry(who.me)]).toEqual([who.key, appointed ? V1 : null, appointed ? V1 : null])
+    }
+  })
+
+  it('offers 覆盖情况 exactly when the area a grant names is the person’s to see, widest first', () => {
+    const NAMED_AREA: Record<Level, string> = { city: 'city', town: 'town:own', village: 'village:ownVillage' }
+    for (const who of PEOPLE) {
+      const sees = who.level !== null && EXPECTED['partyGroups.coverage'](who, NAMED_AREA[who.level])
+      expect([who.key, coverageEntry(who.me)]).toEqual([who.key, sees])
+    }
+    expect(widestScope(person('city_officer@city'))).toEqual({ level: 'city' })
+    expect(widestScope(person('town_officer@town'))).toEqual({ level: 'town', id: T1 })
+    expect(widestScope(person('village_secretary@village'))).toEqual({ level: 'village', id: V1 })
+    expect(widestScope(person('village_staff@village'))).toEqual({ level: 'village', id: V1 })
+    expect(widestScope(person('police_liaison@town'))).toBeNull()
+    expect(widestScope(person('villager'))).toBeNull()
+    expect([cityCoverageEntry(person('admin@city')), townCoverageEntry(person('admin@city'))]).toEqual([true, null])
+    expect([cityCoverageEntry(person('town_officer@town')), townCoverageEntry(person('town_officer@town'))]).toEqual([false, T1])
+  })
+
+  it('shows 党小组管理 buttons exactly when the functions would accept them', () => {
+    for (const who of PEOPLE) {
+      for (const where of WHERES) {
+        const rights = villageRights(who.me, VILLAGE_OF[where])
+        expect([who.key, where, rights]).toEqual([
+          who.key,
+          where,
+          {
+            override: EXPECTED['partyGroups.override'](who, where),
+            recompute: EXPECTED['partyGroups.recompute'](who, where),
+            roster: EXPECTED['roster.importCommit'](who, where) && EXPECTED['roster.export'](who, where),
+          },
+        ])
+      }
+    }
+  })
+})

@@ -1,0 +1,226 @@
+/**
+ * Who may do what, in one place both sides import: every function's `allow` asks the rule of its
+ * action, and the app asks the same rule before it shows a button, so the two cannot drift apart.
+ * Pure and free of zod, so a rule costs the app nothing but the rule.
+ */
+import type { Grant, OfficeRole, Role } from './identity'
+
+/** The person asking: the wire `Me` (app) and the server's `Caller` both have this shape. */
+export interface Actor {
+  personId: string
+  roles: readonly Role[]
+  grants: readonly Grant[]
+  villageId: string | null
+  groupId: string | null
+  townId: string | null
+}
+
+/**
+ * Where an action lands. Null ids are "nowhere in particular": only a grant for the whole city
+ * reaches them. An id the server cannot find is placed there, so a village or town officer is
+ * refused (403) whether it exists or not, and only a city-wide officer gets to hear "not found".
+ */
+export interface Place {
+  townId: string | null
+  villageId: string | null
+  groupId?: string | null
+  /** The villager group's leader, for the rule that lets a leader see their own group. */
+  leaderId?: string | null
+}
+
+/** The place nothing is known about (an unknown id). */
+export const NOWHERE: Place = { townId: null, villageId: null, groupId: null, leaderId: null }
+
+/** What a coverage report adds up: one village, one town or the whole city. */
+export interface Area extends Place {
+  level: 'village' | 'town' | 'city'
+}
+
+export const CITY: Area = { level: 'city', townId: null, villageId: null }
+
+/** What the server loads before it asks a rule, and what the rule is given. */
+export interface TargetOf {
+  /** Nothing: anyone signed in, or not even that. */
+  nothing: undefined
+  /** A village (the input's villageId). */
+  village: Place
+  /** A villager group, with its leader (the input's groupId). */
+  group: Place
+  /** A person's village and group (the input's personId). */
+  person: Place
+  /** A village when the input names one, else null (a what-if about no stored village). */
+  maybeVillage: Place | null
+  /** A coverage area (the input's level and id). */
+  area: Area
+}
+export type TargetKind = keyof TargetOf
+
+export interface Rule<K extends TargetKind = TargetKind> {
+  (actor: Actor, target: TargetOf[K]): boolean
+  /** Who may, in the words the contract shows (`who` in types/functions/*.ts says exactly this). */
+  readonly who: string
+  readonly on: K
+  /** Called before a person is known (binding a WeChat account): the function checks the rest. */
+  readonly anonymous: boolean
+}
+
+function rule<K extends TargetKind>(on: K, who: string, check: (actor: Actor, target: TargetOf[K]) => boolean, anonymous = false): Rule<K> {
+  return Object.assign((actor: Actor, target: TargetOf[K]) => check(actor, target), { who, on, anonymous })
+}
+
+// ── Primitives ────────────────────────────────────────────────────────────────────────────────
+
+/** Does one of the actor's grants of these roles cover the place? A city grant covers everything. */
+export function grantReaches(actor: Actor, roles: readonly OfficeRole[], place: Place): boolean {
+  return actor.grants.some((grant) => {
+    if (!roles.includes(grant.role)) return false
+    switch (grant.scope.level) {
+      case 'city':
+        return true
+      case 'town':
+        return grant.scope.id === place.townId
+      case 'village':
+        return grant.scope.id === place.villageId
+    }
+  })
+}
+
+/** Does the actor hold one of these roles anywhere (for what is not about one place)? */
+export function holdsGrant(actor: Actor, roles: readonly OfficeRole[]): boolean {
+  return actor.grants.some((grant) => roles.includes(grant.role))
+}
+
+/** Does the actor hold one of these roles for the whole city (what no village or town grant gives)? */
+export function cityWide(actor: Actor, roles: readonly OfficeRole[]): boolean {
+  return grantReaches(actor, roles, NOWHERE)
+}
+
+/** Is the actor the leader of the place's villager group? */
+export function leadsGroup(actor: Actor, place: Place): boolean {
+  return Boolean(place.leaderId) && place.leaderId === actor.personId
+}
+
+// ── Who looks after a village ────────────────────────────────────────────────────────────────
+
+/** Run a village day to day: its Party secretary and cadres; an admin may stand in. */
+const VILLAGE_MANAGERS: readonly OfficeRole[] = ['village_secretary', 'village_staff', 'admin']
+/** See a village's records: its managers and the officers above it. */
+const VILLAGE_READERS: readonly OfficeRole[] = [...VILLAGE_MANAGERS, 'town_officer', 'city_officer']
+/** Change a village's Party groups: its Party secretary alone (an admin may stand in). */
+const PARTY_SECRETARIES: readonly OfficeRole[] = ['village_secretary', 'admin']
+/** Run the Party-group rules: the managers and the officers of the village's town (not the city's). */
+const RECOMPUTERS: readonly OfficeRole[] = [...VILLAGE_MANAGERS, 'town_officer']
+const PREVIEWERS: readonly OfficeRole[] = ['village_secretary', 'town_officer', 'city_officer', 'admin']
+const TOWN_READERS: readonly OfficeRole[] = ['town_officer', 'city_officer', 'admin']
+const CITY_READERS: readonly OfficeRole[] = ['city_officer', 'admin']
+
+const signedIn = (who: string) => rule('nothing', who, () => true)
+const onVillage = (roles: readonly OfficeRole[], who: string) => rule('village', who, (actor, place) => grantReaches(actor, roles, place))
+
+// ── The rules, one per action ───────────────────────────────────────────────────────────────
+
+export const policy = {
+  system: {
+    ping: signedIn('任何已登录的人'),
+    // Deadlines are counted in working days everywhere, so everyone may see which days count.
+    calendarDays: signedIn('任何已登录的人'),
+    // The working-day table is the city's: only a grant for the whole city may change it.
+    setCalendarDay: rule('nothing', '市级干部、管理员（全市范围）', (actor) => cityWide(actor, CITY_READERS)),
+  },
+  inbox: {
+    list: signedIn('任何已登录的人（只看自己的通知，含发给本组、本村的通知）'),
+    markRead: signedIn('任何已登录的人（只能标记自己的通知；别人的编号不理会）'),
+  },
+  files: {
+    // Which file: `fileReaders` below, asked in the action (a file the caller may not read is 404).
+    url: signedIn('能看到这张图片或这段语音的人（上传者本人，或能看到它所属内容的人）'),
+    download: signedIn('能看到这个文件的人（导出的花名册：本村的村书记、村干部；管理员）'),
+    register: signedIn('任何已登录的人（登记自己刚在微信里上传的文件）'),
+  },
+  identity: {
+    me: signedIn('任何已登录的人'),
+    issueInvitation: rule('person', '本村的村干部、村书记，或管理员', (actor, person) =>
+      grantReaches(actor, ['village_secretary', 'village_staff', 'admin'], person),
+    ),
+    bindInvitation: rule('nothing', '还没有绑定身份的微信用户（凭村里发的邀请码）', () => true, true),
+  },
+  home: {
+    overview: signedIn('任何已登录的人（看自己的小组）'),
+  },
+  partyGroups: {
+    // A what-if on data the caller sends; when it names a village, the grant must cover it.
+    preview: rule('maybeVillage', '村党组织书记（本村）、镇干部、市级干部、管理员；只算不存', (actor, village) =>
+      village ? grantReaches(actor, PREVIEWERS, village) : holdsGrant(actor, PREVIEWERS),
+    ),
+    village: onVillage(VILLAGE_READERS, '本村的村书记、村干部；所属镇的镇干部；市级干部；管理员'),
+    recompute: onVillage(RECOMPUTERS, '本村的村书记、村干部；所属镇的镇干部；管理员'),
+    override: onVillage(PARTY_SECRETARIES, '本村的村党组织书记；管理员可代为调整'),
+    coverage: rule('area', '村：本村书记、村干部；镇：本镇干部；市：市级干部、管理员（上级可看下级）', (actor, area) => {
+      switch (area.level) {
+        case 'village':
+          return grantReaches(actor, VILLAGE_READERS, area)
+        case 'town':
+          return grantReaches(actor, TOWN_READERS, area)
+        case 'city':
+          return cityWide(actor, CITY_READERS)
+      }
+    }),
+    mine: signedIn('任何已登录的村民（看自己所在的党小组）'),
+  },
+  roster: {
+    groupMembers: rule('group', '本组组长；本村的村书记、村干部；所属镇、市的干部；管理员', (actor, group) =>
+      leadsGroup(actor, group) || grantReaches(actor, VILLAGE_READERS, group),
+    ),
+    villageGroups: onVillage(VILLAGE_READERS, '本村的村书记、村干部；所属镇、市的干部；管理员'),
+    // The template is blank: anyone who may import somewhere may have it.
+    importTemplate: rule('nothing', '村干部、村书记、管理员', (actor) => holdsGrant(actor, VILLAGE_MANAGERS)),
+    importPreview: onVillage(VILLAGE_MANAGERS, '本村的村书记、村干部；管理员（只检查，不写入）'),
+    importCommit: onVillage(VILLAGE_MANAGERS, '本村的村书记、村干部；管理员（整份文件无误才写入）'),
+    // The file carries full phone numbers and birth dates: not for the officers above the village.
+    export: onVillage(VILLAGE_MANAGERS, '本村的村书记、村干部；管理员（导出含完整手机号，记入台账）'),
+    setPartyMembership: rule('person', '本村的村书记、村干部；管理员', (actor, person) => grantReaches(actor, VILLAGE_MANAGERS, person)),
+    setGroupLeader: rule('group', '本村的村书记、村干部；管理员', (actor, group) => grantReaches(actor, VILLAGE_MANAGERS, group)),
+    setNeighbours: rule('group', '本村的村书记、村干部；管理员（相邻关系自动双向）', (actor, group) => grantReaches(actor, VILLAGE_MANAGERS, group)),
+    changeLog: onVillage(VILLAGE_READERS, '本村的村书记、村干部；所属镇、市的干部；管理员'),
+  },
+} as const
+
+export type Policy = typeof policy
+
+/**
+ * Who may read a file once an action has attached it, by what it is attached to: whoever may act
+ * on that subject. A kind with no entry is readable by nobody (fail closed); an unattached upload
+ * only by its owner.
+ */
+export const fileReaders: Readonly<Record<string, (actor: Actor, place: Place) => boolean>> = {
+  rosterExport: (actor, village) => policy.roster.export(actor, village),
+  rosterImport: (actor, village) => policy.roster.importCommit(actor, village),
+}
+
+// ── Where an actor works (for the app's entries; each answer is checked by a rule above) ─────────
+
+/** The village a Party secretary or village cadre is appointed to, if any. */
+export function villageInCharge(actor: Actor): string | null {
+  const grant = actor.grants.find((g) => (g.role === 'village_secretary' || g.role === 'village_staff') && g.scope.level === 'village')
+  return grant?.scope.level === 'village' ? grant.scope.id : null
+}
+
+/**
+ * The coverage areas the actor's grants name and the coverage rule lets them see, widest first
+ * (the city, then towns, then villages). A village's town is not in a village grant, so it is
+ * left unknown: only the village id decides there.
+ */
+export function coverageAreas(actor: Actor): Area[] {
+  const named: Area[] = [CITY]
+  for (const { scope } of actor.grants) {
+    if (scope.level === 'town') named.push({ level: 'town', townId: scope.id, villageId: null })
+    if (scope.level === 'village') named.push({ level: 'village', townId: null, villageId: scope.id })
+  }
+  const seen = new Set<string>()
+  return named.filter((area) => {
+    const key = `${area.level}:${area.townId}:${area.villageId}`
+    if (seen.has(key) || !policy.partyGroups.coverage(actor, area)) return false
+    seen.add(key)
+    return true
+  })
+}
