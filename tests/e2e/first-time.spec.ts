@@ -40,6 +40,7 @@ test('消息 and 办事 speak to the reader: a group leader is not sent to the g
   await loginAs(page, leader)
   for (const tab of ['消息', '办事'] as const) {
     await openTab(page, tab)
+    if (tab === '消息') await page.locator('.chats-segment:visible', { hasText: '群聊' }).click()
     const screen = page.locator('.cz-screen:visible')
     await expect(screen).toContainText('即将上线')
     await expect(screen).not.toContainText('找本组组长')
@@ -52,6 +53,7 @@ test('消息 and 办事 speak to the reader: a group leader is not sent to the g
   await loginAs(page, officer)
   for (const tab of ['消息', '办事'] as const) {
     await openTab(page, tab)
+    if (tab === '消息') await page.locator('.chats-segment:visible', { hasText: '群聊' }).click()
     const screen = page.locator('.cz-screen:visible')
     await expect(screen).toContainText('即将上线')
     await expect(screen).not.toContainText('组长')

@@ -5,6 +5,7 @@ import { BigButton } from '../../components/button/BigButton'
 import { Card } from '../../components/card/Card'
 import { Screen } from '../../components/screen/Screen'
 import { ErrorNotice, Loading } from '../../components/status/Status'
+import { audienceOf, type Audience } from '../../lib/audience'
 import { unreadStore } from '../../lib/unread'
 import { useQuery } from '../../lib/use-query'
 import { villageDateTime } from '../../lib/village-time'
@@ -14,6 +15,26 @@ import { askToSubscribe, canAskToSubscribe } from '../../services/subscribe'
 import './index.css'
 
 const PAGE_SIZE = 20
+
+/** 群聊 is not built yet: what will come and what to do until then, in words that fit the reader. */
+const CHAT_WORDS: Record<Audience, { later: string; now: string }> = {
+  villager: {
+    later: '以后，本组、本村的群聊会在这里，组长和村干部的回复也在这里。',
+    now: '现在有事，请直接在本组微信群里说，或打电话给组长。',
+  },
+  leader: {
+    later: '以后，本组村民的留言和议事消息会在这里，您可以直接回复。',
+    now: '现在要通知本组村民，请在本组微信群里说；村里的事，请联系村干部。',
+  },
+  village: {
+    later: '以后，各组的群聊和组长的回复会在这里。',
+    now: '现在要发通知，请照原来的办法，在村里的微信群里发，或打电话给各组组长。',
+  },
+  officer: {
+    later: '以后，各村上报的事项和回复会在这里。',
+    now: '现在请照原来的办法，通过工作群或电话和各村联系。',
+  },
+}
 
 interface Shown {
   items: InboxEntry[]
@@ -28,10 +49,10 @@ export default function ChatsPage() {
   const [problem, setProblem] = useState<string | null>(null)
 
   const load = useCallback(async () => {
-    const first = await call('inbox', 'list', { limit: PAGE_SIZE })
+    const [first, me] = await Promise.all([call('inbox', 'list', { limit: PAGE_SIZE }), call('identity', 'me', {})])
     setShown(first)
     unreadStore.set(first.unread)
-    return first
+    return { audience: audienceOf(me.roles) }
   }, [])
   const { state, reload } = useQuery(load)
 
@@ -68,9 +89,16 @@ export default function ChatsPage() {
         <SegmentButton text="群聊" active={segment === 'chats'} onClick={() => setSegment('chats')} />
       </View>
       {segment === 'chats' ? (
-        <Card title="群聊即将上线">
-          <Text className="cz-text">以后本组、本村的群聊会在这里。现在有事，请在本组微信群里说，或打电话给组长。</Text>
-        </Card>
+        state.status === 'ready' ? (
+          <>
+            <Card title="群聊即将上线">
+              <Text className="cz-text chats-later">{CHAT_WORDS[state.data.audience].later}</Text>
+            </Card>
+            <Card>
+              <Text className="cz-text chats-now">{CHAT_WORDS[state.data.audience].now}</Text>
+            </Card>
+          </>
+        ) : null
       ) : (
         <>
           {state.status === 'loading' ? <Loading /> : null}
