@@ -30,7 +30,10 @@ export default defineConfig<'webpack5'>(async (merge) => {
     sourceRoot: 'src',
     outputRoot,
     plugins: [],
-    defineConstants: {},
+    // Build-time settings the app reads; defined even when unset, so no `process` is left in the bundle.
+    defineConstants: {
+      'process.env.TARO_APP_WX_TEMPLATE_PARTY_GROUP_CHANGED': JSON.stringify(process.env.TARO_APP_WX_TEMPLATE_PARTY_GROUP_CHANGED ?? ''),
+    },
     copy: { patterns: [], options: {} },
     framework: 'react',
     // Taro 4.1.11 watch builds crash in the pre-bundler ("options.roots.map is not a function").

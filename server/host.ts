@@ -184,7 +184,7 @@ export async function buildHost(options: HostOptions): Promise<FastifyInstance> 
       : undefined
     if (!definition) return sendError(reply, 'NOT_FOUND', request.id, '没有这项服务')
     // Loading the caller is metered too: in the cloud every call pays for it.
-    const { result: envelope, reads, writes } = await store.metered(async () =>
+    const { result: envelope, reads, writes, byCollection } = await store.metered(async () =>
       invoke(definition as never, request.body, {
         db: store,
         storage,
@@ -198,6 +198,8 @@ export async function buildHost(options: HostOptions): Promise<FastifyInstance> 
     return reply
       .header('x-db-reads', String(reads))
       .header('x-db-writes', String(writes))
+      // e.g. `villages=1/0 groups=1/0 audit=0/1`: reads/writes per collection, to spot repeated reads.
+      .header('x-db-collections', Object.entries(byCollection).map(([name, cost]) => `${name}=${cost.reads}/${cost.writes}`).join(' '))
       .status(envelope.ok ? 200 : HTTP_STATUS_OF[envelope.error.code])
       .send(envelope)
   })

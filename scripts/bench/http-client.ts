@@ -4,6 +4,20 @@
 export interface CallCost {
   reads: number
   writes: number
+  /** Reads per collection (x-db-collections), when the host reported them. */
+  readsOf?: Record<string, number>
+}
+
+function readsByCollection(header: string | null): Record<string, number> {
+  return Object.fromEntries(
+    (header ?? '')
+      .split(' ')
+      .filter(Boolean)
+      .map((entry) => {
+        const [name, counts] = entry.split('=')
+        return [name, Number(counts.split('/')[0])]
+      }),
+  )
 }
 
 export function httpClient(baseUrl: string) {
@@ -15,7 +29,11 @@ export function httpClient(baseUrl: string) {
     })
     const envelope = (await response.json()) as { ok: boolean; data?: Record<string, unknown>; error?: unknown }
     if (!envelope.ok) throw new Error(`${path} failed: ${JSON.stringify(envelope.error)}`)
-    const cost: CallCost = { reads: Number(response.headers.get('x-db-reads')), writes: Number(response.headers.get('x-db-writes')) }
+    const cost: CallCost = {
+      reads: Number(response.headers.get('x-db-reads')),
+      writes: Number(response.headers.get('x-db-writes')),
+      readsOf: readsByCollection(response.headers.get('x-db-collections')),
+    }
     return { data: envelope.data as Record<string, unknown>, cost }
   }
   return {

@@ -51,6 +51,8 @@ export interface EmbeddedStoreOptions {
 export interface Metering {
   reads: number
   writes: number
+  /** The same counts per collection, to see which reads a call repeats. */
+  byCollection: Record<string, { reads: number; writes: number }>
 }
 
 function newId(): string {
@@ -165,16 +167,19 @@ export class EmbeddedStore implements Database {
    * document added, set, updated or removed (1 per single-document write, found or not), in or out
    * of transactions. Concurrent sections each keep their own count. Bulk seeding is not counted.
    */
-  async metered<R>(fn: () => Promise<R>): Promise<{ result: R; reads: number; writes: number }> {
-    const tally: Metering = { reads: 0, writes: 0 }
+  async metered<R>(fn: () => Promise<R>): Promise<{ result: R } & Metering> {
+    const tally: Metering = { reads: 0, writes: 0, byCollection: {} }
     const result = await this.meter.run(tally, fn)
-    return { result, reads: tally.reads, writes: tally.writes }
+    return { result, ...tally }
   }
 
   /** Adds to the count of the metered section the caller is in (none: nothing to count). */
-  tally(kind: keyof Metering, documents: number): void {
+  tally(kind: 'reads' | 'writes', documents: number, collection: string): void {
     const tally = this.meter.getStore()
-    if (tally) tally[kind] += documents
+    if (!tally) return
+    tally[kind] += documents
+    const counts = (tally.byCollection[collection] ??= { reads: 0, writes: 0 })
+    counts[kind] += documents
   }
 
   /** A digest of every document in every collection: tests use it to prove that nothing was written. */
@@ -320,26 +325,26 @@ export class EmbeddedStore implements Database {
           doc(id: string) {
             return {
               get: async () => {
-                store.tally('reads', 1)
+                store.tally('reads', 1, name)
                 return { data: store.readDoc(name, id) as T | null }
               },
               set: async (doc: NewDoc) => {
                 store.writeDoc(name, { ...doc, _id: id })
-                store.tally('writes', 1)
+                store.tally('writes', 1, name)
               },
               update: async (patch: UpdateObject) => {
                 store.updateDoc(name, id, patch)
-                store.tally('writes', 1)
+                store.tally('writes', 1, name)
               },
               remove: async () => {
                 store.deleteDoc(name, id)
-                store.tally('writes', 1)
+                store.tally('writes', 1, name)
               },
             }
           },
           add: async (doc: NewDoc) => {
             const id = store.insertDoc(name, doc)
-            store.tally('writes', 1)
+            store.tally('writes', 1, name)
             return { id }
           },
         }
@@ -382,25 +387,25 @@ class EmbeddedCollection<T extends StoredDoc> implements CollectionRef<T> {
   // Each operation is tallied after it succeeds, in the caller's own async context.
   async get(): Promise<{ data: T[] }> {
     const data = await this.store.run(() => this.store.find(this.name, this.state) as T[])
-    this.store.tally('reads', data.length)
+    this.store.tally('reads', data.length, this.name)
     return { data }
   }
 
   async count(): Promise<{ total: number }> {
     const total = await this.store.run(() => this.store.countMatching(this.name, this.state.where))
-    this.store.tally('reads', 1)
+    this.store.tally('reads', 1, this.name)
     return { total }
   }
 
   async update(patch: UpdateObject): Promise<{ updated: number }> {
     const updated = await this.store.run(() => this.store.updateMatching(this.name, this.state.where, patch))
-    this.store.tally('writes', updated)
+    this.store.tally('writes', updated, this.name)
     return { updated }
   }
 
   async remove(): Promise<{ deleted: number }> {
     const deleted = await this.store.run(() => this.store.removeMatching(this.name, this.state.where))
-    this.store.tally('writes', deleted)
+    this.store.tally('writes', deleted, this.name)
     return { deleted }
   }
 
@@ -408,12 +413,12 @@ class EmbeddedCollection<T extends StoredDoc> implements CollectionRef<T> {
     const { store, name } = this
     const write = async (work: () => void) => {
       await store.run(work)
-      store.tally('writes', 1)
+      store.tally('writes', 1, name)
     }
     return {
       get: async () => {
         const data = await store.run(() => store.readDoc(name, id) as T | null)
-        store.tally('reads', 1)
+        store.tally('reads', 1, name)
         return { data }
       },
       set: (doc: NewDoc) => write(() => store.writeDoc(name, { ...doc, _id: id })),
@@ -427,7 +432,7 @@ class EmbeddedCollection<T extends StoredDoc> implements CollectionRef<T> {
 
   async add(doc: NewDoc): Promise<{ id: string }> {
     const id = await this.store.run(() => this.store.insertDoc(this.name, doc))
-    this.store.tally('writes', 1)
+    this.store.tally('writes', 1, this.name)
     return { id }
   }
 }

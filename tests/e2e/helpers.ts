@@ -66,7 +66,7 @@ export async function settle(page: Page): Promise<void> {
 /** Taro keeps visited tab pages in the DOM (hidden): always act on the visible one. */
 export async function openTab(page: Page, label: '首页' | '消息' | '办事' | '我的'): Promise<void> {
   await page.locator('.cz-tabbar__item:visible', { hasText: label }).click()
-  await expect(page.locator('.cz-tabbar__item.is-active:visible')).toHaveText(label)
+  await expect(page.locator('.cz-tabbar__item.is-active:visible .cz-tabbar__text')).toHaveText(label)
 }
 
 export interface SizeReport {
