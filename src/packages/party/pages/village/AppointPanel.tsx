@@ -8,6 +8,7 @@ import type { PartyGroupView, RosterMember, VillageReport } from '../../../../se
 import { Choice } from '../../components/Choice'
 import { WHY_MIN, WhyInput } from '../../components/WhyInput'
 import { groupName, issueOf, type Notice } from '../../words'
+import { askToSubscribe } from '../../../../services/subscribe'
 
 type Candidate = RosterMember & { groupLabel: string }
 
@@ -126,7 +127,11 @@ export function AppointPanel({ villageId, partyGroup, onDone, onCancel }: Appoin
       <Text className="cz-text cz-heading party-step">第二步：写明原因</Text>
       <WhyInput value={why} onChange={setWhy} placeholder="例如：原组长不是党员，经支部研究指定" />
       {error ? <Text className="cz-text party-notice party-notice--error party-panel-error">{error}</Text> : null}
-      <BigButton className="party-confirm" text={busy ? '正在保存…' : '确认指定'} disabled={!ready} onClick={() => void submit()} />
+      <BigButton className="party-confirm" text={busy ? '正在保存…' : '确认指定'} disabled={!ready} onClick={() => {
+          // WeChat asks for reminder consent only inside the tap itself, before anything is awaited.
+          askToSubscribe()
+          void submit()
+        }} />
       <BigButton kind="plain" text="取消" onClick={onCancel} />
     </View>
   )

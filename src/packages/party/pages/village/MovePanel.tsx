@@ -8,6 +8,7 @@ import type { PartyGroupView, VillageReport } from '../../../../services/contrac
 import { Choice } from '../../components/Choice'
 import { WHY_MIN, WhyInput } from '../../components/WhyInput'
 import { groupName, issueOf, type Notice } from '../../words'
+import { askToSubscribe } from '../../../../services/subscribe'
 
 interface MovePanelProps {
   villageId: string
@@ -132,7 +133,11 @@ export function MovePanel({ villageId, report, partyGroup, onDone, onCancel }: M
       <Text className="cz-text cz-heading party-step">第三步：写明原因</Text>
       <WhyInput value={why} onChange={setWhy} placeholder="例如：该组与第5组同在一条路上，开会更方便" />
       {error ? <Text className="cz-text party-notice party-notice--error party-panel-error">{error}</Text> : null}
-      <BigButton className="party-confirm" text={busy ? '正在保存…' : '确认调整'} disabled={!ready} onClick={() => void submit()} />
+      <BigButton className="party-confirm" text={busy ? '正在保存…' : '确认调整'} disabled={!ready} onClick={() => {
+          // WeChat asks for reminder consent only inside the tap itself, before anything is awaited.
+          askToSubscribe()
+          void submit()
+        }} />
       <BigButton kind="plain" text="取消" onClick={onCancel} />
     </View>
   )
