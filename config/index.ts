@@ -32,6 +32,7 @@ export default defineConfig<'webpack5'>(async (merge) => {
     plugins: [],
     // Build-time settings the app reads; defined even when unset, so no `process` is left in the bundle.
     defineConstants: {
+      'process.env.TARO_APP_CLOUD_ENV': JSON.stringify(process.env.TARO_APP_CLOUD_ENV ?? ''),
       'process.env.TARO_APP_WX_TEMPLATE_PARTY_GROUP_CHANGED': JSON.stringify(process.env.TARO_APP_WX_TEMPLATE_PARTY_GROUP_CHANGED ?? ''),
     },
     copy: { patterns: [], options: {} },
