@@ -84,7 +84,7 @@ export const partyGroupsFunction = defineFunction('partyGroups', {
       const previous = standing.filter((doc) => sameSubject(doc.override, override))
       // Tried through the rules before anything is stored: an override they refuse is answered with
       // their reason and never stored; an accepted one is stored with the Party groups it gave.
-      const trial = await formVillage(db, groups, [...standing.filter((doc) => !previous.includes(doc)).map((doc) => doc.override as Override), stored])
+      const trial = await formVillage(db, groups, [...standing.filter((doc) => !previous.includes(doc)).map((doc) => doc.override), stored])
       const issue = trial.overrideIssues.find((entry) => entry.override.at === stored.at && entry.override.by === stored.by && entry.override.kind === stored.kind)
       if (issue) throw new AppError('CONFLICT', `不能这样调整：${issue.message}`)
       const writes = await planFormationWrites(db, facts, trial, at)

@@ -3,6 +3,7 @@
  * villager) and the secretary's overrides, then stores the result: the Party groups, a service
  * point for each, and the village's coverage state. Writes only what changed, in one transaction.
  */
+import type { CoverageFigures } from '../domain/coverage'
 import { formPartyGroups, type FormationResult, type GroupFacts, type Override } from '../domain/party-groups'
 import type { Database, Transaction } from '../db/port'
 import type {
@@ -44,7 +45,7 @@ export function groupFactsOf(groups: readonly GroupRecord[]): GroupFacts[] {
 }
 
 /** The figures a coverage report shows, from a formation result. */
-export function coverageStatsOf({ stats }: FormationResult): PartyGroupState['stats'] {
+export function coverageStatsOf({ stats }: FormationResult): CoverageFigures {
   const { groups, partyGroups, crossGroup, coverage, uncovered, leaderToBeAppointed } = stats
   return { groups, partyGroups, crossGroup, coverage, uncovered, leaderToBeAppointed }
 }
@@ -149,7 +150,7 @@ export async function planFormationWrites(db: Database, facts: VillageFacts, res
   const changedPartyGroups = desired.filter((doc) => !sameJson(withoutMeta(doc), existingById.has(doc._id) ? withoutMeta(existingById.get(doc._id)!) : null))
   const removedPartyGroups = existing.filter((doc) => !desiredIds.has(doc._id))
   const removedPoints = new Set(pointPlan.remove.map((point) => point._id))
-  const snapshot = (doc: PartyGroupRecord) => ({ ...doc, id: doc._id, appliedOverrides: doc.appliedOverrides as Override[] })
+  const snapshot = (doc: PartyGroupRecord) => ({ ...doc, id: doc._id })
   const noticesWith = (nameOf: (personId: string) => string | undefined) =>
     partyGroupChangeNotices(existing.map(snapshot), desired.map(snapshot), groups.map((group) => ({ id: group._id, name: group.name })), nameOf)
   // Leaders' names are read only when some group has something to be told.
@@ -187,7 +188,7 @@ export async function planFormationWrites(db: Database, facts: VillageFacts, res
 /** Reads the village's facts, runs the rules once and stores what they give, in one transaction. */
 export async function recomputeLoadedVillage(db: Database, village: VillageRecord, now: Date, options: RecomputeOptions = {}): Promise<FormationWrites> {
   const facts = await readVillageFacts(db, village)
-  const result = await formVillage(db, facts.groups, facts.overrides.map((doc) => doc.override as Override))
+  const result = await formVillage(db, facts.groups, facts.overrides.map((doc) => doc.override))
   const writes = await planFormationWrites(db, facts, result, now)
   await db.runTransaction(async (tx: Transaction) => {
     await writes.apply(tx)

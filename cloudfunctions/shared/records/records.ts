@@ -1,7 +1,20 @@
-/** The stored shapes of the roster, as the functions read them. */
+/**
+ * The stored shapes of the roster, as the functions read them. Typed by the domain's shapes or
+ * declared here, never by the wire (types/functions/*): what a function answers is mapped from
+ * these explicitly (e.g. cloudfunctions/shared/party-groups/village-report.ts), so the store and
+ * the contract can differ (rule records-not-wire in .dependency-cruiser.cjs).
+ *
+ * A stored grant is the policy's Grant (types/identity.ts): roles and scopes are the vocabulary
+ * types/policy.ts rules on, shared by the app and the functions, not an action's wire shape; the
+ * caller (runtime/caller.ts) carries the same Grant, so it is read from the store as it is.
+ */
 import type { Grant } from '../../../types/identity'
-import type { CoverageStats, StoredOverride } from '../../../types/functions/party-groups'
+import type { CoverageFigures } from '../domain/coverage'
+import type { Override } from '../domain/party-groups/types'
+import type { GroupDoc, HouseholdDoc, PersonDoc } from '../domain/roster'
 import type { StoredDoc } from '../db/port'
+
+export type { PartyMembership } from '../domain/roster'
 
 export interface TownRecord extends StoredDoc {
   name: string
@@ -14,41 +27,12 @@ export interface VillageRecord extends StoredDoc {
   partyGroupState?: PartyGroupState
 }
 
-export interface GroupRecord extends StoredDoc {
-  villageId: string
-  townId: string
-  number: number
-  name: string
-  leaderId: string | null
-  neighbours: string[]
-  /** Kept in step with the roster in the same transaction as each change. */
-  counts: { villagers: number; households: number; partyMembers: number }
-  leaderIsPartyMember: boolean
-}
+/** A villager group (村民小组): the domain's GroupDoc, as stored. */
+export interface GroupRecord extends StoredDoc, GroupDoc {}
 
-export interface HouseholdRecord extends StoredDoc {
-  groupId: string
-  villageId: string
-  townId: string
-  householdNo: string
-  address: string
-}
+export interface HouseholdRecord extends StoredDoc, HouseholdDoc {}
 
-export type PartyMembership = 'full' | 'probationary' | null
-
-export interface PersonRecord extends StoredDoc {
-  name: string
-  gender: '男' | '女'
-  birthDate: string
-  householdId: string | null
-  householdNo: string | null
-  groupId: string | null
-  villageId: string | null
-  townId: string | null
-  phone: string | null
-  idNumber: string | null
-  partyMembership: PartyMembership
-}
+export interface PersonRecord extends StoredDoc, PersonDoc {}
 
 export interface GrantRecord extends StoredDoc, Grant {
   personId: string
@@ -68,6 +52,7 @@ export interface InvitationRecord extends StoredDoc {
   status: 'open' | 'used' | 'expired'
 }
 
+/** A reason as stored: the code is kept as a plain string, not narrowed to the rules' codes. */
 export interface StoredReason {
   code: string
   message: string
@@ -84,20 +69,20 @@ export interface PartyGroupRecord extends StoredDoc {
   anchorGroupId: string
   reasons: Array<StoredReason & { groupId: string }>
   flags: StoredReason[]
-  appliedOverrides: StoredOverride[]
+  appliedOverrides: Override[]
 }
 
 /** The latest formation result of a village, kept on the village so coverage reports read 230 docs, not 8,000. */
 export interface PartyGroupState {
-  stats: CoverageStats
+  stats: CoverageFigures
   uncovered: Array<{ groupId: string; reason: StoredReason; weaknesses: StoredReason[] }>
-  overrideIssues: Array<{ override: StoredOverride; code: string; problem: string; message: string }>
+  overrideIssues: Array<{ override: Override; code: string; problem: string; message: string }>
   computedAt: string
 }
 
 export interface OverrideDoc extends StoredDoc {
   villageId: string
-  override: StoredOverride
+  override: Override
 }
 
 export interface ChangeLogRecord extends StoredDoc {

@@ -3,6 +3,7 @@
  * free of libraries; callers validate at the edge and hand over these shapes.
  * Rules: see docs/party-groups.md and DOMAIN.md §1.
  */
+import type { CoverageFigures } from '../coverage';
 
 /** What the rules need to know about one villager group (村民小组) of one village. */
 export interface GroupFacts {
@@ -130,15 +131,8 @@ export interface OverrideIssue {
   message: string;
 }
 
-export interface FormationStats {
-  groups: number;
-  partyGroups: number;
-  crossGroup: number;
-  /** Covered groups / groups, 0..1; 1 when there are no groups (nothing is left uncovered). */
-  coverage: number;
-  uncovered: number;
-  leaderToBeAppointed: number;
-}
+/** A village's coverage figures: the one coverage shape, declared in ../coverage.ts. */
+export type FormationStats = CoverageFigures;
 
 export interface FormationResult {
   partyGroups: PartyGroupResult[];

@@ -3,7 +3,7 @@
  * Lenient where staff commonly vary (1965/3/8, 1965年3月8日, 中共党员, spaces in phone numbers),
  * strict where a guess could store the wrong fact.
  */
-import type { PartyMembership } from '../../records/records'
+import type { PartyMembership } from '../roster'
 import { LEADER_MARK, PARTY_LABEL } from './columns'
 
 export type CellReading<T> = { ok: true; value: T } | { ok: false; problem: string }

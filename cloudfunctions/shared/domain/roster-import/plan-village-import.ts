@@ -4,7 +4,7 @@
  * their ids (bindings, grants and errands point at them); the rest are added or removed. People
  * without a household (office holders recorded elsewhere) are outside the file and left alone.
  */
-import type { GroupRecord, HouseholdRecord, PersonRecord } from '../../records/records'
+import type { GroupDoc, HouseholdDoc, PersonDoc } from '../roster'
 import {
   GROUP_ID_WIDTH,
   groupIdPrefix,
@@ -31,7 +31,7 @@ export function planVillageImport(village: VillageRef, parsed: ParsedRoster, exi
   }
   const groupId = (number: number): string => groupIdOf.get(number) ?? ''
 
-  const households = parsed.households.map((household): HouseholdRecord => {
+  const households = parsed.households.map((household): HouseholdDoc => {
     const stored = old.householdByNo.get(household.householdNo)
     return {
       ...stored,
@@ -47,7 +47,7 @@ export function planVillageImport(village: VillageRef, parsed: ParsedRoster, exi
   const householdIdOf = new Map(households.map((household) => [household.householdNo, household._id]))
 
   const personIdOf = new Map<string, string>()
-  const people = parsed.people.map((person): PersonRecord => {
+  const people = parsed.people.map((person): PersonDoc => {
     const stored = old.personByKey.get(person.key)
     const householdId = householdIdOf.get(person.householdNo) ?? ''
     const id = stored?._id ?? ids.take(personIdPrefix(householdId), PERSON_ID_WIDTH)
@@ -108,22 +108,22 @@ export function planVillageImport(village: VillageRef, parsed: ParsedRoster, exi
 }
 
 interface OldRoster {
-  groups: GroupRecord[]
-  households: HouseholdRecord[]
+  groups: GroupDoc[]
+  households: HouseholdDoc[]
   /** People of the village who belong to a household: the ones the file speaks for. */
-  villagers: PersonRecord[]
+  villagers: PersonDoc[]
   /** People of the village without a household: untouched by the import. */
-  outsiders: PersonRecord[]
-  groupByNumber: Map<number, GroupRecord>
-  groupById: Map<string, GroupRecord>
-  householdByNo: Map<string, HouseholdRecord>
-  householdById: Map<string, HouseholdRecord>
-  personByKey: Map<string, PersonRecord>
-  personById: Map<string, PersonRecord>
+  outsiders: PersonDoc[]
+  groupByNumber: Map<number, GroupDoc>
+  groupById: Map<string, GroupDoc>
+  householdByNo: Map<string, HouseholdDoc>
+  householdById: Map<string, HouseholdDoc>
+  personByKey: Map<string, PersonDoc>
+  personById: Map<string, PersonDoc>
 }
 
 /** A stored villager's key; the household's number stands in when the person lacks a copy of it. */
-function keyOf(person: PersonRecord, old: Pick<OldRoster, 'householdById'>): string {
+function keyOf(person: PersonDoc, old: Pick<OldRoster, 'householdById'>): string {
   return personKey(person.householdNo ?? old.householdById.get(person.householdId ?? '')?.householdNo ?? '', person.name)
 }
 
@@ -162,7 +162,7 @@ interface GroupShape {
  * Stored groups missing from the file are removed, unless people the file does not speak for
  * (no household) still belong to them; those stay, with a leader only if the leader stays too.
  */
-function groupsLeftOver(fileGroups: readonly GroupShape[], old: OldRoster, remaining: readonly PersonRecord[]): GroupShape[] {
+function groupsLeftOver(fileGroups: readonly GroupShape[], old: OldRoster, remaining: readonly PersonDoc[]): GroupShape[] {
   const inFile = new Set(fileGroups.map((group) => group.id))
   const occupied = new Set(old.outsiders.map((person) => person.groupId))
   const stays = new Set(remaining.map((person) => person._id))
@@ -182,9 +182,9 @@ function countedGroups(
   village: VillageRef,
   shapes: readonly GroupShape[],
   old: OldRoster,
-  remaining: readonly PersonRecord[],
-  households: readonly HouseholdRecord[],
-): GroupRecord[] {
+  remaining: readonly PersonDoc[],
+  households: readonly HouseholdDoc[],
+): GroupDoc[] {
   const numberOf = new Map(shapes.map((shape) => [shape.id, shape.number]))
   const neighbours = new Map(shapes.map((shape) => [shape.id, new Set<string>()]))
   for (const shape of shapes) {
@@ -196,7 +196,7 @@ function countedGroups(
   }
   const partyMember = new Map(remaining.map((person) => [person._id, person.partyMembership !== null]))
   return shapes
-    .map((shape): GroupRecord => {
+    .map((shape): GroupDoc => {
       const members = remaining.filter((person) => person.groupId === shape.id)
       return {
         ...old.groupById.get(shape.id),

@@ -2,13 +2,13 @@
  * Export: the stored roster as the template's table, so staff can edit it and import it again.
  * The inverse of parseRosterTable: exporting and importing unchanged data changes no villager.
  */
-import type { GroupRecord, HouseholdRecord, PersonRecord } from '../../records/records'
+import type { GroupDoc, HouseholdDoc, PersonDoc } from '../roster'
 import { LEADER_MARK, PARTY_LABEL, ROSTER_COLUMNS, type RosterColumn } from './columns'
 import { byNumber, naturalCompare } from './ordering'
 
-export type RosterGroupView = Pick<GroupRecord, '_id' | 'number' | 'name' | 'leaderId' | 'neighbours'>
-export type RosterHouseholdView = Pick<HouseholdRecord, '_id' | 'groupId' | 'householdNo'>
-export type RosterPersonView = Pick<PersonRecord, '_id' | 'name' | 'gender' | 'birthDate' | 'phone' | 'partyMembership' | 'householdId'>
+export type RosterGroupView = Pick<GroupDoc, '_id' | 'number' | 'name' | 'leaderId' | 'neighbours'>
+export type RosterHouseholdView = Pick<HouseholdDoc, '_id' | 'groupId' | 'householdNo'>
+export type RosterPersonView = Pick<PersonDoc, '_id' | 'name' | 'gender' | 'birthDate' | 'phone' | 'partyMembership' | 'householdId'>
 
 /**
  * Header + one row per villager, by group number, household number, then birth date. People without

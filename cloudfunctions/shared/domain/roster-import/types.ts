@@ -1,5 +1,5 @@
 /** Plain data in and out of the roster import; no I/O and no libraries (see columns.ts for the template). */
-import type { GroupRecord, HouseholdRecord, PartyMembership, PersonRecord } from '../../records/records'
+import type { GroupDoc, HouseholdDoc, PartyMembership, PersonDoc } from '../roster'
 import type { RosterColumn } from './columns'
 
 /** One problem in the file, for the import preview. */
@@ -58,9 +58,9 @@ export interface VillageRef {
 
 /** The village's stored roster before the import. Records of other villages are ignored. */
 export interface ExistingRoster {
-  groups: readonly GroupRecord[]
-  households: readonly HouseholdRecord[]
-  people: readonly PersonRecord[]
+  groups: readonly GroupDoc[]
+  households: readonly HouseholdDoc[]
+  people: readonly PersonDoc[]
 }
 
 export interface ImportSummary {
@@ -78,11 +78,11 @@ export interface ImportSummary {
 
 export interface ImportPlan {
   /** Complete documents to store, by group number. */
-  groups: GroupRecord[]
+  groups: GroupDoc[]
   /** Complete documents to store, by id. */
-  households: HouseholdRecord[]
+  households: HouseholdDoc[]
   /** Complete documents of every villager in the file, by id. */
-  people: PersonRecord[]
+  people: PersonDoc[]
   /** Ids to delete. */
   remove: { groups: string[]; households: string[]; people: string[] }
   /** Ids among the documents above that are new or differ from the stored ones: the only writes needed. */
