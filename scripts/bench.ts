@@ -66,9 +66,7 @@ function costCell(median: number | null, range?: [number, number]): string {
 }
 
 function markdown(results: Measurement[], notes: string[]): string {
-  const rows = results.map(
-    (r) => `| ${r.scenario} | ${r.action} | ${r.runs} | ${r.p50} | ${r.p95} | ${costCell(r.reads, r.readsRange)} | ${costCell(r.writes, r.writesRange)} |`,
-  )
+  const rows = results.map((r) => `| ${r.scenario} | ${r.action} | ${r.runs} | ${r.p50} | ${r.p95} | ${costCell(r.reads, r.readsRange)} | ${costCell(r.writes, r.writesRange)} |`)
   return [
     '# Benchmarks',
     '',

@@ -179,12 +179,15 @@ export async function buildHost(options: HostOptions): Promise<FastifyInstance> 
   }
 
   app.post<{ Params: { name: string } }>('/api/fn/:name', async (request, reply) => {
-    const definition = Object.hasOwn(cloudFunctions, request.params.name)
-      ? cloudFunctions[request.params.name as keyof typeof cloudFunctions]
-      : undefined
+    const definition = Object.hasOwn(cloudFunctions, request.params.name) ? cloudFunctions[request.params.name as keyof typeof cloudFunctions] : undefined
     if (!definition) return sendError(reply, 'NOT_FOUND', request.id, '没有这项服务')
     // Loading the caller is metered too: in the cloud every call pays for it.
-    const { result: envelope, reads, writes, byCollection } = await store.metered(async () =>
+    const {
+      result: envelope,
+      reads,
+      writes,
+      byCollection,
+    } = await store.metered(async () =>
       invoke(definition as never, request.body, {
         db: store,
         storage,
@@ -195,13 +198,20 @@ export async function buildHost(options: HostOptions): Promise<FastifyInstance> 
         openId: null,
       }),
     )
-    return reply
-      .header('x-db-reads', String(reads))
-      .header('x-db-writes', String(writes))
-      // e.g. `villages=1/0 groups=1/0 audit=0/1`: reads/writes per collection, to spot repeated reads.
-      .header('x-db-collections', Object.entries(byCollection).map(([name, cost]) => `${name}=${cost.reads}/${cost.writes}`).join(' '))
-      .status(envelope.ok ? 200 : HTTP_STATUS_OF[envelope.error.code])
-      .send(envelope)
+    return (
+      reply
+        .header('x-db-reads', String(reads))
+        .header('x-db-writes', String(writes))
+        // e.g. `villages=1/0 groups=1/0 audit=0/1`: reads/writes per collection, to spot repeated reads.
+        .header(
+          'x-db-collections',
+          Object.entries(byCollection)
+            .map(([name, cost]) => `${name}=${cost.reads}/${cost.writes}`)
+            .join(' '),
+        )
+        .status(envelope.ok ? 200 : HTTP_STATUS_OF[envelope.error.code])
+        .send(envelope)
+    )
   })
 
   // The app uploads bytes here and passes the returned file ID to a function (never bytes in JSON).
@@ -253,11 +263,13 @@ export async function buildHost(options: HostOptions): Promise<FastifyInstance> 
     } catch {
       return sendError(reply, 'NOT_FOUND', request.id, FILE_GONE)
     }
-    return reply
-      .header('content-type', CONTENT_TYPES[extensionOf(fileId)] ?? 'application/octet-stream')
-      // Cached no longer than the signature lasts.
-      .header('cache-control', `private, max-age=${Math.max(0, Math.floor((Number(request.query.expires) - now().getTime()) / 1000))}`)
-      .send(bytes)
+    return (
+      reply
+        .header('content-type', CONTENT_TYPES[extensionOf(fileId)] ?? 'application/octet-stream')
+        // Cached no longer than the signature lasts.
+        .header('cache-control', `private, max-age=${Math.max(0, Math.floor((Number(request.query.expires) - now().getTime()) / 1000))}`)
+        .send(bytes)
+    )
   })
 
   if (options.staticDir && existsSync(join(options.staticDir, 'index.html'))) {

@@ -26,8 +26,7 @@ export function loadTokenSecret(dataDir: string): Uint8Array {
 
 export function tokenIssuer(secret: Uint8Array): TokenIssuer {
   return {
-    issue: (personId) =>
-      new SignJWT({}).setProtectedHeader({ alg: 'HS256' }).setSubject(personId).setIssuedAt().setExpirationTime(TOKEN_LIFETIME).sign(secret),
+    issue: (personId) => new SignJWT({}).setProtectedHeader({ alg: 'HS256' }).setSubject(personId).setIssuedAt().setExpirationTime(TOKEN_LIFETIME).sign(secret),
     async verify(token) {
       if (!token) return null
       try {

@@ -3,14 +3,7 @@ import { z } from 'zod'
 /** Roles that follow from the roster itself rather than from a grant. */
 export const ROSTER_ROLES = ['villager', 'party_member', 'group_leader'] as const
 /** Office roles, each granted for a scope (a village, a town or the whole city). */
-export const OFFICE_ROLES = [
-  'village_secretary',
-  'village_staff',
-  'town_officer',
-  'city_officer',
-  'police_liaison',
-  'admin',
-] as const
+export const OFFICE_ROLES = ['village_secretary', 'village_staff', 'town_officer', 'city_officer', 'police_liaison', 'admin'] as const
 export const ROLES = [...ROSTER_ROLES, ...OFFICE_ROLES] as const
 export type Role = (typeof ROLES)[number]
 export type OfficeRole = (typeof OFFICE_ROLES)[number]

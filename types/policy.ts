@@ -139,9 +139,7 @@ export const policy = {
   },
   identity: {
     me: signedIn('任何已登录的人'),
-    issueInvitation: rule('person', '本村的村干部、村书记，或管理员', (actor, person) =>
-      grantReaches(actor, ['village_secretary', 'village_staff', 'admin'], person),
-    ),
+    issueInvitation: rule('person', '本村的村干部、村书记，或管理员', (actor, person) => grantReaches(actor, ['village_secretary', 'village_staff', 'admin'], person)),
     bindInvitation: rule('nothing', '还没有绑定身份的微信用户（凭村里发的邀请码）', () => true, true),
   },
   home: {
@@ -168,8 +166,10 @@ export const policy = {
     mine: signedIn('任何已登录的村民（看自己所在的党小组）'),
   },
   roster: {
-    groupMembers: rule('group', '本组组长；本村的村书记、村干部；所属镇、市的干部；管理员', (actor, group) =>
-      leadsGroup(actor, group) || grantReaches(actor, VILLAGE_READERS, group),
+    groupMembers: rule(
+      'group',
+      '本组组长；本村的村书记、村干部；所属镇、市的干部；管理员',
+      (actor, group) => leadsGroup(actor, group) || grantReaches(actor, VILLAGE_READERS, group),
     ),
     villageGroups: onVillage(VILLAGE_READERS, '本村的村书记、村干部；所属镇、市的干部；管理员'),
     // The template is blank: anyone who may import somewhere may have it.

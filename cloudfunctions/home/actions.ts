@@ -16,9 +16,11 @@ export const homeFunction = defineFunction('home', {
         person.groupId ? db.collection<GroupRecord>('groups').doc(person.groupId).get() : { data: null },
       ])
       const town = village.data ? (await db.collection<TownRecord>('towns').doc(village.data.townId).get()).data : null
-      const { view: partyGroup, myServicePoint: servicePoint, names } = group.data
-        ? await partyGroupFor(db, group.data, [group.data.leaderId])
-        : { view: null, myServicePoint: null, names: new Map<string, string>() }
+      const {
+        view: partyGroup,
+        myServicePoint: servicePoint,
+        names,
+      } = group.data ? await partyGroupFor(db, group.data, [group.data.leaderId]) : { view: null, myServicePoint: null, names: new Map<string, string>() }
       const personRef = (id: string | null) => (id && names.has(id) ? { id, name: names.get(id)! } : null)
       return {
         person: { id: person._id, name: person.name },
@@ -40,9 +42,7 @@ export const homeFunction = defineFunction('home', {
               leader: partyGroup.leader,
               groupNames: [...partyGroup.groups].sort((a, b) => a.number - b.number).map((member) => member.name),
               crossGroup: partyGroup.crossGroup,
-              servicePoint: servicePoint
-                ? { name: servicePoint.name, address: servicePoint.address, hours: servicePoint.hours, hostName: servicePoint.hostName }
-                : null,
+              servicePoint: servicePoint ? { name: servicePoint.name, address: servicePoint.address, hours: servicePoint.hours, hostName: servicePoint.hostName } : null,
             }
           : null,
         isGroupLeader: group.data?.leaderId === person._id,

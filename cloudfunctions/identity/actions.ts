@@ -52,16 +52,10 @@ export const identityFunction = defineFunction('identity', {
       if (!openId) throw new AppError('UNAUTHENTICATED', '请在微信里打开村组通再输入邀请码')
       const { data: existing } = await db.collection<BindingRecord>('bindings').doc(openId).get()
       if (existing) throw new AppError('CONFLICT', '这个微信已经绑定过了')
-      const { data: invitations } = await db
-        .collection<InvitationRecord>('invitations')
-        .where({ code, status: 'open' })
-        .limit(1)
-        .get()
+      const { data: invitations } = await db.collection<InvitationRecord>('invitations').where({ code, status: 'open' }).limit(1).get()
       const invitation = invitations[0]
       if (!invitation || invitation.expiresAt < now().toISOString()) {
-        throw new AppError('INVALID_INPUT', '邀请码不对或已过期，请找村干部重新要一个', [
-          { path: 'data.code', message: '邀请码不对或已过期' },
-        ])
+        throw new AppError('INVALID_INPUT', '邀请码不对或已过期，请找村干部重新要一个', [{ path: 'data.code', message: '邀请码不对或已过期' }])
       }
       const { total: alreadyBound } = await db.collection('bindings').where({ personId: invitation.personId }).count()
       if (alreadyBound > 0) throw new AppError('CONFLICT', '这个人已经绑定了别的微信，请找村干部处理')

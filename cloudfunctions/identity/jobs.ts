@@ -20,7 +20,11 @@ export const expireInvitations: JobRun = async ({ db, now, actor }) => {
   const people = new Map<string, PersonRecord>()
   const ids = [...new Set(batch.map((invitation) => invitation.personId))]
   for (let start = 0; start < ids.length; start += 100) {
-    const { data } = await db.collection<PersonRecord>('people').where({ _id: db.command.in(ids.slice(start, start + 100)) }).limit(100).get()
+    const { data } = await db
+      .collection<PersonRecord>('people')
+      .where({ _id: db.command.in(ids.slice(start, start + 100)) })
+      .limit(100)
+      .get()
     for (const person of data) people.set(person._id, person)
   }
   const changed = await db.runTransaction(async (tx) => {

@@ -16,13 +16,22 @@ function clip(text: string, max = 20): string {
 
 export const deliver: JobRun = async ({ db, now, messages, templateIdFor }) => {
   const at = now()
-  const { data: pending } = await db.collection<InboxRecord>('inbox').where({ deliveryState: 'pending' }).orderBy('createdAt', 'asc').limit(JOB_BATCH + 1).get()
+  const { data: pending } = await db
+    .collection<InboxRecord>('inbox')
+    .where({ deliveryState: 'pending' })
+    .orderBy('createdAt', 'asc')
+    .limit(JOB_BATCH + 1)
+    .get()
   const batch = pending.slice(0, JOB_BATCH)
   if (batch.length === 0) return { processed: 0, changed: 0, more: false }
   const openIdOf = new Map<string, string>()
   const personIds = [...new Set(batch.map((entry) => entry.personId))]
   for (let start = 0; start < personIds.length; start += 100) {
-    const { data } = await db.collection<BindingRecord>('bindings').where({ personId: db.command.in(personIds.slice(start, start + 100)) }).limit(100).get()
+    const { data } = await db
+      .collection<BindingRecord>('bindings')
+      .where({ personId: db.command.in(personIds.slice(start, start + 100)) })
+      .limit(100)
+      .get()
     for (const binding of data) openIdOf.set(binding.personId, binding._id)
   }
   let changed = 0

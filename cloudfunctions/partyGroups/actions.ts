@@ -18,8 +18,7 @@ function sameSubject(a: Override, b: Pick<Override, 'kind'> & { groupId?: string
 
 export const partyGroupsFunction = defineFunction('partyGroups', {
   preview: {
-    allow: async (caller, { villageId }, { places }) =>
-      policy.partyGroups.preview(caller, villageId ? placeOfVillage(await places.village(villageId)) : null),
+    allow: async (caller, { villageId }, { places }) => policy.partyGroups.preview(caller, villageId ? placeOfVillage(await places.village(villageId)) : null),
     run: async (_context, input) => {
       const problems = previewInputProblems(input)
       if (problems.length > 0) throw invalidInput(problems, '村民小组或人员的编号对不上，请检查')
@@ -122,4 +121,3 @@ export const partyGroupsFunction = defineFunction('partyGroups', {
     },
   },
 })
-

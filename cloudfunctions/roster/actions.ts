@@ -43,7 +43,10 @@ export const rosterFunction = defineFunction('roster', {
     run: async ({ db, places }, { villageId }) => {
       const village = await requireVillage(places, villageId)
       const groups = (await readAll<GroupRecord>(db, 'groups', { villageId })).sort((a, b) => a.number - b.number)
-      const names = await namesOf(db, groups.map((group) => group.leaderId))
+      const names = await namesOf(
+        db,
+        groups.map((group) => group.leaderId),
+      )
       return {
         village: { id: village._id, name: village.name },
         groups: groups.map((group) => ({

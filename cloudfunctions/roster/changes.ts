@@ -28,10 +28,13 @@ export const rosterChangeActions: Pick<ActionTable<'roster'>, 'setPartyMembershi
         if (!group) throw notFound('这个村民所在的小组')
         const delta = Number(Boolean(partyMembership)) - Number(Boolean(person.partyMembership))
         await tx.collection('people').doc(personId).update({ partyMembership })
-        await tx.collection('groups').doc(group._id).update({
-          counts: { partyMembers: db.command.inc(delta) },
-          ...(group.leaderId === personId ? { leaderIsPartyMember: Boolean(partyMembership) } : {}),
-        })
+        await tx
+          .collection('groups')
+          .doc(group._id)
+          .update({
+            counts: { partyMembers: db.command.inc(delta) },
+            ...(group.leaderId === personId ? { leaderIsPartyMember: Boolean(partyMembership) } : {}),
+          })
         await audit(tx, caller, {
           at,
           scope: { townId: person.townId, villageId: person.villageId, groupId: person.groupId },
@@ -56,7 +59,10 @@ export const rosterChangeActions: Pick<ActionTable<'roster'>, 'setPartyMembershi
         if (!group) throw notFound('这个村民小组')
         const { data: leader } = leaderId ? await tx.collection<PersonRecord>('people').doc(leaderId).get() : { data: null }
         if (leaderId && leader?.groupId !== groupId) throw invalidInput([{ path: 'data.leaderId', message: '组长必须是本组村民' }])
-        await tx.collection('groups').doc(groupId).update({ leaderId, leaderIsPartyMember: Boolean(leader?.partyMembership) })
+        await tx
+          .collection('groups')
+          .doc(groupId)
+          .update({ leaderId, leaderIsPartyMember: Boolean(leader?.partyMembership) })
         await audit(tx, caller, {
           at,
           scope: { townId: group.townId, villageId: group.villageId, groupId },
@@ -81,7 +87,11 @@ export const rosterChangeActions: Pick<ActionTable<'roster'>, 'setPartyMembershi
       const { data: villageGroups } = await db.collection<GroupRecord>('groups').where({ villageId: group.villageId }).limit(1000).get()
       const inVillage = new Set(villageGroups.map((candidate) => candidate._id))
       const problems = neighbours.flatMap((id, index) =>
-        id === groupId ? [{ path: `data.neighbours.${index}`, message: '一个组不能与自己相邻' }] : inVillage.has(id) ? [] : [{ path: `data.neighbours.${index}`, message: '相邻组必须是本村的组' }],
+        id === groupId
+          ? [{ path: `data.neighbours.${index}`, message: '一个组不能与自己相邻' }]
+          : inVillage.has(id)
+            ? []
+            : [{ path: `data.neighbours.${index}`, message: '相邻组必须是本村的组' }],
       )
       if (problems.length > 0) throw invalidInput(problems)
       const wanted = new Set(neighbours)
@@ -89,14 +99,20 @@ export const rosterChangeActions: Pick<ActionTable<'roster'>, 'setPartyMembershi
       // Adjacency is kept symmetric: both sides of every added or removed edge change together.
       const touched = new Set([...wanted, ...before].filter((id) => wanted.has(id) !== before.has(id)))
       await db.runTransaction(async (tx) => {
-        await tx.collection('groups').doc(groupId).update({ neighbours: db.command.set([...wanted].sort()) })
+        await tx
+          .collection('groups')
+          .doc(groupId)
+          .update({ neighbours: db.command.set([...wanted].sort()) })
         for (const otherId of touched) {
           const { data: other } = await tx.collection<GroupRecord>('groups').doc(otherId).get()
           if (!other) continue
           const links = new Set(other.neighbours)
           if (wanted.has(otherId)) links.add(groupId)
           else links.delete(groupId)
-          await tx.collection('groups').doc(otherId).update({ neighbours: db.command.set([...links].sort()) })
+          await tx
+            .collection('groups')
+            .doc(otherId)
+            .update({ neighbours: db.command.set([...links].sort()) })
         }
         await audit(tx, caller, {
           at,

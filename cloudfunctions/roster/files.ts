@@ -69,7 +69,14 @@ async function saveWorkbook(storage: FileStorage, name: string, bytes: Buffer) {
 }
 
 /** Records a workbook a function made as the caller's, inside a transaction. */
-function recordWorkbook(tx: Transaction, caller: Caller, at: Date, saved: Awaited<ReturnType<typeof saveWorkbook>>, purpose: 'export' | 'template', attachedTo: FileSubject | null) {
+function recordWorkbook(
+  tx: Transaction,
+  caller: Caller,
+  at: Date,
+  saved: Awaited<ReturnType<typeof saveWorkbook>>,
+  purpose: 'export' | 'template',
+  attachedTo: FileSubject | null,
+) {
   return recordMadeFile(tx, { fileId: saved.file.fileId, ownerId: caller.personId, purpose, name: saved.file.fileName, size: saved.size, at, attachedTo })
 }
 
@@ -117,10 +124,7 @@ export const rosterFileActions: Pick<ActionTable<'roster'>, 'importTemplate' | '
       // People who left the village lose their WeChat binding and office grants with them.
       const leaving = plan.remove.people
       const [bindings, grants] = leaving.length
-        ? await Promise.all([
-            readAll(db, 'bindings', { personId: db.command.in(leaving) }),
-            readAll(db, 'grants', { personId: db.command.in(leaving) }),
-          ])
+        ? await Promise.all([readAll(db, 'bindings', { personId: db.command.in(leaving) }), readAll(db, 'grants', { personId: db.command.in(leaving) })])
         : [[], []]
       const changed = (ids: string[]) => new Set(ids)
       const [groups, households, people] = [changed(plan.changed.groups), changed(plan.changed.households), changed(plan.changed.people)]

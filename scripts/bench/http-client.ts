@@ -38,7 +38,8 @@ export function httpClient(baseUrl: string) {
   }
   return {
     async personas(): Promise<Array<{ id: string; roles: string[]; groupId: string | null; villageId: string | null }>> {
-      return ((await (await fetch(`${baseUrl}/api/dev/personas`)).json()) as { data: Array<{ id: string; roles: string[]; groupId: string | null; villageId: string | null }> }).data
+      return ((await (await fetch(`${baseUrl}/api/dev/personas`)).json()) as { data: Array<{ id: string; roles: string[]; groupId: string | null; villageId: string | null }> })
+        .data
     },
     login: async (personId: string): Promise<string> => (await post('/api/dev/login', { personId })).data.token as string,
     call: async (fn: string, action: string, data: unknown, token: string) => (await post(`/api/fn/${fn}`, { action, data }, token)).data,

@@ -25,7 +25,16 @@ export function percentile(sorted: number[], fraction: number): number {
 export function summarise(scenario: string, action: string, samples: number[], costs: CallCost[] = []): Measurement {
   const sorted = [...samples].sort((a, b) => a - b)
   const round = (value: number) => Math.round(value * 100) / 100
-  const measurement: Measurement = { scenario, action, runs: samples.length, p50: round(percentile(sorted, 0.5)), p95: round(percentile(sorted, 0.95)), unit: 'ms', reads: null, writes: null }
+  const measurement: Measurement = {
+    scenario,
+    action,
+    runs: samples.length,
+    p50: round(percentile(sorted, 0.5)),
+    p95: round(percentile(sorted, 0.95)),
+    unit: 'ms',
+    reads: null,
+    writes: null,
+  }
   if (costs.length === 0) return measurement
   for (const kind of ['reads', 'writes'] as const) {
     const values = costs.map((cost) => cost[kind]).sort((a, b) => a - b)

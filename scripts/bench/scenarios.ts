@@ -87,9 +87,13 @@ export async function extraScenarios({ name, client, personas, store, runs, warm
   if (secretary?.villageId) {
     const token = await client.login(secretary.id)
     // Appoint each Party member of one Party group in turn: every call changes the leader, so each is a real write.
-    const report = (await client.call('partyGroups', 'village', { villageId: secretary.villageId }, token)) as { partyGroups: Array<{ id: string; groups: Array<{ id: string }>; leader: { id: string } | null }> }
+    const report = (await client.call('partyGroups', 'village', { villageId: secretary.villageId }, token)) as {
+      partyGroups: Array<{ id: string; groups: Array<{ id: string }>; leader: { id: string } | null }>
+    }
     const partyGroup = report.partyGroups[0]
-    const members = await readAll<{ _id: string; partyMembership: string | null; groupId: string | null } & Record<string, unknown>>(store, 'people', { groupId: store.command.in(partyGroup.groups.map((g) => g.id)) })
+    const members = await readAll<{ _id: string; partyMembership: string | null; groupId: string | null } & Record<string, unknown>>(store, 'people', {
+      groupId: store.command.in(partyGroup.groups.map((g) => g.id)),
+    })
     // The sitting leader first: the rotation starts with someone else (appointing the leader again is a 409).
     const appointees = members.filter((person) => person.partyMembership).map((person) => person._id)
     appointees.sort((a, b) => Number(b === partyGroup.leader?.id) - Number(a === partyGroup.leader?.id))
@@ -97,16 +101,32 @@ export async function extraScenarios({ name, client, personas, store, runs, warm
     let villageReads = -1
     const overrides = await measureCalls(name, 'partyGroups.override (appoint a Party-group leader)', Math.min(runs, 100), warmup, async () => {
       turn += 1
-      const cost = await client.callCost('partyGroups', 'override', { villageId: secretary.villageId, override: { kind: 'APPOINT_LEADER', partyGroupId: partyGroup.id, leaderId: appointees[turn % appointees.length], why: '轮流担任，测一测' } }, token)
+      const cost = await client.callCost(
+        'partyGroups',
+        'override',
+        {
+          villageId: secretary.villageId,
+          override: { kind: 'APPOINT_LEADER', partyGroupId: partyGroup.id, leaderId: appointees[turn % appointees.length], why: '轮流担任，测一测' },
+        },
+        token,
+      )
       villageReads = Math.max(villageReads, cost.readsOf?.villages ?? -1)
       return cost
     })
     rows.push({ ...overrides, action: `${overrides.action}; reads the village ${villageReads === 1 ? 'once' : `${villageReads} times`}` })
-    rows.push(await measureCalls(name, 'roster.changeLog (ledger, first page of 20)', Math.min(runs, 100), warmup, () => client.callCost('roster', 'changeLog', { villageId: secretary.villageId, limit: 20 }, token)))
+    rows.push(
+      await measureCalls(name, 'roster.changeLog (ledger, first page of 20)', Math.min(runs, 100), warmup, () =>
+        client.callCost('roster', 'changeLog', { villageId: secretary.villageId, limit: 20 }, token),
+      ),
+    )
     const villager = personas.find((persona) => persona.roles.length === 1 && persona.roles[0] === 'villager')
     if (villager) {
       const villagerToken = await client.login(villager.id)
-      rows.push(await measureCalls(name, 'inbox.list (first page of 20, with unread count)', Math.min(runs, 100), warmup, () => client.callCost('inbox', 'list', { limit: 20 }, villagerToken)))
+      rows.push(
+        await measureCalls(name, 'inbox.list (first page of 20, with unread count)', Math.min(runs, 100), warmup, () =>
+          client.callCost('inbox', 'list', { limit: 20 }, villagerToken),
+        ),
+      )
     }
   }
   return rows

@@ -13,9 +13,7 @@ export interface ScheduledJob {
 }
 
 export function scheduledJobs(manifest: Record<string, FunctionSpec>, overrides: Record<string, string> = {}): ScheduledJob[] {
-  return Object.entries(manifest).flatMap(([fn, spec]) =>
-    Object.entries(spec.jobs).map(([job, { cron }]) => ({ fn, job, cron: overrides[`${fn}/${job}`] ?? cron })),
-  )
+  return Object.entries(manifest).flatMap(([fn, spec]) => Object.entries(spec.jobs).map(([job, { cron }]) => ({ fn, job, cron: overrides[`${fn}/${job}`] ?? cron })))
 }
 
 export function startScheduler(jobs: ScheduledJob[], run: (fn: string, job: string) => Promise<unknown>, log: Logger, realNow: () => Date = () => new Date()): () => void {

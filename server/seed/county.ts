@@ -67,8 +67,34 @@ export async function seedCounty(store: EmbeddedStore, onVillage?: (done: number
   }
   const towns = TOWN_NAMES.map((name, index) => ({ _id: `t${String(index + 1).padStart(2, '0')}`, name, cityName: '海门市' }))
   const officers: NewDoc[] = [
-    { _id: 'o-county-town-officer', name: '县镇干部', gender: '男', birthDate: '1980-01-01', householdId: null, householdNo: null, groupId: null, villageId: null, townId: 't01', phone: null, idNumber: null, partyMembership: 'full' },
-    { _id: 'o-county-city-officer', name: '市干部', gender: '女', birthDate: '1978-01-01', householdId: null, householdNo: null, groupId: null, villageId: null, townId: null, phone: null, idNumber: null, partyMembership: 'full' },
+    {
+      _id: 'o-county-town-officer',
+      name: '县镇干部',
+      gender: '男',
+      birthDate: '1980-01-01',
+      householdId: null,
+      householdNo: null,
+      groupId: null,
+      villageId: null,
+      townId: 't01',
+      phone: null,
+      idNumber: null,
+      partyMembership: 'full',
+    },
+    {
+      _id: 'o-county-city-officer',
+      name: '市干部',
+      gender: '女',
+      birthDate: '1978-01-01',
+      householdId: null,
+      householdNo: null,
+      groupId: null,
+      villageId: null,
+      townId: null,
+      phone: null,
+      idNumber: null,
+      partyMembership: 'full',
+    },
   ]
   const first = firstVillage!
   const leaderOf = first.groups[0].leaderId as string

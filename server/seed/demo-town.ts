@@ -68,12 +68,8 @@ function councilDocs(village: GeneratedVillage): NewDoc[] {
 export function demoPersonas(villages: GeneratedVillage[]): Array<{ id: string; description: string }> {
   const hexing = villages[0]
   const group2 = hexing.groups.find((group) => group.number === 2)!
-  const plainVillager = hexing.people.find(
-    (person) => person.groupId === group2._id && !person.partyMembership && person._id !== group2.leaderId && person.phone,
-  )!
-  const partyMember = hexing.people.find(
-    (person) => person.groupId === group2._id && person.partyMembership && person._id !== group2.leaderId,
-  )!
+  const plainVillager = hexing.people.find((person) => person.groupId === group2._id && !person.partyMembership && person._id !== group2.leaderId && person.phone)!
+  const partyMember = hexing.people.find((person) => person.groupId === group2._id && person.partyMembership && person._id !== group2.leaderId)!
   const otherLeader = villages[1].groups[0]
   return [
     { id: plainVillager._id!, description: '合兴村2组村民：看自己的小组和党小组' },

@@ -44,12 +44,7 @@ function gridNeighbours(number: number, count: number): number[] {
   const index = number - 1
   const row = Math.floor(index / COLUMNS)
   const column = index % COLUMNS
-  const candidates = [
-    column > 0 ? index - 1 : -1,
-    column < COLUMNS - 1 ? index + 1 : -1,
-    index - COLUMNS,
-    index + COLUMNS,
-  ]
+  const candidates = [column > 0 ? index - 1 : -1, column < COLUMNS - 1 ? index + 1 : -1, index - COLUMNS, index + COLUMNS]
   void row
   return candidates.filter((candidate) => candidate >= 0 && candidate < count).map((candidate) => candidate + 1)
 }

@@ -3,10 +3,7 @@ import { useCallback, useRef, useState } from 'react'
 import { ApiError, toApiError } from '../services/api'
 import { goToLogin } from '../services/routes'
 
-export type QueryState<T> =
-  | { status: 'loading' }
-  | { status: 'error'; error: ApiError }
-  | { status: 'ready'; data: T; refreshing: boolean }
+export type QueryState<T> = { status: 'loading' } | { status: 'error'; error: ApiError } | { status: 'ready'; data: T; refreshing: boolean }
 
 /**
  * Loads a page's data each time the page is shown (so a tab page reflects a new login or a change

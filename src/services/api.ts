@@ -1,16 +1,6 @@
 import Taro from '@tarojs/taro'
 import type { z } from 'zod'
-import {
-  contract,
-  DEFAULT_MESSAGE_OF,
-  envelopeSchema,
-  type ActionName,
-  type ErrorCode,
-  type FieldError,
-  type FunctionName,
-  type InputOf,
-  type OutputOf,
-} from './contract'
+import { contract, DEFAULT_MESSAGE_OF, envelopeSchema, type ActionName, type ErrorCode, type FieldError, type FunctionName, type InputOf, type OutputOf } from './contract'
 import { goToLogin } from './routes'
 import { clearToken, getToken } from './session'
 
@@ -51,11 +41,7 @@ interface Spec {
  * posts to the local host, the WeChat build calls the cloud function; both answer with the same
  * envelope, which is checked against the contract before anything reaches a page.
  */
-export async function call<F extends FunctionName, A extends ActionName<F>>(
-  fn: F,
-  action: A,
-  input: InputOf<F, A>,
-): Promise<OutputOf<F, A>> {
+export async function call<F extends FunctionName, A extends ActionName<F>>(fn: F, action: A, input: InputOf<F, A>): Promise<OutputOf<F, A>> {
   const spec = (contract[fn] as Record<string, Spec>)[action]
   if (!spec) throw new ApiError({ code: 'INTERNAL', message: DEFAULT_MESSAGE_OF.INTERNAL, requestId: 'client' })
 

@@ -52,7 +52,10 @@ test('a group leader opens 本组花名册 and loads the next page', async ({ pa
   // Phones are shown exactly as the server masked them, or "未登记" when there is none.
   const phones = await page.locator('.roster-phone:visible').allTextContents()
   for (const phone of phones) expect(phone).toMatch(/电话：(\d{3}\*{4}\d{4}|未登记)$/)
-  expect(phones.some((phone) => MASKED_PHONE.test(phone)), 'at least one masked phone on the first page').toBe(true)
+  expect(
+    phones.some((phone) => MASKED_PHONE.test(phone)),
+    'at least one masked phone on the first page',
+  ).toBe(true)
 
   expect(total, `the biggest seeded group (${leader.name}'s) needs more than ${PAGE_SIZE} villagers to page`).toBeGreaterThan(PAGE_SIZE)
   await page.locator('.roster-more:visible').click()

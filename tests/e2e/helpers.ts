@@ -90,12 +90,8 @@ export async function measure(page: Page, minText: number, minTap: number): Prom
       return {
         texts: texts.length,
         taps: taps.length,
-        smallTexts: texts
-          .map((el) => ({ text: label(el), px: parseFloat(getComputedStyle(el).fontSize) }))
-          .filter((t) => t.px < minText),
-        shortTaps: taps
-          .map((el) => ({ text: label(el), px: el.getBoundingClientRect().height }))
-          .filter((t) => t.px < minTap),
+        smallTexts: texts.map((el) => ({ text: label(el), px: parseFloat(getComputedStyle(el).fontSize) })).filter((t) => t.px < minText),
+        shortTaps: taps.map((el) => ({ text: label(el), px: el.getBoundingClientRect().height })).filter((t) => t.px < minTap),
       }
     },
     { minText, minTap },

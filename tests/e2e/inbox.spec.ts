@@ -14,7 +14,9 @@ interface VillageGroup {
 test('a Party-group move reaches the villagers of the moved group in 消息, with a badge', async ({ page, request }) => {
   const secretary = (await personas(request)).find((p) => p.roles.includes('village_secretary') && p.villageId === 'v-xinan')
   if (!secretary) throw new Error('the seed has no secretary of 新安村')
-  const report = await callAs<{ partyGroups: Array<{ crossGroup: boolean; groups: Array<{ id: string }> }> }>(request, secretary.id, 'partyGroups', 'village', { villageId: 'v-xinan' })
+  const report = await callAs<{ partyGroups: Array<{ crossGroup: boolean; groups: Array<{ id: string }> }> }>(request, secretary.id, 'partyGroups', 'village', {
+    villageId: 'v-xinan',
+  })
   const { groups } = await callAs<{ groups: VillageGroup[] }>(request, secretary.id, 'roster', 'villageGroups', { villageId: 'v-xinan' })
   const login = await request.post('/api/dev/login', { data: { personId: secretary.id } })
   const token = (await login.json()).data.token as string

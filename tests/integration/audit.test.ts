@@ -23,7 +23,8 @@ const villager = async (groupId: string) => (await host.store.collection('people
 /** Each write action, with a valid call that changes something. */
 const WRITES: Record<string, () => Promise<{ status: number }>> = {
   'identity.issueInvitation': async () => host.call('identity', 'issueInvitation', { personId: (await villager('v-hexing-g03'))[1]._id }, tokens.secretary),
-  'roster.setPartyMembership': async () => host.call('roster', 'setPartyMembership', { personId: (await villager('v-hexing-g04'))[2]._id, partyMembership: 'probationary' }, tokens.secretary),
+  'roster.setPartyMembership': async () =>
+    host.call('roster', 'setPartyMembership', { personId: (await villager('v-hexing-g04'))[2]._id, partyMembership: 'probationary' }, tokens.secretary),
   'roster.setGroupLeader': async () => {
     const { data: group } = await host.store.collection('groups').doc('v-hexing-g07').get()
     return host.call('roster', 'setGroupLeader', { groupId: 'v-hexing-g07', leaderId: group!.leaderId }, tokens.secretary)
@@ -35,7 +36,13 @@ const WRITES: Record<string, () => Promise<{ status: number }>> = {
   'roster.export': () => host.call('roster', 'export', { villageId: HEXING }, tokens.secretary),
   'roster.importCommit': async () => {
     const exported = await host.call('roster', 'export', { villageId: HEXING }, tokens.secretary)
-    const bytes = (await host.app.inject({ method: 'GET', url: `/api/files/download?fileId=${encodeURIComponent(exported.body.data.fileId)}`, headers: { authorization: `Bearer ${tokens.secretary}` } })).rawPayload
+    const bytes = (
+      await host.app.inject({
+        method: 'GET',
+        url: `/api/files/download?fileId=${encodeURIComponent(exported.body.data.fileId)}`,
+        headers: { authorization: `Bearer ${tokens.secretary}` },
+      })
+    ).rawPayload
     const upload = await host.app.inject({
       method: 'POST',
       url: '/api/files?name=roster.xlsx&purpose=import',
@@ -49,7 +56,12 @@ const WRITES: Record<string, () => Promise<{ status: number }>> = {
   },
   'partyGroups.recompute': () => host.call('partyGroups', 'recompute', { villageId: HEXING }, tokens.secretary),
   'partyGroups.override': () =>
-    host.call('partyGroups', 'override', { villageId: HEXING, override: { kind: 'MOVE_GROUP', groupId: 'v-hexing-g09', toGroupId: 'v-hexing-g10', why: '离十组的服务点更近' } }, tokens.secretary),
+    host.call(
+      'partyGroups',
+      'override',
+      { villageId: HEXING, override: { kind: 'MOVE_GROUP', groupId: 'v-hexing-g09', toGroupId: 'v-hexing-g10', why: '离十组的服务点更近' } },
+      tokens.secretary,
+    ),
   'system.setCalendarDay': () => host.call('system', 'setCalendarDay', { date: '2027-02-11', kind: 'holiday', name: '春节' }, tokens.city),
 }
 
@@ -93,22 +105,31 @@ it('a refused write records nothing', async () => {
   const before = await auditCount()
   const refused = await host.call('roster', 'setPartyMembership', { personId: 'nobody', partyMembership: 'full' }, tokens.city.replace(/./, 'x'))
   expect(refused.status).toBe(401)
-  const invalid = await host.call('partyGroups', 'override', { villageId: HEXING, override: { kind: 'MOVE_GROUP', groupId: 'v-hexing-g05', toGroupId: 'nowhere', why: '试试' } }, tokens.secretary)
+  const invalid = await host.call(
+    'partyGroups',
+    'override',
+    { villageId: HEXING, override: { kind: 'MOVE_GROUP', groupId: 'v-hexing-g05', toGroupId: 'nowhere', why: '试试' } },
+    tokens.secretary,
+  )
   expect(invalid.status).toBe(400)
   expect(await auditCount()).toBe(before)
 })
 
 it('the ledger lists entries newest first, by cursor, and never a confidential subject or a full phone number', async () => {
   await host.store.runTransaction((tx) =>
-    audit(tx, { kind: 'system', job: 'test/confidential' }, {
-      at: new Date(),
-      scope: { townId: 't-sijia', villageId: HEXING },
-      subject: { kind: 'mediationCase', id: 'case-1', confidential: true },
-      action: 'mediation.record',
-      summary: '调解记录（保密）',
-      before: null,
-      after: { phone: '13812345678', idNumber: '320684199001011234' },
-    }),
+    audit(
+      tx,
+      { kind: 'system', job: 'test/confidential' },
+      {
+        at: new Date(),
+        scope: { townId: 't-sijia', villageId: HEXING },
+        subject: { kind: 'mediationCase', id: 'case-1', confidential: true },
+        action: 'mediation.record',
+        summary: '调解记录（保密）',
+        before: null,
+        after: { phone: '13812345678', idNumber: '320684199001011234' },
+      },
+    ),
   )
   const { data: stored } = await host.store.collection('audit').where({ subjectId: 'case-1' }).limit(1).get()
   expect(stored[0].after).toEqual({ phone: '138****5678', idNumber: '3206**********1234' })

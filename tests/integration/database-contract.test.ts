@@ -91,8 +91,7 @@ describe.each(targets)('database port: $name', (target) => {
   it('filters with every comparison operator on indexed and plain fields', async () => {
     await seedPeople()
     const _ = db.command
-    const ids = async (where: Where) =>
-      (await db.collection('people').where(where).orderBy('age', 'asc').limit(100).get()).data.map((doc) => doc._id)
+    const ids = async (where: Where) => (await db.collection('people').where(where).orderBy('age', 'asc').limit(100).get()).data.map((doc) => doc._id)
     expect(await ids({ groupId: 'g1', age: _.gt(40) })).toEqual(['p5', 'p6'])
     expect(await ids({ groupId: _.neq('g1'), age: _.lte(60) })).toEqual(['p7', 'p8'])
     expect(await ids({ groupId: _.in(['g2']), age: _.gte(75) })).toEqual(['p11', 'p12'])
@@ -123,23 +122,32 @@ describe.each(targets)('database port: $name', (target) => {
   it('returns at most 100 documents when no limit is given', async () => {
     const store = db as EmbeddedStore
     if (!(store instanceof EmbeddedStore)) return
-    store.bulkInsert('meta', Array.from({ length: 150 }, (_, index) => ({ n: index, contractTest: true })))
+    store.bulkInsert(
+      'meta',
+      Array.from({ length: 150 }, (_, index) => ({ n: index, contractTest: true })),
+    )
     expect((await db.collection('meta').get()).data).toHaveLength(100)
   })
 
   it('applies update operators: set, inc, push, pull, remove and nested merge', async () => {
     await seedPeople()
     const _ = db.command
-    await db.collection('people').doc('p2').update({
-      age: _.inc(1),
-      tags: _.push(['组长']),
-      nickname: '老张',
-      address: { no: 99 },
-      contractTest: true,
-    })
+    await db
+      .collection('people')
+      .doc('p2')
+      .update({
+        age: _.inc(1),
+        tags: _.push(['组长']),
+        nickname: '老张',
+        address: { no: 99 },
+        contractTest: true,
+      })
     let doc = (await db.collection('people').doc('p2').get()).data!
     expect(doc).toMatchObject({ age: 31, tags: ['党员', '组长'], nickname: '老张', address: { road: '西街', no: 99 } })
-    await db.collection('people').doc('p2').update({ tags: _.pull('党员'), nickname: _.remove(), address: _.set({ road: '南街' }) })
+    await db
+      .collection('people')
+      .doc('p2')
+      .update({ tags: _.pull('党员'), nickname: _.remove(), address: _.set({ road: '南街' }) })
     doc = (await db.collection('people').doc('p2').get()).data!
     expect(doc.tags).toEqual(['组长'])
     expect(doc).not.toHaveProperty('nickname')
@@ -164,7 +172,10 @@ describe.each(targets)('database port: $name', (target) => {
     await seedPeople()
     await db.runTransaction(async (tx) => {
       const person = (await tx.collection('people').doc('p1').get()).data!
-      await tx.collection('people').doc('p1').update({ age: (person.age as number) + 1 })
+      await tx
+        .collection('people')
+        .doc('p1')
+        .update({ age: (person.age as number) + 1 })
       await tx.collection('meta').add({ _id: 'log1', note: 'moved', contractTest: true })
     })
     expect((await db.collection('people').doc('p1').get()).data!.age).toBe(26)
@@ -204,7 +215,10 @@ describe.each(targets)('database port: $name', (target) => {
         db.runTransaction(async (tx) => {
           const current = (await tx.collection('meta').doc('counter').get()).data!
           await new Promise((resolve) => setTimeout(resolve, 1))
-          await tx.collection('meta').doc('counter').update({ n: (current.n as number) + 1 })
+          await tx
+            .collection('meta')
+            .doc('counter')
+            .update({ n: (current.n as number) + 1 })
         }),
       ),
     )
@@ -246,7 +260,12 @@ describe.each(targets)('database port: $name', (target) => {
       let cursor: string | null = null
       let added = 0
       for (let pages = 0; pages < 40; pages += 1) {
-        const page: { items: Row[]; nextCursor: string | null } = await pageByCursor<Row>(db, 'meta', { list }, { orderBy: 'v', direction, limit: 7, cursor, listKey: `test:${list}` })
+        const page: { items: Row[]; nextCursor: string | null } = await pageByCursor<Row>(
+          db,
+          'meta',
+          { list },
+          { orderBy: 'v', direction, limit: 7, cursor, listKey: `test:${list}` },
+        )
         seen.push(...page.items)
         cursor = page.nextCursor
         if (!cursor) break

@@ -273,7 +273,10 @@ describe('files.register', () => {
     expect((await host.call('files', 'register', { fileId: appUpload, name: 'a.jpg', purpose: 'export' }, tokens.villager)).status).toBe(400)
     expect(host.store.checksum()).toBe(before)
 
-    expect((await host.call('files', 'register', { fileId: appUpload, name: '门前.jpg', purpose: 'photo' }, tokens.villager)).body).toEqual({ ok: true, data: { fileId: appUpload } })
+    expect((await host.call('files', 'register', { fileId: appUpload, name: '门前.jpg', purpose: 'photo' }, tokens.villager)).body).toEqual({
+      ok: true,
+      data: { fileId: appUpload },
+    })
     expect(await record(appUpload)).toMatchObject({ ownerId: ids.villager, purpose: 'photo', size: null, attachedTo: null })
     expect((await host.call('files', 'register', { fileId: appUpload, name: '门前.jpg', purpose: 'photo' }, tokens.villager)).status).toBe(200)
     const stolen = await host.call('files', 'register', { fileId: appUpload, name: 'x.jpg', purpose: 'photo' }, tokens.secretary)

@@ -17,7 +17,10 @@ describe('health and demo login', () => {
   })
 
   it('seeds at least 600 villagers in 33 groups of 3 villages of 四甲镇', async () => {
-    const villagers = await host.store.collection('people').where({ groupId: host.store.command.exists(true), villageId: host.store.command.neq(null) }).count()
+    const villagers = await host.store
+      .collection('people')
+      .where({ groupId: host.store.command.exists(true), villageId: host.store.command.neq(null) })
+      .count()
     expect(villagers.total).toBeGreaterThanOrEqual(600)
     expect((await host.store.collection('groups').count()).total).toBeGreaterThanOrEqual(30)
     const { data: villages } = await host.store.collection('villages').where({ townId: 't-sijia' }).get()
@@ -94,7 +97,11 @@ describe('first slice', () => {
     const leader = host.personaWith(isGroupLeader)
     const secretary = host.personaWith((p) => p.roles.includes('village_secretary') && p.villageId === leader.villageId)
     const token = await host.login(secretary.id)
-    const { data: otherGroups } = await host.store.collection('groups').where({ villageId: leader.villageId!, _id: host.store.command.neq(leader.groupId!) }).limit(1).get()
+    const { data: otherGroups } = await host.store
+      .collection('groups')
+      .where({ villageId: leader.villageId!, _id: host.store.command.neq(leader.groupId!) })
+      .limit(1)
+      .get()
     const foreign = (await host.call('roster', 'groupMembers', { groupId: otherGroups[0]._id, limit: 5 }, token)).body.data.nextCursor
     expect(foreign).toEqual(expect.any(String))
     const forged = Buffer.from(JSON.stringify(['001-001', 'x', 'not-the-hash'])).toString('base64url')
@@ -190,7 +197,12 @@ describe('bad calls are refused and change nothing', () => {
 
   it('400 for a body that is not JSON', async () => {
     const before = host.store.checksum()
-    const response = await host.app.inject({ method: 'POST', url: '/api/fn/system', headers: { 'content-type': 'application/json', authorization: `Bearer ${adminToken}` }, payload: '{"action":' })
+    const response = await host.app.inject({
+      method: 'POST',
+      url: '/api/fn/system',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${adminToken}` },
+      payload: '{"action":',
+    })
     expect(response.statusCode).toBe(400)
     expect(response.json().error.code).toBe('INVALID_INPUT')
     expect(host.store.checksum()).toBe(before)

@@ -17,15 +17,19 @@ beforeAll(async () => {
 afterAll(async () => host.close())
 
 async function bind(openId: string | null, data: unknown) {
-  return invoke(identityFunction, { action: 'bindInvitation', data }, {
-    db: host.store,
-    storage: localFileStorage(host.dataDir),
-    requestId: 'test',
-    log: silentLogger,
-    now: () => new Date(),
-    caller: () => callerFromOpenId(host.store, openId),
-    openId,
-  })
+  return invoke(
+    identityFunction,
+    { action: 'bindInvitation', data },
+    {
+      db: host.store,
+      storage: localFileStorage(host.dataDir),
+      requestId: 'test',
+      log: silentLogger,
+      now: () => new Date(),
+      caller: () => callerFromOpenId(host.store, openId),
+      openId,
+    },
+  )
 }
 
 it('creates the first admin with a code that binds exactly once', async () => {

@@ -31,7 +31,12 @@ describe('a recompute that moves a group tells its villagers', () => {
     const untouchedBefore = (await inbox(untouched.token)).body.data.unread
     const movedBefore = (await inbox(moved.token)).body.data.unread
 
-    const override = await host.call('partyGroups', 'override', { villageId: HEXING, override: { kind: 'MOVE_GROUP', groupId: 'v-hexing-g09', toGroupId: 'v-hexing-g10', why: '离十组的服务点更近' } }, secretary)
+    const override = await host.call(
+      'partyGroups',
+      'override',
+      { villageId: HEXING, override: { kind: 'MOVE_GROUP', groupId: 'v-hexing-g09', toGroupId: 'v-hexing-g10', why: '离十组的服务点更近' } },
+      secretary,
+    )
     expect(override.status).toBe(200)
 
     for (const person of [moved, neighbour]) {
@@ -57,7 +62,12 @@ describe('a recompute that moves a group tells its villagers', () => {
   it('a refused change leaves no notice', async () => {
     const before = await noticesStored()
     const checksum = host.store.checksum()
-    const refused = await host.call('partyGroups', 'override', { villageId: HEXING, override: { kind: 'MOVE_GROUP', groupId: 'v-hexing-g05', toGroupId: 'v-hexing-g12', why: '不相邻的组' } }, secretary)
+    const refused = await host.call(
+      'partyGroups',
+      'override',
+      { villageId: HEXING, override: { kind: 'MOVE_GROUP', groupId: 'v-hexing-g05', toGroupId: 'v-hexing-g12', why: '不相邻的组' } },
+      secretary,
+    )
     expect(refused.status).toBe(409)
     expect(await noticesStored()).toBe(before)
     expect(host.store.checksum()).toBe(checksum)
@@ -123,7 +133,9 @@ describe('inbox/deliver', () => {
 
   async function pendingFor(personId: string, bind: boolean) {
     if (bind) await host.store.collection('bindings').doc(`o-${personId}`).set({ personId, boundAt: new Date().toISOString() })
-    await host.store.runTransaction((tx) => notify(tx, { people: [personId] }, { kind: 'party_group_changed', title: '本组党小组长有变化', body: '长话短说', page: '/x' }, new Date()))
+    await host.store.runTransaction((tx) =>
+      notify(tx, { people: [personId] }, { kind: 'party_group_changed', title: '本组党小组长有变化', body: '长话短说', page: '/x' }, new Date()),
+    )
     const { data } = await host.store.collection('inbox').where({ personId }).orderBy('createdAt', 'desc').limit(1).get()
     return data[0]._id
   }

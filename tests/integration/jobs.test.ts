@@ -12,7 +12,8 @@ beforeAll(async () => {
 afterAll(async () => host.close())
 
 const DAY_MS = 24 * 60 * 60 * 1000
-const inject = (method: 'GET' | 'POST', url: string, payload?: unknown) => host.app.inject({ method, url, payload: payload as never }).then((response) => ({ status: response.statusCode, body: response.json() }))
+const inject = (method: 'GET' | 'POST', url: string, payload?: unknown) =>
+  host.app.inject({ method, url, payload: payload as never }).then((response) => ({ status: response.statusCode, body: response.json() }))
 
 describe('demo clock', () => {
   afterEach(async () => inject('POST', '/api/dev/clock', { at: null }))
@@ -69,15 +70,19 @@ describe('identity/expireInvitations', () => {
 
   it('an expired code no longer binds a WeChat account', async () => {
     const { data } = await host.store.collection('invitations').where({ status: 'expired' }).limit(1).get()
-    const envelope = await invoke(identityFunction, { action: 'bindInvitation', data: { code: data[0].code } }, {
-      db: host.store,
-      storage: localFileStorage(host.dataDir),
-      requestId: 'test',
-      log: silentLogger,
-      now: () => new Date(),
-      caller: async () => null,
-      openId: 'o-someone-new',
-    })
+    const envelope = await invoke(
+      identityFunction,
+      { action: 'bindInvitation', data: { code: data[0].code } },
+      {
+        db: host.store,
+        storage: localFileStorage(host.dataDir),
+        requestId: 'test',
+        log: silentLogger,
+        now: () => new Date(),
+        caller: async () => null,
+        openId: 'o-someone-new',
+      },
+    )
     expect(envelope).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } })
     expect((await host.store.collection('bindings').doc('o-someone-new').get()).data).toBeNull()
   })
@@ -91,12 +96,17 @@ describe('who may run a job', () => {
 
   it('a client naming a job through /api/fn is refused and nothing is written', async () => {
     await inject('POST', '/api/dev/clock', { at: new Date(Date.now() + 30 * DAY_MS).toISOString() })
-    await host.store.collection('invitations').add({ code: '12345678', personId: host.personas[0].id, issuedBy: 'test', expiresAt: new Date(Date.now() - DAY_MS).toISOString(), usedAt: null, status: 'open' })
+    await host.store
+      .collection('invitations')
+      .add({ code: '12345678', personId: host.personas[0].id, issuedBy: 'test', expiresAt: new Date(Date.now() - DAY_MS).toISOString(), usedAt: null, status: 'open' })
     const admin = await host.login(host.personas.find((p) => p.roles.includes('admin'))!.id)
     const before = host.store.checksum()
     const asAction = await host.call('identity', 'expireInvitations', {}, admin)
     expect(asAction.status).toBe(400)
-    for (const event of [{ Type: 'Timer', TriggerName: 'expireInvitations' }, { Type: 'timer', TriggerName: 'expireInvitations', action: 'me' }]) {
+    for (const event of [
+      { Type: 'Timer', TriggerName: 'expireInvitations' },
+      { Type: 'timer', TriggerName: 'expireInvitations', action: 'me' },
+    ]) {
       const response = await host.app.inject({ method: 'POST', url: '/api/fn/identity', payload: event, headers: { authorization: `Bearer ${admin}` } })
       expect(response.statusCode).toBe(403)
     }
@@ -107,7 +117,12 @@ describe('who may run a job', () => {
   it('demo routes are gone with DEMO=0', async () => {
     const closed = await startTestHost({ demo: false, seed: false })
     try {
-      for (const [method, url] of [['GET', '/api/dev/clock'], ['POST', '/api/dev/clock'], ['POST', '/api/dev/jobs/identity/expireInvitations'], ['GET', '/api/dev/outbox']] as const) {
+      for (const [method, url] of [
+        ['GET', '/api/dev/clock'],
+        ['POST', '/api/dev/clock'],
+        ['POST', '/api/dev/jobs/identity/expireInvitations'],
+        ['GET', '/api/dev/outbox'],
+      ] as const) {
         expect((await closed.app.inject({ method, url, payload: method === 'POST' ? {} : undefined })).statusCode).toBe(404)
       }
     } finally {

@@ -11,7 +11,10 @@ describe('store.metered', () => {
   beforeEach(async () => {
     // Rehearsing, as the test host does: the rolled-back first run must not be counted.
     store = new EmbeddedStore({ file: ':memory:', rehearseTransactions: true })
-    store.bulkInsert('meta', Array.from({ length: 5 }, (_, index) => ({ _id: `m${index}`, n: index, even: index % 2 === 0 })))
+    store.bulkInsert(
+      'meta',
+      Array.from({ length: 5 }, (_, index) => ({ _id: `m${index}`, n: index, even: index % 2 === 0 })),
+    )
   })
   afterEach(() => store.close())
 
@@ -48,7 +51,10 @@ describe('store.metered', () => {
       store.runTransaction(async (tx) => {
         runs += 1
         const { data } = await tx.collection('meta').doc('m1').get()
-        await tx.collection('meta').doc('m1').update({ n: (data!.n as number) + 1 })
+        await tx
+          .collection('meta')
+          .doc('m1')
+          .update({ n: (data!.n as number) + 1 })
         await tx.collection('meta').doc('m9').set({ n: 9 })
         await tx.collection('meta').add({ n: 100 })
         await tx.collection('meta').doc('m3').remove()

@@ -17,7 +17,22 @@ beforeAll(async () => {
   host.store.bulkWrite({
     towns: [{ _id: 't-other', name: '余东镇', cityName: '海门市' }],
     villages: [{ _id: 'v-other', townId: 't-other', name: '新河村' }],
-    people: [{ _id: 'o-other-town', name: '余东镇干部', gender: '男', birthDate: '1980-01-01', householdId: null, householdNo: null, groupId: null, villageId: null, townId: 't-other', phone: null, idNumber: null, partyMembership: 'full' }],
+    people: [
+      {
+        _id: 'o-other-town',
+        name: '余东镇干部',
+        gender: '男',
+        birthDate: '1980-01-01',
+        householdId: null,
+        householdNo: null,
+        groupId: null,
+        villageId: null,
+        townId: 't-other',
+        phone: null,
+        idNumber: null,
+        partyMembership: 'full',
+      },
+    ],
     grants: [{ personId: 'o-other-town', role: 'town_officer', scope: { level: 'town', id: 't-other' } }],
   })
 })
@@ -61,9 +76,7 @@ describe('partyGroups.preview', () => {
     }
     const { status, body } = await host.call('partyGroups', 'preview', bad, secretary)
     expect(status).toBe(400)
-    expect(body.error.fields.map((field: { path: string }) => field.path)).toEqual(
-      expect.arrayContaining(['data.groups.0.neighbours.0', 'data.members.0.groupId']),
-    )
+    expect(body.error.fields.map((field: { path: string }) => field.path)).toEqual(expect.arrayContaining(['data.groups.0.neighbours.0', 'data.members.0.groupId']))
   })
 
   it('is refused to villagers, group leaders, and a secretary naming another village', async () => {
@@ -169,7 +182,16 @@ describe('roster changes drive recomputes, counts and the ledger', () => {
     const before = host.store.checksum()
     for (const caller of [villager, leader, otherSecretary]) {
       expect((await host.call('roster', 'setPartyMembership', { personId: persona.id, partyMembership: null }, caller)).status).toBe(403)
-      expect((await host.call('partyGroups', 'override', { villageId: HEXING, override: { kind: 'MOVE_GROUP', groupId: 'v-hexing-g05', toGroupId: 'v-hexing-g01', why: '方便开会' } }, caller)).status).toBe(403)
+      expect(
+        (
+          await host.call(
+            'partyGroups',
+            'override',
+            { villageId: HEXING, override: { kind: 'MOVE_GROUP', groupId: 'v-hexing-g05', toGroupId: 'v-hexing-g01', why: '方便开会' } },
+            caller,
+          )
+        ).status,
+      ).toBe(403)
       expect((await host.call('roster', 'importCommit', { villageId: HEXING, fileId: 'local://x.csv' }, caller)).status).toBe(403)
     }
     expect(host.store.checksum()).toBe(before)
@@ -187,16 +209,31 @@ describe('overrides', () => {
     // One more member first, so the Party group still stands when the appointee later leaves.
     expect((await host.call('roster', 'setPartyMembership', { personId: recruit.id, partyMembership: 'probationary' }, secretary)).status).toBe(200)
 
-    const refused = await host.call('partyGroups', 'override', { villageId: HEXING, override: { kind: 'APPOINT_LEADER', partyGroupId: partyGroup.id, leaderId: villager.id, why: '试一试' } }, secretary)
+    const refused = await host.call(
+      'partyGroups',
+      'override',
+      { villageId: HEXING, override: { kind: 'APPOINT_LEADER', partyGroupId: partyGroup.id, leaderId: villager.id, why: '试一试' } },
+      secretary,
+    )
     expect(refused.status).toBe(400)
 
-    const done = await host.call('partyGroups', 'override', { villageId: HEXING, override: { kind: 'APPOINT_LEADER', partyGroupId: partyGroup.id, leaderId: appointee.id, why: '原组长年纪大了' } }, secretary)
+    const done = await host.call(
+      'partyGroups',
+      'override',
+      { villageId: HEXING, override: { kind: 'APPOINT_LEADER', partyGroupId: partyGroup.id, leaderId: appointee.id, why: '原组长年纪大了' } },
+      secretary,
+    )
     expect(done.status).toBe(200)
     const appointed = done.body.data.partyGroups.find((candidate: { id: string }) => candidate.id === partyGroup.id)
     expect(appointed.leader.id).toBe(appointee.id)
     expect(appointed.appliedOverrides[0]).toMatchObject({ kind: 'APPOINT_LEADER', why: '原组长年纪大了', by: expect.any(String), at: expect.any(String) })
 
-    const again = await host.call('partyGroups', 'override', { villageId: HEXING, override: { kind: 'APPOINT_LEADER', partyGroupId: partyGroup.id, leaderId: appointee.id, why: '再点一次' } }, secretary)
+    const again = await host.call(
+      'partyGroups',
+      'override',
+      { villageId: HEXING, override: { kind: 'APPOINT_LEADER', partyGroupId: partyGroup.id, leaderId: appointee.id, why: '再点一次' } },
+      secretary,
+    )
     expect(again.status).toBe(409)
     const ledger = (await host.call('roster', 'changeLog', { villageId: HEXING, limit: 5 }, secretary)).body.data
     expect(ledger.items[0]).toMatchObject({ summary: `指定${appointee.name}为${partyGroup.name}的党小组长`, note: '原组长年纪大了', kind: 'partyGroups.override' })

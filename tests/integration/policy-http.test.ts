@@ -30,8 +30,34 @@ beforeAll(async () => {
       },
     ],
     people: [
-      { _id: 'p-other', name: '余东村民', gender: '女', birthDate: '1970-01-01', householdId: null, householdNo: null, groupId: 'v-other-g01', villageId: 'v-other', townId: 't-other', phone: null, idNumber: null, partyMembership: null },
-      { _id: 'o-other-town', name: '余东镇干部', gender: '男', birthDate: '1980-01-01', householdId: null, householdNo: null, groupId: null, villageId: null, townId: 't-other', phone: null, idNumber: null, partyMembership: 'full' },
+      {
+        _id: 'p-other',
+        name: '余东村民',
+        gender: '女',
+        birthDate: '1970-01-01',
+        householdId: null,
+        householdNo: null,
+        groupId: 'v-other-g01',
+        villageId: 'v-other',
+        townId: 't-other',
+        phone: null,
+        idNumber: null,
+        partyMembership: null,
+      },
+      {
+        _id: 'o-other-town',
+        name: '余东镇干部',
+        gender: '男',
+        birthDate: '1980-01-01',
+        householdId: null,
+        householdNo: null,
+        groupId: null,
+        villageId: null,
+        townId: 't-other',
+        phone: null,
+        idNumber: null,
+        partyMembership: 'full',
+      },
     ],
     grants: [{ personId: 'o-other-town', role: 'town_officer', scope: { level: 'town', id: 't-other' } }],
   })
@@ -81,7 +107,13 @@ const SAMPLES: Sample[] = [
     action: 'override',
     rule: policy.partyGroups.override,
     targets: async () =>
-      Promise.all(VILLAGES.map(async (id) => ({ id, place: await village(id), data: { villageId: id, override: { kind: 'MOVE_GROUP', groupId: 'no-such', toGroupId: 'no-such-2', why: '方便开会' } } }))),
+      Promise.all(
+        VILLAGES.map(async (id) => ({
+          id,
+          place: await village(id),
+          data: { villageId: id, override: { kind: 'MOVE_GROUP', groupId: 'no-such', toGroupId: 'no-such-2', why: '方便开会' } },
+        })),
+      ),
   },
   {
     fn: 'partyGroups',

@@ -29,18 +29,22 @@ async function counted<F extends FunctionName>(definition: FunctionDefinition<F>
   const db = countingReads(host.store)
   const callerReads = countingReads(host.store)
   let callerLoads = 0
-  const envelope = await invoke(definition, { action, data }, {
-    db,
-    storage: localFileStorage(host.dataDir),
-    requestId: 'reads',
-    log: silentLogger,
-    now: () => new Date(),
-    caller: async () => {
-      callerLoads += 1
-      return personId ? loadCaller(callerReads, personId) : null
+  const envelope = await invoke(
+    definition,
+    { action, data },
+    {
+      db,
+      storage: localFileStorage(host.dataDir),
+      requestId: 'reads',
+      log: silentLogger,
+      now: () => new Date(),
+      caller: async () => {
+        callerLoads += 1
+        return personId ? loadCaller(callerReads, personId) : null
+      },
+      openId: null,
     },
-    openId: null,
-  })
+  )
   return { envelope, db: db as CountingDatabase, callerLoads, callerReads: callerReads.reads.length }
 }
 
@@ -73,7 +77,11 @@ it('an override reads the village, its groups, Party groups, points and override
   const { data: people } = await host.store.collection<PersonRecord>('people').where({ villageId: HEXING }).limit(1000).get()
   const [partyGroup, appointee] = partyGroups
     .filter((candidate) => candidate.leaderId)
-    .flatMap((candidate) => people.filter((person) => person.partyMembership && person.groupId && candidate.groupIds.includes(person.groupId) && person._id !== candidate.leaderId).map((person) => [candidate, person] as const))[0]
+    .flatMap((candidate) =>
+      people
+        .filter((person) => person.partyMembership && person.groupId && candidate.groupIds.includes(person.groupId) && person._id !== candidate.leaderId)
+        .map((person) => [candidate, person] as const),
+    )[0]
   const override = { kind: 'APPOINT_LEADER', partyGroupId: partyGroup._id, leaderId: appointee._id, why: '数一数读了几次' }
 
   const { envelope, db } = await counted(partyGroupsFunction, 'override', { villageId: HEXING, override }, secretaryId())

@@ -32,11 +32,17 @@ async function download(fileId: string): Promise<Buffer> {
   return response.rawPayload
 }
 
-const csv = (rows: string[][]) => Buffer.from(`\ufeff${rows.map((row) => row.map((cell) => (/[",\n]/.test(cell) ? `"${cell.replace(/"/g, '""')}"` : cell)).join(',')).join('\r\n')}\r\n`)
+const csv = (rows: string[][]) =>
+  Buffer.from(`\ufeff${rows.map((row) => row.map((cell) => (/[",\n]/.test(cell) ? `"${cell.replace(/"/g, '""')}"` : cell)).join(',')).join('\r\n')}\r\n`)
 const HEADER = ['组号', '组名', '户号', '姓名', '性别', '出生日期', '手机号', '政治面貌', '组长', '相邻组']
 
 it('refuses uploads without a token', async () => {
-  const response = await host.app.inject({ method: 'POST', url: '/api/files?name=a.csv&purpose=import', headers: { 'content-type': 'application/octet-stream' }, payload: Buffer.from('x') })
+  const response = await host.app.inject({
+    method: 'POST',
+    url: '/api/files?name=a.csv&purpose=import',
+    headers: { 'content-type': 'application/octet-stream' },
+    payload: Buffer.from('x'),
+  })
   expect(response.statusCode).toBe(401)
 })
 
@@ -55,7 +61,12 @@ it('rejects a bad file with row numbers and writes nothing', async () => {
   expect(preview.status).toBe(200)
   expect(preview.body.data.valid).toBe(false)
   const byRow = preview.body.data.errors.map((error: { row: number; message: string }) => [error.row, error.message])
-  expect(byRow).toEqual(expect.arrayContaining([[3, expect.stringMatching(/第3行.*重复/)], [4, expect.stringMatching(/第4行.*相邻组.*9/)]]))
+  expect(byRow).toEqual(
+    expect.arrayContaining([
+      [3, expect.stringMatching(/第3行.*重复/)],
+      [4, expect.stringMatching(/第4行.*相邻组.*9/)],
+    ]),
+  )
 
   const commit = await host.call('roster', 'importCommit', { villageId: VILLAGE, fileId }, secretary)
   expect(commit.status).toBe(400)
@@ -86,7 +97,9 @@ it('exports the village and re-imports it as a no-op, then imports a change that
   const table = await readTable(bytes, 'export.xlsx')
   const nameColumn = table.header.indexOf('姓名')
   const partyColumn = table.header.indexOf('政治面貌')
-  const rows = table.rows.map((row) => (row[nameColumn] === leader.name && row[table.header.indexOf('户号')] === leader.householdNo ? row.map((cell, index) => (index === partyColumn ? '群众' : cell)) : row))
+  const rows = table.rows.map((row) =>
+    row[nameColumn] === leader.name && row[table.header.indexOf('户号')] === leader.householdNo ? row.map((cell, index) => (index === partyColumn ? '群众' : cell)) : row,
+  )
   const fileId = await upload('changed.csv', csv([table.header, ...rows]))
   const preview = await host.call('roster', 'importPreview', { villageId: VILLAGE, fileId }, secretary)
   expect(preview.body.data).toMatchObject({ valid: true, summary: { updated: 1, added: 0, removed: 0 } })

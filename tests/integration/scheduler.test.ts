@@ -12,8 +12,18 @@ it('runs identity/expireInvitations on a short schedule', async () => {
   const store = await openStore(join(dataDir, 'store.sqlite'))
   await seedDemoTown(store)
   // The codes were issued a week and a day "ago": real time, since the scheduler's clock is the host's.
-  await store.collection('invitations').where({ status: 'open' }).update({ expiresAt: new Date(Date.now() - 60_000).toISOString() })
-  const app = await buildHost({ store, dataDir, demo: true, log: silentLogger, jobs: true, jobSchedules: { 'identity/expireInvitations': '* * * * * * *', 'inbox/deliver': '0 0 0 1 1 * 2199', 'files/expireUploads': '0 0 0 1 1 * 2199' } })
+  await store
+    .collection('invitations')
+    .where({ status: 'open' })
+    .update({ expiresAt: new Date(Date.now() - 60_000).toISOString() })
+  const app = await buildHost({
+    store,
+    dataDir,
+    demo: true,
+    log: silentLogger,
+    jobs: true,
+    jobSchedules: { 'identity/expireInvitations': '* * * * * * *', 'inbox/deliver': '0 0 0 1 1 * 2199', 'files/expireUploads': '0 0 0 1 1 * 2199' },
+  })
   try {
     const open = async () => (await store.collection('invitations').where({ status: 'open' }).count()).total
     expect(await open()).toBeGreaterThan(0)

@@ -66,10 +66,7 @@ interface Who {
 }
 
 function someone(role: Role, level: Level | null): Who {
-  const grants: Grant[] =
-    level === null
-      ? []
-      : [{ role: role as OfficeRole, scope: level === 'city' ? { level } : { level, id: level === 'town' ? T1 : V1 } }]
+  const grants: Grant[] = level === null ? [] : [{ role: role as OfficeRole, scope: level === 'city' ? { level } : { level, id: level === 'town' ? T1 : V1 } }]
   const me: Me = {
     personId: role === 'group_leader' ? LEADER : 'p-me',
     name: '测试',
@@ -99,10 +96,22 @@ const REACHES: Record<Level, readonly string[]> = {
 }
 
 const everyone: Expect = () => true
-const holds = (roles: readonly OfficeRole[]): Expect => (who) => who.level !== null && roles.includes(who.role as OfficeRole)
-const reach = (roles: readonly OfficeRole[]): Expect => (who, target) => holds(roles)(who, target) && REACHES[who.level!].includes(target)
-const either = (...all: Expect[]): Expect => (who, target) => all.some((one) => one(who, target))
-const onTargets = (names: (name: string) => boolean, then: Expect): Expect => (who, target) => names(target) && then(who, target)
+const holds =
+  (roles: readonly OfficeRole[]): Expect =>
+  (who) =>
+    who.level !== null && roles.includes(who.role as OfficeRole)
+const reach =
+  (roles: readonly OfficeRole[]): Expect =>
+  (who, target) =>
+    holds(roles)(who, target) && REACHES[who.level!].includes(target)
+const either =
+  (...all: Expect[]): Expect =>
+  (who, target) =>
+    all.some((one) => one(who, target))
+const onTargets =
+  (names: (name: string) => boolean, then: Expect): Expect =>
+  (who, target) =>
+    names(target) && then(who, target)
 const leaderOfOwnGroup: Expect = (who, target) => who.role === 'group_leader' && target === 'ownVillage'
 
 const MANAGERS: OfficeRole[] = ['village_secretary', 'village_staff', 'admin']
@@ -122,7 +131,10 @@ const EXPECTED: Record<string, Expect> = {
   'identity.issueInvitation': reach(MANAGERS),
   'identity.bindInvitation': everyone,
   'home.overview': everyone,
-  'partyGroups.preview': either(onTargets((t) => t === 'no village', holds(PREVIEWERS)), reach(PREVIEWERS)),
+  'partyGroups.preview': either(
+    onTargets((t) => t === 'no village', holds(PREVIEWERS)),
+    reach(PREVIEWERS),
+  ),
   'partyGroups.village': reach(READERS),
   'partyGroups.recompute': reach([...MANAGERS, 'town_officer']),
   'partyGroups.override': reach(['village_secretary', 'admin']),

@@ -2,21 +2,8 @@ import { describe, expect, it } from '@jest/globals'
 import { execFileSync } from 'node:child_process'
 import { join } from 'node:path'
 import { Workbook } from 'exceljs'
-import {
-  EXAMPLE_ROWS,
-  parseRosterTable,
-  planVillageImport,
-  ROSTER_COLUMNS,
-  rosterRows,
-} from '../../cloudfunctions/shared/domain/roster-import'
-import {
-  GUIDE_SHEET,
-  readTable,
-  RosterFileError,
-  TEMPLATE_SHEET,
-  templateWorkbook,
-  writeWorkbook,
-} from '../../cloudfunctions/shared/roster-files'
+import { EXAMPLE_ROWS, parseRosterTable, planVillageImport, ROSTER_COLUMNS, rosterRows } from '../../cloudfunctions/shared/domain/roster-import'
+import { GUIDE_SHEET, readTable, RosterFileError, TEMPLATE_SHEET, templateWorkbook, writeWorkbook } from '../../cloudfunctions/shared/roster-files'
 
 const HEADER: string[] = [...ROSTER_COLUMNS]
 const ROWS: string[][] = [
@@ -119,13 +106,7 @@ describe('readTable: xlsx', () => {
     sheet.getCell('A9').value = ' '
     const table = await readTable(await xlsxBytes(workbook), 'x.xlsx')
     expect(table.header).toEqual(['组号', '出生日期', '手机号', '姓名', '备注', '政治面貌'])
-    expect(table.rows).toEqual([
-      ['3', '1965-03-08', '13800000001', '张建国', '链接', '正式党员'],
-      ['3', '1970-01-31', '1.5', '王秀英', '#N/A', ''],
-      [],
-      [],
-      ['4'],
-    ])
+    expect(table.rows).toEqual([['3', '1965-03-08', '13800000001', '张建国', '链接', '正式党员'], ['3', '1970-01-31', '1.5', '王秀英', '#N/A', ''], [], [], ['4']])
   })
 
   it('reads an Excel date as the date typed, whatever the zone of the machine reading it', () => {

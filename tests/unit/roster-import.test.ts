@@ -130,7 +130,10 @@ describe('parseRosterTable', () => {
   })
 
   it('requires the optional columns in the header too, so a dropped column never erases data', () => {
-    const errors = errorsOf(VALID.map(({ 手机号: _phone, ...row }) => row), HEADER.filter((column) => column !== '手机号'))
+    const errors = errorsOf(
+      VALID.map(({ 手机号: _phone, ...row }) => row),
+      HEADER.filter((column) => column !== '手机号'),
+    )
     expect(errors).toEqual([{ row: 1, column: '手机号', message: '第1行：缺少“手机号”列' }])
   })
 
@@ -154,9 +157,7 @@ describe('parseRosterTable', () => {
 
   it('rejects a duplicate person on the later row, naming the earlier one', () => {
     const errors = errorsOf([...VALID, villager(1, '01-001', '王秀英')])
-    expect(errors).toEqual([
-      { row: 8, column: '姓名', message: '第8行：户号 01-001 的“王秀英”与第3行重复（同一户里不能有两个同名的人）' },
-    ])
+    expect(errors).toEqual([{ row: 8, column: '姓名', message: '第8行：户号 01-001 的“王秀英”与第3行重复（同一户里不能有两个同名的人）' }])
   })
 
   it('rejects two leaders in one group', () => {
@@ -212,14 +213,22 @@ describe('parseRosterTable', () => {
 
   it('keeps row numbers true to the spreadsheet when blank rows sit in the middle', () => {
     const rows = cells(VALID)
-    rows.splice(2, 0, [], HEADER.map(() => ' '))
+    rows.splice(
+      2,
+      0,
+      [],
+      HEADER.map(() => ' '),
+    )
     rows.push(cells([villager(1, '01-003', '')])[0])
     const result = parseRosterTable(HEADER, rows)
     expect(!result.ok && result.errors).toEqual([{ row: 10, column: '姓名', message: '第10行：缺少姓名' }])
   })
 
   it('reads the template’s own example rows', () => {
-    const result = parseRosterTable(HEADER, EXAMPLE_ROWS.map((row) => [...row]))
+    const result = parseRosterTable(
+      HEADER,
+      EXAMPLE_ROWS.map((row) => [...row]),
+    )
     expect(result.ok).toBe(true)
   })
 })
@@ -360,7 +369,11 @@ describe('planVillageImport', () => {
     const first = planVillageImport(VILLAGE, parsed(VALID), EMPTY)
     const shuffled = [...VALID].reverse()
     const a = planVillageImport(VILLAGE, parsed(shuffled), stored(first))
-    const b = planVillageImport(VILLAGE, parsed(shuffled), { groups: [...first.groups].reverse(), households: [...first.households].reverse(), people: [...first.people].reverse() })
+    const b = planVillageImport(VILLAGE, parsed(shuffled), {
+      groups: [...first.groups].reverse(),
+      households: [...first.households].reverse(),
+      people: [...first.people].reverse(),
+    })
     expect(a).toEqual(b)
   })
 })

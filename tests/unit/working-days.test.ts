@@ -1,10 +1,4 @@
-import {
-  addWorkingDays,
-  isCalendarDate,
-  isWorkingDay,
-  workingDaysBetween,
-  type CalendarAdjustments,
-} from '../../cloudfunctions/shared/domain/calendar/working-days'
+import { addWorkingDays, isCalendarDate, isWorkingDay, workingDaysBetween, type CalendarAdjustments } from '../../cloudfunctions/shared/domain/calendar/working-days'
 
 const NONE: CalendarAdjustments = {}
 /** 23:59:59 Beijing time of a date, as an ISO instant in UTC. */

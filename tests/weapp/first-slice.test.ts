@@ -32,9 +32,7 @@ const PAGE_SIZE = 10
 const MASKED_PHONE = /\d{3}\*{4}\d{4}/
 
 if (!cliPath) {
-  console.warn(
-    'tests/weapp skipped: set WECHAT_DEVTOOLS_CLI to WeChat DevTools\' cli (Windows/macOS only) to run the mini program suite.',
-  )
+  console.warn("tests/weapp skipped: set WECHAT_DEVTOOLS_CLI to WeChat DevTools' cli (Windows/macOS only) to run the mini program suite.")
 }
 const describeWithDevTools = cliPath ? describe : describe.skip
 
@@ -119,7 +117,7 @@ describeWithDevTools('first slice in WeChat', () => {
 
   test('a group leader opens 本组花名册 and loads the next page', async () => {
     if (!overview?.isGroupLeader) {
-      console.warn('roster journey skipped: the bound person is not a group leader (bind with a group leader\'s code to cover it).')
+      console.warn("roster journey skipped: the bound person is not a group leader (bind with a group leader's code to cover it).")
       return
     }
     const home = await mp.reLaunch(`/${HOME}`)
@@ -153,11 +151,6 @@ describeWithDevTools('first slice in WeChat', () => {
 // The mini program's global, used inside mp.evaluate (which runs in the app, not in Node).
 declare const wx: {
   cloud: {
-    callFunction(options: {
-      name: string
-      data: unknown
-      success: (res: { result: unknown }) => void
-      fail: (err: { errMsg: string }) => void
-    }): void
+    callFunction(options: { name: string; data: unknown; success: (res: { result: unknown }) => void; fail: (err: { errMsg: string }) => void }): void
   }
 }

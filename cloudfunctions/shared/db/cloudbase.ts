@@ -8,17 +8,7 @@ import tcb from '@cloudbase/node-sdk'
 import { command, LogicCommand, QueryCommand, UpdateCommand, type UpdateObject, type Where } from './commands'
 import { collectionSpec, SCHEMA_VERSION_FIELD } from './collections'
 import { isPlainObject } from './documents'
-import {
-  DatabaseError,
-  MAX_QUERY_LIMIT,
-  type CollectionRef,
-  type Database,
-  type DocRef,
-  type NewDoc,
-  type Query,
-  type StoredDoc,
-  type Transaction,
-} from './port'
+import { DatabaseError, MAX_QUERY_LIMIT, type CollectionRef, type Database, type DocRef, type NewDoc, type Query, type StoredDoc, type Transaction } from './port'
 
 /* The SDK's own typings are loose and partly wrong; these are the calls this adapter makes. */
 type SdkValue = unknown

@@ -31,7 +31,10 @@ export interface CursorPage<T> {
 
 /** The cursor was not made by this list: mangled, hand-written, or taken from another list. */
 export class CursorError extends Error {
-  constructor(readonly reason: 'forged' | 'foreign', message: string) {
+  constructor(
+    readonly reason: 'forged' | 'foreign',
+    message: string,
+  ) {
     super(message)
     this.name = 'CursorError'
   }

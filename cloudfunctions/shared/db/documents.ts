@@ -86,22 +86,13 @@ function parentOf(doc: Record<string, unknown>, path: string, create: boolean) {
  * Applies an update-object to a copy of the document. Plain nested objects merge field by field
  * (CloudBase `update` semantics); `command.set` replaces a value whole.
  */
-export function applyUpdate<T extends Record<string, unknown>>(
-  doc: T,
-  patch: UpdateObject,
-  matches: (criteria: unknown, value: unknown) => boolean,
-): T {
+export function applyUpdate<T extends Record<string, unknown>>(doc: T, patch: UpdateObject, matches: (criteria: unknown, value: unknown) => boolean): T {
   const next = structuredClone(doc)
   applyAt(next, '', patch, matches)
   return next
 }
 
-function applyAt(
-  doc: Record<string, unknown>,
-  prefix: string,
-  patch: Record<string, unknown>,
-  matches: (criteria: unknown, value: unknown) => boolean,
-) {
+function applyAt(doc: Record<string, unknown>, prefix: string, patch: Record<string, unknown>, matches: (criteria: unknown, value: unknown) => boolean) {
   for (const [key, value] of Object.entries(patch)) {
     if (value === undefined) continue
     const path = prefix ? `${prefix}.${key}` : key
@@ -117,12 +108,7 @@ function applyAt(
   }
 }
 
-function applyCommand(
-  doc: Record<string, unknown>,
-  path: string,
-  update: UpdateCommand,
-  matches: (criteria: unknown, value: unknown) => boolean,
-) {
+function applyCommand(doc: Record<string, unknown>, path: string, update: UpdateCommand, matches: (criteria: unknown, value: unknown) => boolean) {
   const { parent, key } = parentOf(doc, path, update.operator !== 'remove')
   if (!parent) return
   const current = parent[key]

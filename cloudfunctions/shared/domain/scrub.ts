@@ -13,7 +13,5 @@ const SCRUB: Record<string, (value: unknown) => unknown> = {
 export function scrubPersonalData<T>(value: T): T {
   if (Array.isArray(value)) return value.map(scrubPersonalData) as T
   if (!value || typeof value !== 'object') return value
-  return Object.fromEntries(
-    Object.entries(value).map(([key, inner]) => [key, Object.hasOwn(SCRUB, key) ? SCRUB[key](inner) : scrubPersonalData(inner)]),
-  ) as T
+  return Object.fromEntries(Object.entries(value).map(([key, inner]) => [key, Object.hasOwn(SCRUB, key) ? SCRUB[key](inner) : scrubPersonalData(inner)])) as T
 }

@@ -6,16 +6,10 @@ export interface ServicePointLike {
   groupId: string
 }
 
-export function chooseServicePoint<P extends ServicePointLike>(
-  points: readonly P[],
-  ownGroupId: string,
-  groups: ReadonlyArray<{ _id: string; number: number }>,
-): P | null {
+export function chooseServicePoint<P extends ServicePointLike>(points: readonly P[], ownGroupId: string, groups: ReadonlyArray<{ _id: string; number: number }>): P | null {
   const own = points.find((point) => point.groupId === ownGroupId)
   if (own) return own
   const numberOf = new Map(groups.map((group) => [group._id, group.number]))
-  const ranked = [...points].sort(
-    (a, b) => (numberOf.get(a.groupId) ?? Infinity) - (numberOf.get(b.groupId) ?? Infinity) || a.groupId.localeCompare(b.groupId),
-  )
+  const ranked = [...points].sort((a, b) => (numberOf.get(a.groupId) ?? Infinity) - (numberOf.get(b.groupId) ?? Infinity) || a.groupId.localeCompare(b.groupId))
   return ranked[0] ?? null
 }

@@ -73,6 +73,9 @@ export async function attachFiles(tx: Transaction, caller: Caller, fileIds: stri
   if (bad.length) throw refusal(bad)
   for (const fileId of toAttach) {
     // command.set: a plain object would merge into the null field, which CloudBase refuses.
-    await tx.collection(FILES).doc(fileId).update({ attachedTo: command.set({ ...subject }), expiresAt: null })
+    await tx
+      .collection(FILES)
+      .doc(fileId)
+      .update({ attachedTo: command.set({ ...subject }), expiresAt: null })
   }
 }

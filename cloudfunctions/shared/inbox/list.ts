@@ -26,16 +26,32 @@ export async function listInbox(db: Database, caller: Caller, cursor: string | u
   const olderThan = (where: WhereObject): Where => (position ? whereBoth(db, where, afterPosition(db, 'createdAt', 'desc', position.value as OrderValue, position.id)) : where)
   const scopes = broadcastScopesOf(caller)
   const [{ data: own }, { data: broadcasts }] = await Promise.all([
-    db.collection<InboxRecord>('inbox').where(olderThan({ personId: caller.personId })).orderBy('createdAt', 'desc').orderBy('_id', 'desc').limit(limit + 1).get(),
+    db
+      .collection<InboxRecord>('inbox')
+      .where(olderThan({ personId: caller.personId }))
+      .orderBy('createdAt', 'desc')
+      .orderBy('_id', 'desc')
+      .limit(limit + 1)
+      .get(),
     scopes.length
-      ? db.collection<BroadcastRecord>('broadcasts').where(olderThan({ scopeId: db.command.in(scopes) })).orderBy('createdAt', 'desc').orderBy('_id', 'desc').limit(limit + 1).get()
+      ? db
+          .collection<BroadcastRecord>('broadcasts')
+          .where(olderThan({ scopeId: db.command.in(scopes) }))
+          .orderBy('createdAt', 'desc')
+          .orderBy('_id', 'desc')
+          .limit(limit + 1)
+          .get()
       : Promise.resolve({ data: [] as BroadcastRecord[] }),
   ])
   const merged = [...own.map((entry) => ({ entry, broadcast: false })), ...broadcasts.map((entry) => ({ entry, broadcast: true }))].sort((a, b) => newestFirst(a.entry, b.entry))
   const page = merged.slice(0, limit)
   const shownBroadcasts = page.filter((item) => item.broadcast).map((item) => item.entry._id)
   const { data: reads } = shownBroadcasts.length
-    ? await db.collection<BroadcastReadRecord>('broadcastReads').where({ _id: db.command.in(shownBroadcasts.map((id) => `${id}:${caller.personId}`)) }).limit(shownBroadcasts.length).get()
+    ? await db
+        .collection<BroadcastReadRecord>('broadcastReads')
+        .where({ _id: db.command.in(shownBroadcasts.map((id) => `${id}:${caller.personId}`)) })
+        .limit(shownBroadcasts.length)
+        .get()
     : { data: [] as BroadcastReadRecord[] }
   const readAtOf = new Map(reads.map((read) => [read.broadcastId, read.readAt]))
   const items: InboxEntry[] = page.map(({ entry, broadcast }) => ({
@@ -60,8 +76,18 @@ export async function unreadCount(db: Database, caller: Caller): Promise<number>
   const scopes = broadcastScopesOf(caller)
   const [{ total: own }, { total: broadcasts }, { total: read }] = await Promise.all([
     db.collection('inbox').where({ personId: caller.personId, readAt: null }).count(),
-    scopes.length ? db.collection('broadcasts').where({ scopeId: db.command.in(scopes) }).count() : Promise.resolve({ total: 0 }),
-    scopes.length ? db.collection('broadcastReads').where({ personId: caller.personId, scopeId: db.command.in(scopes) }).count() : Promise.resolve({ total: 0 }),
+    scopes.length
+      ? db
+          .collection('broadcasts')
+          .where({ scopeId: db.command.in(scopes) })
+          .count()
+      : Promise.resolve({ total: 0 }),
+    scopes.length
+      ? db
+          .collection('broadcastReads')
+          .where({ personId: caller.personId, scopeId: db.command.in(scopes) })
+          .count()
+      : Promise.resolve({ total: 0 }),
   ])
   return own + Math.max(0, broadcasts - read)
 }
@@ -71,9 +97,17 @@ export async function markRead(db: Database, caller: Caller, ids: readonly strin
   const unique = [...new Set(ids)]
   const scopes = broadcastScopesOf(caller)
   const [{ data: own }, { data: broadcasts }] = await Promise.all([
-    db.collection<InboxRecord>('inbox').where({ _id: db.command.in(unique), personId: caller.personId }).limit(unique.length).get(),
+    db
+      .collection<InboxRecord>('inbox')
+      .where({ _id: db.command.in(unique), personId: caller.personId })
+      .limit(unique.length)
+      .get(),
     scopes.length
-      ? db.collection<BroadcastRecord>('broadcasts').where({ _id: db.command.in(unique), scopeId: db.command.in(scopes) }).limit(unique.length).get()
+      ? db
+          .collection<BroadcastRecord>('broadcasts')
+          .where({ _id: db.command.in(unique), scopeId: db.command.in(scopes) })
+          .limit(unique.length)
+          .get()
       : Promise.resolve({ data: [] as BroadcastRecord[] }),
   ])
   const readAt = at.toISOString()

@@ -48,7 +48,15 @@ export function openApiSender(openapi: OpenApi, miniprogramState = 'formal'): Me
 export function recordingSender(db: Database): MessageSender {
   return {
     async send(message, { inboxId, personId, at }) {
-      const record: Omit<OutboxRecord, '_id'> = { inboxId, personId, openId: message.touser, templateId: message.templateId, page: message.page, data: message.data, sentAt: at.toISOString() }
+      const record: Omit<OutboxRecord, '_id'> = {
+        inboxId,
+        personId,
+        openId: message.touser,
+        templateId: message.templateId,
+        page: message.page,
+        data: message.data,
+        sentAt: at.toISOString(),
+      }
       await db.collection('outbox').add(record)
       return { ok: true }
     },

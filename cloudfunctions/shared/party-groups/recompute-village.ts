@@ -6,16 +6,7 @@
 import type { CoverageFigures } from '../domain/coverage'
 import { formPartyGroups, type FormationResult, type GroupFacts, type Override } from '../domain/party-groups'
 import type { Database, Transaction } from '../db/port'
-import type {
-  GroupRecord,
-  HouseholdRecord,
-  OverrideDoc,
-  PartyGroupRecord,
-  PartyGroupState,
-  PersonRecord,
-  ServicePointRecord,
-  VillageRecord,
-} from '../records/records'
+import type { GroupRecord, HouseholdRecord, OverrideDoc, PartyGroupRecord, PartyGroupState, PersonRecord, ServicePointRecord, VillageRecord } from '../records/records'
 import { notFound } from '../runtime/app-error'
 import { audit, type Actor } from '../audit/audit'
 import { partyGroupChangeNotices } from '../domain/party-groups/change-notices'
@@ -57,7 +48,11 @@ export function partyGroupName(villageName: string, numbers: number[]): string {
 async function appointeeFacts(db: Database, overrides: readonly Override[]) {
   const ids = [...new Set(overrides.flatMap((override) => (override.kind === 'APPOINT_LEADER' ? [override.leaderId] : [])))]
   if (ids.length === 0) return []
-  const { data } = await db.collection<PersonRecord>('people').where({ _id: db.command.in(ids) }).limit(Math.min(1000, ids.length)).get()
+  const { data } = await db
+    .collection<PersonRecord>('people')
+    .where({ _id: db.command.in(ids) })
+    .limit(Math.min(1000, ids.length))
+    .get()
   return data.filter((person) => person.partyMembership && person.groupId).map((person) => ({ id: person._id, groupId: person.groupId! }))
 }
 
@@ -127,7 +122,10 @@ export async function planFormationWrites(db: Database, facts: VillageFacts, res
     _id: partyGroup.id,
     villageId,
     townId: village.townId,
-    name: partyGroupName(village.name, partyGroup.groupIds.map((id) => groupById.get(id)!.number)),
+    name: partyGroupName(
+      village.name,
+      partyGroup.groupIds.map((id) => groupById.get(id)!.number),
+    ),
     groupIds: partyGroup.groupIds,
     leaderId: partyGroup.leaderId,
     crossGroup: partyGroup.crossGroup,
@@ -152,11 +150,19 @@ export async function planFormationWrites(db: Database, facts: VillageFacts, res
   const removedPoints = new Set(pointPlan.remove.map((point) => point._id))
   const snapshot = (doc: PartyGroupRecord) => ({ ...doc, id: doc._id })
   const noticesWith = (nameOf: (personId: string) => string | undefined) =>
-    partyGroupChangeNotices(existing.map(snapshot), desired.map(snapshot), groups.map((group) => ({ id: group._id, name: group.name })), nameOf)
+    partyGroupChangeNotices(
+      existing.map(snapshot),
+      desired.map(snapshot),
+      groups.map((group) => ({ id: group._id, name: group.name })),
+      nameOf,
+    )
   // Leaders' names are read only when some group has something to be told.
   let notices = noticesWith(() => undefined)
   if (notices.length > 0) {
-    const names = await namesOf(db, desired.map((doc) => doc.leaderId))
+    const names = await namesOf(
+      db,
+      desired.map((doc) => doc.leaderId),
+    )
     notices = noticesWith((id) => names.get(id))
   }
   // The village's state is written every time: its computedAt tells the secretary when it was last checked.
@@ -180,7 +186,10 @@ export async function planFormationWrites(db: Database, facts: VillageFacts, res
       for (const doc of removedPartyGroups) await tx.collection('partyGroups').doc(doc._id).remove()
       for (const point of pointPlan.add) await tx.collection('servicePoints').doc(point._id).set(point)
       for (const point of pointPlan.remove) await tx.collection('servicePoints').doc(point._id).remove()
-      await tx.collection('villages').doc(villageId).update({ partyGroupState: db.command.set(state) })
+      await tx
+        .collection('villages')
+        .doc(villageId)
+        .update({ partyGroupState: db.command.set(state) })
     },
   }
 }
@@ -188,7 +197,11 @@ export async function planFormationWrites(db: Database, facts: VillageFacts, res
 /** Reads the village's facts, runs the rules once and stores what they give, in one transaction. */
 export async function recomputeLoadedVillage(db: Database, village: VillageRecord, now: Date, options: RecomputeOptions = {}): Promise<FormationWrites> {
   const facts = await readVillageFacts(db, village)
-  const result = await formVillage(db, facts.groups, facts.overrides.map((doc) => doc.override))
+  const result = await formVillage(
+    db,
+    facts.groups,
+    facts.overrides.map((doc) => doc.override),
+  )
   const writes = await planFormationWrites(db, facts, result, now)
   await db.runTransaction(async (tx: Transaction) => {
     await writes.apply(tx)
@@ -229,15 +242,21 @@ async function planServicePoints(
   const served = new Set(points.filter((point) => ids.has(point.partyGroupId)).map((point) => point.partyGroupId))
   const unserved = partyGroups.filter((partyGroup) => !served.has(partyGroup._id))
   if (unserved.length === 0) return { add: [], remove }
-  const hostIds = unserved
-    .map((partyGroup) => partyGroup.leaderId ?? groupById.get(partyGroup.anchorGroupId)?.leaderId ?? null)
-    .filter((id): id is string => Boolean(id))
+  const hostIds = unserved.map((partyGroup) => partyGroup.leaderId ?? groupById.get(partyGroup.anchorGroupId)?.leaderId ?? null).filter((id): id is string => Boolean(id))
   const { data: hosts } = hostIds.length
-    ? await db.collection<PersonRecord>('people').where({ _id: db.command.in(hostIds) }).limit(Math.min(1000, hostIds.length)).get()
+    ? await db
+        .collection<PersonRecord>('people')
+        .where({ _id: db.command.in(hostIds) })
+        .limit(Math.min(1000, hostIds.length))
+        .get()
     : { data: [] as PersonRecord[] }
   const householdIds = hosts.map((host) => host.householdId).filter((id): id is string => Boolean(id))
   const { data: households } = householdIds.length
-    ? await db.collection<HouseholdRecord>('households').where({ _id: db.command.in(householdIds) }).limit(Math.min(1000, householdIds.length)).get()
+    ? await db
+        .collection<HouseholdRecord>('households')
+        .where({ _id: db.command.in(householdIds) })
+        .limit(Math.min(1000, householdIds.length))
+        .get()
     : { data: [] as HouseholdRecord[] }
   const hostById = new Map(hosts.map((host) => [host._id, host]))
   const addressOf = new Map(households.map((household) => [household._id, household.address]))

@@ -18,7 +18,10 @@ export function partyGroupView(
   return {
     id: partyGroup._id,
     name: partyGroup.name,
-    groups: partyGroup.groupIds.map((id) => groupById.get(id)).filter((group): group is GroupRecord => Boolean(group)).map(groupRef),
+    groups: partyGroup.groupIds
+      .map((id) => groupById.get(id))
+      .filter((group): group is GroupRecord => Boolean(group))
+      .map(groupRef),
     leader: partyGroup.leaderId && names.has(partyGroup.leaderId) ? { id: partyGroup.leaderId, name: names.get(partyGroup.leaderId)! } : null,
     crossGroup: partyGroup.crossGroup,
     partyMemberCount: partyGroup.partyMemberCount,
@@ -78,7 +81,11 @@ export async function partyGroupFor(db: Database, group: GroupRecord, alsoNamed:
   const partyGroup = await partyGroupOf(db, group)
   if (!partyGroup) return { view: null, myServicePoint: null, names: await namesOf(db, alsoNamed) }
   const [{ data: groups }, { data: points }] = await Promise.all([
-    db.collection<GroupRecord>('groups').where({ _id: db.command.in(partyGroup.groupIds) }).limit(100).get(),
+    db
+      .collection<GroupRecord>('groups')
+      .where({ _id: db.command.in(partyGroup.groupIds) })
+      .limit(100)
+      .get(),
     db.collection<ServicePointRecord>('servicePoints').where({ partyGroupId: partyGroup._id }).limit(100).get(),
   ])
   const names = await namesOf(db, [...alsoNamed, partyGroup.leaderId, ...points.map((point) => point.hostPersonId)])

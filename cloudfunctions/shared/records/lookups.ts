@@ -22,10 +22,6 @@ export async function namesOf(db: Database, ids: Array<string | null>): Promise<
 }
 
 export async function partyGroupOf(db: Database, group: GroupRecord): Promise<PartyGroupRecord | null> {
-  const { data } = await db
-    .collection<PartyGroupRecord>('partyGroups')
-    .where({ villageId: group.villageId, groupIds: group._id })
-    .limit(1)
-    .get()
+  const { data } = await db.collection<PartyGroupRecord>('partyGroups').where({ villageId: group.villageId, groupIds: group._id }).limit(1).get()
   return data[0] ?? null
 }

@@ -16,7 +16,15 @@ export function placesOf(db: Database): Places {
   const memo = new Map<string, Promise<unknown>>()
   const once = <T extends StoredDoc>(collection: string, id: string): Promise<T | null> => {
     const key = `${collection}/${id}`
-    if (!memo.has(key)) memo.set(key, db.collection<T>(collection).doc(id).get().then(({ data }) => data ?? null))
+    if (!memo.has(key))
+      memo.set(
+        key,
+        db
+          .collection<T>(collection)
+          .doc(id)
+          .get()
+          .then(({ data }) => data ?? null),
+      )
     return memo.get(key) as Promise<T | null>
   }
   return {

@@ -6,16 +6,7 @@
  * what in types/policy.ts.
  */
 import { z } from 'zod'
-import {
-  contract,
-  DEFAULT_MESSAGE_OF,
-  type ActionName,
-  type Envelope,
-  type FieldError,
-  type FunctionName,
-  type OutputOf,
-  type ParsedInputOf,
-} from '../../../types'
+import { contract, DEFAULT_MESSAGE_OF, type ActionName, type Envelope, type FieldError, type FunctionName, type OutputOf, type ParsedInputOf } from '../../../types'
 import type { Database } from '../db/port'
 import { placesOf, type Places } from '../records/places'
 import type { FileStorage } from '../storage/port'
@@ -90,11 +81,7 @@ export function zodFieldErrors(error: z.ZodError, prefix: string[] = []): FieldE
   }))
 }
 
-export async function invoke<F extends FunctionName>(
-  definition: FunctionDefinition<F>,
-  event: unknown,
-  environment: InvocationEnvironment,
-): Promise<Envelope<unknown>> {
+export async function invoke<F extends FunctionName>(definition: FunctionDefinition<F>, event: unknown, environment: InvocationEnvironment): Promise<Envelope<unknown>> {
   const { requestId, log } = environment
   try {
     // Timers reach a function only through cloud-main's timer path; a client sending one is refused.

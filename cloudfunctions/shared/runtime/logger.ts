@@ -9,8 +9,7 @@ export interface Logger {
 }
 
 export function jsonLogger(base: Record<string, unknown> = {}, write: (line: string) => void = (line) => process.stdout.write(`${line}\n`)): Logger {
-  const emit = (level: string, event: string, fields?: Record<string, unknown>) =>
-    write(JSON.stringify({ time: new Date().toISOString(), level, event, ...base, ...fields }))
+  const emit = (level: string, event: string, fields?: Record<string, unknown>) => write(JSON.stringify({ time: new Date().toISOString(), level, event, ...base, ...fields }))
   return {
     info: (event, fields) => emit('info', event, fields),
     error: (event, fields) => emit('error', event, fields),

@@ -111,15 +111,17 @@ export default function ChatsPage() {
                   <Text className="cz-text">还没有通知。村里、组里有事告诉您时，会显示在这里。</Text>
                 </Card>
               ) : null}
-              {unreadIds.length > 1 ? <BigButton kind="plain" className="chats-read-all" text="全部标为已读" onClick={() => void markRead(unreadIds).catch((thrown) => setProblem(toApiError(thrown).message))} /> : null}
+              {unreadIds.length > 1 ? (
+                <BigButton
+                  kind="plain"
+                  className="chats-read-all"
+                  text="全部标为已读"
+                  onClick={() => void markRead(unreadIds).catch((thrown) => setProblem(toApiError(thrown).message))}
+                />
+              ) : null}
               {problem ? <Text className="cz-text chats-problem">{problem}</Text> : null}
               {shown.items.map((entry) => (
-                <View
-                  key={entry.id}
-                  className={`cz-card cz-tap chats-notice${entry.readAt ? '' : ' is-unread'}`}
-                  hoverClass="cz-pressed"
-                  onClick={() => open(entry)}
-                >
+                <View key={entry.id} className={`cz-card cz-tap chats-notice${entry.readAt ? '' : ' is-unread'}`} hoverClass="cz-pressed" onClick={() => open(entry)}>
                   <View className="chats-notice__head">
                     {entry.readAt ? null : <Text className="cz-text cz-text--small chats-notice__unread">未读</Text>}
                     <Text className="cz-text cz-heading chats-notice__title">{entry.title}</Text>

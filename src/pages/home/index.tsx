@@ -64,20 +64,14 @@ function Overview({ data, me }: { data: HomeOverview; me: Me }) {
       <Text className="cz-text cz-text--small home-greeting">{person.name}，您好</Text>
       {group ? (
         <>
-          <Text className="cz-text cz-title cz-page-title home-group-name">
-            {village ? `${village.name} ${group.name}` : group.name}
-          </Text>
+          <Text className="cz-text cz-title cz-page-title home-group-name">{village ? `${village.name} ${group.name}` : group.name}</Text>
           <Card title="我的村民小组">
             <Field className="home-leader" label="组长" value={group.leader?.name ?? '暂未确定'} />
             <Field className="home-villagers" label="村民" value={`${group.villagerCount} 人`} />
             <Field className="home-households" label="户数" value={`${group.householdCount} 户`} />
           </Card>
           {isGroupLeader ? (
-            <BigButton
-              className="home-roster-entry"
-              text="本组花名册"
-              onClick={() => void Taro.navigateTo({ url: `${ROUTES.roster}?groupId=${encodeURIComponent(group.id)}` })}
-            />
+            <BigButton className="home-roster-entry" text="本组花名册" onClick={() => void Taro.navigateTo({ url: `${ROUTES.roster}?groupId=${encodeURIComponent(group.id)}` })} />
           ) : null}
           {partyVillageEntry(me) ? <VillageDutyCard report={duty} /> : null}
           {office.length > 0 && !onlyVillageRoles(me) ? <WorkCard me={me} withVillage={false} /> : null}
@@ -141,16 +135,9 @@ function WorkCard({ me, duty, withVillage }: { me: Me; duty?: VillageReport; wit
           </Text>
         ))}
       </View>
-      {city ? (
-        <BigButton className="home-work-city" kind="plain" text="全市党小组覆盖情况" onClick={open(`${ROUTES.partyCoverage}?level=city`)} />
-      ) : null}
+      {city ? <BigButton className="home-work-city" kind="plain" text="全市党小组覆盖情况" onClick={open(`${ROUTES.partyCoverage}?level=city`)} /> : null}
       {town ? (
-        <BigButton
-          className="home-work-town"
-          kind="plain"
-          text="本镇党小组覆盖情况"
-          onClick={open(`${ROUTES.partyCoverage}?level=town&id=${encodeURIComponent(town)}`)}
-        />
+        <BigButton className="home-work-town" kind="plain" text="本镇党小组覆盖情况" onClick={open(`${ROUTES.partyCoverage}?level=town&id=${encodeURIComponent(town)}`)} />
       ) : null}
       {village ? (
         <>
@@ -180,16 +167,9 @@ function PartyGroupCard({ partyGroup }: { partyGroup: HomeOverview['partyGroup']
         <Field className="home-party-leader" label="党小组长" value={partyGroup.leader?.name ?? '暂未确定'} />
         <Field className="home-party-groups" label="包括" value={partyGroup.groupNames.join('、')} />
         <Text className="cz-text cz-text--small home-party-kind">
-          {partyGroup.crossGroup
-            ? '这是跨组党小组：几个相邻的村民小组合在一起，共同组成一个党小组。'
-            : '这是本组自己的党小组。'}
+          {partyGroup.crossGroup ? '这是跨组党小组：几个相邻的村民小组合在一起，共同组成一个党小组。' : '这是本组自己的党小组。'}
         </Text>
-        <BigButton
-          className="home-party-entry"
-          kind="plain"
-          text="看党小组详情"
-          onClick={() => void Taro.navigateTo({ url: ROUTES.partyMine })}
-        />
+        <BigButton className="home-party-entry" kind="plain" text="看党小组详情" onClick={() => void Taro.navigateTo({ url: ROUTES.partyMine })} />
       </Card>
       <Card title="365党建服务点" className="home-service-point">
         {point ? (

@@ -54,7 +54,7 @@ export function isWorkingDay(date: string, adjustments: CalendarAdjustments): bo
 export function addWorkingDays(start: Date, n: number, adjustments: CalendarAdjustments): Date {
   if (!Number.isInteger(n) || n < 1) throw new RangeError(`n must be a whole number ≥ 1, got ${n}`)
   let date = villageDay(start)
-  for (let found = 0; found < n; ) {
+  for (let found = 0; found < n;) {
     date = nextDay(date)
     if (isWorkingDay(date, adjustments)) found += 1
   }

@@ -26,9 +26,7 @@ function partyGroupOfEachGroup(partyGroups: readonly PartyGroupSnapshot[]): Map<
 }
 
 function why(groupId: string, partyGroup: PartyGroupSnapshot, leaderChanged: boolean): string {
-  const override = partyGroup.appliedOverrides.find((entry) =>
-    entry.kind === 'MOVE_GROUP' ? entry.groupId === groupId : leaderChanged && entry.partyGroupId === partyGroup.id,
-  )
+  const override = partyGroup.appliedOverrides.find((entry) => (entry.kind === 'MOVE_GROUP' ? entry.groupId === groupId : leaderChanged && entry.partyGroupId === partyGroup.id))
   if (override) return `村党组织书记作了调整，原因：${override.why}`
   const reasons = partyGroup.reasons.filter((reason) => reason.groupId === groupId && reason.code !== 'OWN_GROUP').map((reason) => reason.message)
   if (reasons.length > 0) return `本组${reasons.join('，')}`

@@ -3,17 +3,7 @@
  * problem with its spreadsheet row so staff can fix the whole file in one go. Nothing is half-read:
  * one error and the caller gets only errors.
  */
-import {
-  readBirthDate,
-  readGender,
-  readGroupNumber,
-  readLeaderMark,
-  readNeighbourNumbers,
-  readPartyMembership,
-  readPhone,
-  readRequired,
-  type CellReading,
-} from './cells'
+import { readBirthDate, readGender, readGroupNumber, readLeaderMark, readNeighbourNumbers, readPartyMembership, readPhone, readRequired, type CellReading } from './cells'
 import { defaultGroupName, ROSTER_COLUMNS, type RosterColumn } from './columns'
 import { byNumber, naturalCompare } from './ordering'
 import type { ParsedGroup, ParsedHousehold, ParsedPerson, ParseResult, RowError } from './types'
@@ -102,8 +92,15 @@ class RosterReader {
       if (group && number !== group.number) group.neighbours.add(number)
     }
     if (
-      group && key !== undefined && isNew && householdNo !== undefined && name !== undefined && gender !== undefined &&
-      birthDate !== undefined && phone !== undefined && partyMembership !== undefined
+      group &&
+      key !== undefined &&
+      isNew &&
+      householdNo !== undefined &&
+      name !== undefined &&
+      gender !== undefined &&
+      birthDate !== undefined &&
+      phone !== undefined &&
+      partyMembership !== undefined
     ) {
       this.people.push({ key, name, gender, birthDate, phone, partyMembership, householdNo, groupNumber: group.number, row })
     }

@@ -5,16 +5,7 @@
  * without a household (office holders recorded elsewhere) are outside the file and left alone.
  */
 import type { GroupDoc, HouseholdDoc, PersonDoc } from '../roster'
-import {
-  GROUP_ID_WIDTH,
-  groupIdPrefix,
-  HOUSEHOLD_ID_WIDTH,
-  householdIdPrefix,
-  IdAllocator,
-  pad,
-  PERSON_ID_WIDTH,
-  personIdPrefix,
-} from './ids'
+import { GROUP_ID_WIDTH, groupIdPrefix, HOUSEHOLD_ID_WIDTH, householdIdPrefix, IdAllocator, pad, PERSON_ID_WIDTH, personIdPrefix } from './ids'
 import { byNumber, naturalCompare, sameDocument } from './ordering'
 import { personKey } from './parse-roster-table'
 import type { ExistingRoster, ImportPlan, ParsedRoster, VillageRef } from './types'
@@ -178,13 +169,7 @@ function groupsLeftOver(fileGroups: readonly GroupShape[], old: OldRoster, remai
 }
 
 /** Complete group documents: counts and the leader's membership from the planned roster, neighbours made symmetric. */
-function countedGroups(
-  village: VillageRef,
-  shapes: readonly GroupShape[],
-  old: OldRoster,
-  remaining: readonly PersonDoc[],
-  households: readonly HouseholdDoc[],
-): GroupDoc[] {
+function countedGroups(village: VillageRef, shapes: readonly GroupShape[], old: OldRoster, remaining: readonly PersonDoc[], households: readonly HouseholdDoc[]): GroupDoc[] {
   const numberOf = new Map(shapes.map((shape) => [shape.id, shape.number]))
   const neighbours = new Map(shapes.map((shape) => [shape.id, new Set<string>()]))
   for (const shape of shapes) {

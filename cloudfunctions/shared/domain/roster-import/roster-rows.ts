@@ -14,11 +14,7 @@ export type RosterPersonView = Pick<PersonDoc, '_id' | 'name' | 'gender' | 'birt
  * Header + one row per villager, by group number, household number, then birth date. People without
  * a household (or whose household or group is not given) have no place in the template and are left out.
  */
-export function rosterRows(
-  groups: readonly RosterGroupView[],
-  households: readonly RosterHouseholdView[],
-  people: readonly RosterPersonView[],
-): string[][] {
+export function rosterRows(groups: readonly RosterGroupView[], households: readonly RosterHouseholdView[], people: readonly RosterPersonView[]): string[][] {
   const groupById = new Map(groups.map((group) => [group._id, group]))
   const householdById = new Map(households.map((household) => [household._id, household]))
   const placed = people.flatMap((person) => {
@@ -58,11 +54,7 @@ export function rosterRows(
   return [[...ROSTER_COLUMNS], ...rows]
 }
 
-function neighbourNumbers(
-  group: RosterGroupView,
-  groupById: ReadonlyMap<string, RosterGroupView>,
-  exported: ReadonlySet<string>,
-): number[] {
+function neighbourNumbers(group: RosterGroupView, groupById: ReadonlyMap<string, RosterGroupView>, exported: ReadonlySet<string>): number[] {
   return [...new Set(group.neighbours)]
     .filter((id) => exported.has(id) && id !== group._id)
     .map((id) => groupById.get(id)?.number ?? 0)

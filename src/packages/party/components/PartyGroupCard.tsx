@@ -53,9 +53,7 @@ export function PartyGroupCard({ partyGroup, report, onAppoint, onMove }: PartyG
       ))}
       {onAppoint || onMove ? (
         <View className="party-actions">
-          {onAppoint ? (
-            <BigButton className="party-appoint" kind={flagged ? 'primary' : 'plain'} text="指定党小组长" onClick={onAppoint} />
-          ) : null}
+          {onAppoint ? <BigButton className="party-appoint" kind={flagged ? 'primary' : 'plain'} text="指定党小组长" onClick={onAppoint} /> : null}
           {onMove && partyGroup.crossGroup ? <BigButton className="party-move" kind="plain" text="调整所属党小组" onClick={onMove} /> : null}
         </View>
       ) : null}

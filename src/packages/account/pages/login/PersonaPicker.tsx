@@ -38,19 +38,11 @@ export function PersonaPicker() {
   return (
     <View>
       <Text className="cz-text cz-title cz-page-title">请选择您是谁</Text>
-      <Text className="cz-text login-intro">
-        这是演示版：点一个人，就用他的身份进入村组通。正式版在微信里，用村里发的邀请码登录。
-      </Text>
+      <Text className="cz-text login-intro">这是演示版：点一个人，就用他的身份进入村组通。正式版在微信里，用村里发的邀请码登录。</Text>
       {error ? <ErrorNotice error={error} onRetry={personas ? undefined : retry} /> : null}
       {!personas && !error ? <Loading /> : null}
       {personas?.map((person) => (
-        <View
-          key={person.id}
-          className="cz-card cz-tap persona-card"
-          hoverClass="cz-pressed"
-          data-person-id={person.id}
-          onClick={() => void choose(person)}
-        >
+        <View key={person.id} className="cz-card cz-tap persona-card" hoverClass="cz-pressed" data-person-id={person.id} onClick={() => void choose(person)}>
           <Text className="cz-text cz-title persona-name">{person.name}</Text>
           <View className="persona-roles">
             {person.roles.map((role) => (

@@ -40,9 +40,7 @@ export default function IssueInvitationPage() {
           <Text className="cz-text">只有村书记和村干部能给本村村民发邀请码。</Text>
         </Card>
       ) : null}
-      {state.status === 'ready' && state.data && step.kind === 'groups' ? (
-        <GroupList groups={state.data} onPick={(group) => setStep({ kind: 'people', group })} />
-      ) : null}
+      {state.status === 'ready' && state.data && step.kind === 'groups' ? <GroupList groups={state.data} onPick={(group) => setStep({ kind: 'people', group })} /> : null}
       {step.kind === 'people' ? (
         <PeopleList group={step.group} onBack={() => setStep({ kind: 'groups' })} onIssued={(person, invitation) => setStep({ kind: 'code', person, invitation })} />
       ) : null}

@@ -81,8 +81,7 @@ function Coverage({ report }: { report: CoverageReport }) {
   const open = (id: string) => {
     // A village of a town: its town goes along, so a town officer is offered 重新计算 there.
     const town = scope.level === 'town' && scope.id ? `&townId=${encodeURIComponent(scope.id)}` : ''
-    const url =
-      scope.level === 'city' ? `${ROUTES.partyCoverage}?level=town&id=${encodeURIComponent(id)}` : `${ROUTES.partyVillage}?villageId=${encodeURIComponent(id)}${town}`
+    const url = scope.level === 'city' ? `${ROUTES.partyCoverage}?level=town&id=${encodeURIComponent(id)}` : `${ROUTES.partyVillage}?villageId=${encodeURIComponent(id)}${town}`
     void Taro.navigateTo({ url })
   }
   return (
@@ -103,12 +102,7 @@ function Coverage({ report }: { report: CoverageReport }) {
               </Text>
               <Bar label="覆盖率" share={row.stats.coverage} value={percent(row.stats.coverage)} tone={row.stats.coverage < 1 ? 'bad' : 'ok'} />
               {/* The cross-group bar is the share of the row's Party groups that are cross-group. */}
-              <Bar
-                label="跨组"
-                share={row.stats.partyGroups > 0 ? row.stats.crossGroup / row.stats.partyGroups : 0}
-                value={`${row.stats.crossGroup} 个`}
-                tone="cross"
-              />
+              <Bar label="跨组" share={row.stats.partyGroups > 0 ? row.stats.crossGroup / row.stats.partyGroups : 0} value={`${row.stats.crossGroup} 个`} tone="cross" />
             </View>
           ))}
         </View>

@@ -63,9 +63,7 @@ export default function PartyLedgerPage() {
             </Card>
           ))}
           {more.error ? <Text className="cz-text party-red party-block">{more.error}</Text> : null}
-          {more.nextCursor ? (
-            <BigButton kind="plain" text="加载更多" onClick={() => void loadMore()} />
-          ) : null}
+          {more.nextCursor ? <BigButton kind="plain" text="加载更多" onClick={() => void loadMore()} /> : null}
         </View>
       ) : null}
     </Screen>

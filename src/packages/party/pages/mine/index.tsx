@@ -47,7 +47,9 @@ function Mine({ partyGroup, myServicePoint, groupId }: MineData & { groupId: str
   return (
     <View>
       <Text className="cz-text cz-title cz-page-title mine-name">{partyGroup.name}</Text>
-      {myServicePoint ? <PointCard point={myServicePoint} /> : (
+      {myServicePoint ? (
+        <PointCard point={myServicePoint} />
+      ) : (
         <Card title="365党建服务点" className="mine-point-none">
           <Text className="cz-text">本党小组还没有设立服务点。有事可以找党小组长。</Text>
         </Card>
@@ -57,9 +59,7 @@ function Mine({ partyGroup, myServicePoint, groupId }: MineData & { groupId: str
         <Field className="mine-groups" label="包括" value={partyGroup.groups.map(groupName).join('、')} />
         <Field label="党员" value={`${partyGroup.partyMemberCount} 名`} />
         <Text className="cz-text party-gap mine-kind">
-          {partyGroup.crossGroup
-            ? `这是跨组党小组：${partyGroup.groups.length} 个相邻的村民小组合在一起，共同组成一个党小组。`
-            : '这是本组自己的党小组。'}
+          {partyGroup.crossGroup ? `这是跨组党小组：${partyGroup.groups.length} 个相邻的村民小组合在一起，共同组成一个党小组。` : '这是本组自己的党小组。'}
         </Text>
       </Card>
       <WhyCard partyGroup={partyGroup} groupId={groupId} />
@@ -105,9 +105,7 @@ function WhyCard({ partyGroup, groupId }: { partyGroup: PartyGroupView; groupId:
             </View>
           ))
         : null}
-      <Text className="cz-text cz-text--small party-gap">
-        规定：以村民小组为单位建立党小组；组里党员少于3名，或组长不是党员的，和相邻的组一起跨组建立党小组。
-      </Text>
+      <Text className="cz-text cz-text--small party-gap">规定：以村民小组为单位建立党小组；组里党员少于3名，或组长不是党员的，和相邻的组一起跨组建立党小组。</Text>
     </Card>
   )
 }

@@ -72,9 +72,7 @@ export function AppointPanel({ villageId, partyGroup, onDone, onCancel }: Appoin
       const issue = issueOf(report, (o) => o.kind === 'APPOINT_LEADER' && o.partyGroupId === partyGroup.id)
       onDone(
         report,
-        appointed
-          ? { kind: 'ok', text: `已指定 ${person.name} 为${partyGroup.name}的党小组长` }
-          : { kind: 'error', text: `没能指定：${issue ?? '被指定人不是这个党小组的党员'}` },
+        appointed ? { kind: 'ok', text: `已指定 ${person.name} 为${partyGroup.name}的党小组长` } : { kind: 'error', text: `没能指定：${issue ?? '被指定人不是这个党小组的党员'}` },
       )
     } catch (thrown) {
       const e = toApiError(thrown)
@@ -127,11 +125,16 @@ export function AppointPanel({ villageId, partyGroup, onDone, onCancel }: Appoin
       <Text className="cz-text cz-heading party-step">第二步：写明原因</Text>
       <WhyInput value={why} onChange={setWhy} placeholder="例如：原组长不是党员，经支部研究指定" />
       {error ? <Text className="cz-text party-notice party-notice--error party-panel-error">{error}</Text> : null}
-      <BigButton className="party-confirm" text={busy ? '正在保存…' : '确认指定'} disabled={!ready} onClick={() => {
+      <BigButton
+        className="party-confirm"
+        text={busy ? '正在保存…' : '确认指定'}
+        disabled={!ready}
+        onClick={() => {
           // WeChat asks for reminder consent only inside the tap itself, before anything is awaited.
           askToSubscribe()
           void submit()
-        }} />
+        }}
+      />
       <BigButton kind="plain" text="取消" onClick={onCancel} />
     </View>
   )

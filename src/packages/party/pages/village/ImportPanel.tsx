@@ -54,18 +54,26 @@ export function ImportPanel({ villageId, currentGroups, onDone, onCancel }: Impo
   }
 
   const template = () =>
-    run('正在准备模板…', async () => {
-      await downloadAndOpen(await call('roster', 'importTemplate', {}))
-      setStep({ kind: 'idle' })
-    }, step)
+    run(
+      '正在准备模板…',
+      async () => {
+        await downloadAndOpen(await call('roster', 'importTemplate', {}))
+        setStep({ kind: 'idle' })
+      },
+      step,
+    )
 
   // Busy only once a file is chosen: closing the picker leaves the screen as it was.
   const choose = () =>
-    run(null, async () => {
-      const file = await chooseAndUpload('import', (name) => setStep({ kind: 'busy', words: `正在上传和检查“${name}”…` }))
-      if (!file) return
-      await check(file)
-    }, { kind: 'idle' })
+    run(
+      null,
+      async () => {
+        const file = await chooseAndUpload('import', (name) => setStep({ kind: 'busy', words: `正在上传和检查“${name}”…` }))
+        if (!file) return
+        await check(file)
+      },
+      { kind: 'idle' },
+    )
 
   /** Preview: what the file would change, or its row-numbered errors. Nothing is written. */
   const check = async (file: FileRef) => {
@@ -75,29 +83,33 @@ export function ImportPanel({ villageId, currentGroups, onDone, onCancel }: Impo
   }
 
   const commit = (file: FileRef, summary: Summary, confirmed: boolean) =>
-    run('正在导入…', async () => {
-      try {
-        // Removals only with the user's tick; without it the function refuses a file that removes anyone.
-        const done = await call('roster', 'importCommit', {
-          villageId,
-          fileId: file.fileId,
-          ...(confirmed && summary.removed > 0 ? { allowRemovals: true } : {}),
-        })
-        const s = done.summary
-        onDone({ kind: 'ok', text: `花名册已导入：新增 ${s.added} 人，修改 ${s.updated} 人，移出 ${s.removed} 人。党小组已重新计算。` })
-      } catch (thrown) {
-        const e = toApiError(thrown)
-        if (e.code === 'CONFLICT') {
-          // The roster changed since the check (the file would now remove someone): check again, ask again.
-          await check(file)
+    run(
+      '正在导入…',
+      async () => {
+        try {
+          // Removals only with the user's tick; without it the function refuses a file that removes anyone.
+          const done = await call('roster', 'importCommit', {
+            villageId,
+            fileId: file.fileId,
+            ...(confirmed && summary.removed > 0 ? { allowRemovals: true } : {}),
+          })
+          const s = done.summary
+          onDone({ kind: 'ok', text: `花名册已导入：新增 ${s.added} 人，修改 ${s.updated} 人，移出 ${s.removed} 人。党小组已重新计算。` })
+        } catch (thrown) {
+          const e = toApiError(thrown)
+          if (e.code === 'CONFLICT') {
+            // The roster changed since the check (the file would now remove someone): check again, ask again.
+            await check(file)
+            setMessage(e.message)
+            return
+          }
+          if (e.code !== 'INVALID_INPUT' || e.fields.length === 0) throw e
           setMessage(e.message)
-          return
+          setStep({ kind: 'errors', file, errors: e.fields.map((f) => ({ row: rowOf(f.path), message: f.message })) })
         }
-        if (e.code !== 'INVALID_INPUT' || e.fields.length === 0) throw e
-        setMessage(e.message)
-        setStep({ kind: 'errors', file, errors: e.fields.map((f) => ({ row: rowOf(f.path), message: f.message })) })
-      }
-    }, { kind: 'ready', file, summary, confirmed })
+      },
+      { kind: 'ready', file, summary, confirmed },
+    )
 
   return (
     <View className="party-import-panel">
@@ -179,12 +191,8 @@ function ReadyCard({ step, currentGroups, onConfirm, onCommit }: ReadyCardProps)
       </Card>
       {removes ? (
         <Card className="party-card--alert party-import-removal">
-          <Text className="cz-text cz-heading party-red party-block party-import-removal-title">
-            这份文件会把 {summary.removed} 人移出本村名册
-          </Text>
-          <Text className="cz-text party-block">
-            表里没有这 {summary.removed} 位村民。导入后会把他们从名册中删除，他们在村组通里的登录和职务也会一起取消。
-          </Text>
+          <Text className="cz-text cz-heading party-red party-block party-import-removal-title">这份文件会把 {summary.removed} 人移出本村名册</Text>
+          <Text className="cz-text party-block">表里没有这 {summary.removed} 位村民。导入后会把他们从名册中删除，他们在村组通里的登录和职务也会一起取消。</Text>
           {groupsLost ? <Text className="cz-text party-red party-block party-gap party-import-groups-lost">{groupsLost}</Text> : null}
           <Text className="cz-text party-block party-gap">如果是漏填了，请不要导入，补好后重新选择文件。</Text>
           <View

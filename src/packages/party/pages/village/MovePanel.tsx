@@ -75,9 +75,7 @@ export function MovePanel({ villageId, report, partyGroup, onDone, onCancel }: M
       const issue = issueOf(next, (o) => o.kind === 'MOVE_GROUP' && o.groupId === group.id)
       onDone(
         next,
-        moved
-          ? { kind: 'ok', text: `已把${groupName(group)}调整到${target.partyGroup.name}` }
-          : { kind: 'error', text: `没能调整：${issue ?? '不符合党小组的组建规定'}` },
+        moved ? { kind: 'ok', text: `已把${groupName(group)}调整到${target.partyGroup.name}` } : { kind: 'error', text: `没能调整：${issue ?? '不符合党小组的组建规定'}` },
       )
     } catch (thrown) {
       const e = toApiError(thrown)
@@ -133,11 +131,16 @@ export function MovePanel({ villageId, report, partyGroup, onDone, onCancel }: M
       <Text className="cz-text cz-heading party-step">第三步：写明原因</Text>
       <WhyInput value={why} onChange={setWhy} placeholder="例如：该组与第5组同在一条路上，开会更方便" />
       {error ? <Text className="cz-text party-notice party-notice--error party-panel-error">{error}</Text> : null}
-      <BigButton className="party-confirm" text={busy ? '正在保存…' : '确认调整'} disabled={!ready} onClick={() => {
+      <BigButton
+        className="party-confirm"
+        text={busy ? '正在保存…' : '确认调整'}
+        disabled={!ready}
+        onClick={() => {
           // WeChat asks for reminder consent only inside the tap itself, before anything is awaited.
           askToSubscribe()
           void submit()
-        }} />
+        }}
+      />
       <BigButton kind="plain" text="取消" onClick={onCancel} />
     </View>
   )

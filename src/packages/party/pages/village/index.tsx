@@ -41,11 +41,7 @@ export default function PartyVillagePage() {
   useBackGuard(panelOpen, () => back())
 
   if (state.status !== 'ready') {
-    return (
-      <Screen back>
-        {state.status === 'loading' ? <Loading /> : <ErrorNotice error={state.error} onRetry={() => void reload().catch(() => undefined)} />}
-      </Screen>
-    )
+    return <Screen back>{state.status === 'loading' ? <Loading /> : <ErrorNotice error={state.error} onRetry={() => void reload().catch(() => undefined)} />}</Screen>
   }
 
   const { villageId, report, rights } = state
@@ -88,15 +84,9 @@ export default function PartyVillagePage() {
 
   return (
     <Screen back onBack={panelOpen ? () => back() : undefined}>
-      {mode.kind === 'import' ? (
-        <ImportPanel villageId={villageId} currentGroups={report.stats.groups} onDone={imported} onCancel={() => back()} />
-      ) : null}
-      {partyGroup && mode.kind === 'appoint' ? (
-        <AppointPanel villageId={villageId} partyGroup={partyGroup} onDone={afterOverride} onCancel={() => back()} />
-      ) : null}
-      {partyGroup && mode.kind === 'move' ? (
-        <MovePanel villageId={villageId} report={report} partyGroup={partyGroup} onDone={afterOverride} onCancel={() => back()} />
-      ) : null}
+      {mode.kind === 'import' ? <ImportPanel villageId={villageId} currentGroups={report.stats.groups} onDone={imported} onCancel={() => back()} /> : null}
+      {partyGroup && mode.kind === 'appoint' ? <AppointPanel villageId={villageId} partyGroup={partyGroup} onDone={afterOverride} onCancel={() => back()} /> : null}
+      {partyGroup && mode.kind === 'move' ? <MovePanel villageId={villageId} report={report} partyGroup={partyGroup} onDone={afterOverride} onCancel={() => back()} /> : null}
       {mode.kind === 'report' || ((mode.kind === 'appoint' || mode.kind === 'move') && !partyGroup) ? (
         <Report
           rights={rights}
@@ -140,9 +130,7 @@ function Report({ rights, villageId, report, notice, busy, onRecompute, onExport
       <Card className={stats.coverage < 1 ? 'party-card--alert' : 'party-card--ok'}>
         <Text className="cz-text cz-heading party-block party-stats">{statsSentence(stats)}</Text>
         {stats.uncovered > 0 ? <Text className="cz-text party-red party-block">还有 {stats.uncovered} 个村民小组没有党小组</Text> : null}
-        {stats.leaderToBeAppointed > 0 ? (
-          <Text className="cz-text party-red party-block">{stats.leaderToBeAppointed} 个党小组待指定党小组长</Text>
-        ) : null}
+        {stats.leaderToBeAppointed > 0 ? <Text className="cz-text party-red party-block">{stats.leaderToBeAppointed} 个党小组待指定党小组长</Text> : null}
         <Text className="cz-text cz-text--small party-block party-gap">
           {report.village.townName} · 计算时间 {villageDateTime(report.computedAt)}
         </Text>

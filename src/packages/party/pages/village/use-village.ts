@@ -6,9 +6,7 @@ import { goToLogin } from '../../../../services/routes'
 import { managedVillageId, coverageTownIds, villageRights, type VillageRights } from '../../words'
 
 export type VillageState =
-  | { status: 'loading' }
-  | { status: 'error'; error: ApiError }
-  | { status: 'ready'; me: Me; villageId: string; report: VillageReport; rights: VillageRights }
+  { status: 'loading' } | { status: 'error'; error: ApiError } | { status: 'ready'; me: Me; villageId: string; report: VillageReport; rights: VillageRights }
 
 /** Village → town, once found out (the report names the town but does not carry its id). */
 const townOfVillage = new Map<string, string | null>()

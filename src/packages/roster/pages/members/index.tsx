@@ -12,9 +12,7 @@ export default function RosterMembersPage() {
   const firstLoad = !state.loaded
   return (
     <Screen back>
-      <Text className="cz-text cz-title cz-page-title roster-title">
-        {state.group ? `${state.group.name} 花名册` : '本组花名册'}
-      </Text>
+      <Text className="cz-text cz-title cz-page-title roster-title">{state.group ? `${state.group.name} 花名册` : '本组花名册'}</Text>
       {!firstLoad ? (
         <Text className="cz-text roster-count">
           共 {state.total} 人，已显示 {state.items.length} 人
@@ -27,9 +25,7 @@ export default function RosterMembersPage() {
       </View>
       {state.loading ? <Loading text={firstLoad ? '正在加载…' : '正在加载下一页…'} /> : null}
       {state.error ? <ErrorNotice error={state.error} onRetry={retry} /> : null}
-      {!state.loading && !state.error && hasMore ? (
-        <BigButton className="roster-more" kind="plain" text="加载更多" onClick={loadMore} />
-      ) : null}
+      {!state.loading && !state.error && hasMore ? <BigButton className="roster-more" kind="plain" text="加载更多" onClick={loadMore} /> : null}
       {!state.loading && !state.error && !firstLoad && !hasMore ? (
         <Text className="cz-text roster-end">{state.total === 0 ? '本组还没有登记村民。' : '已经全部显示。'}</Text>
       ) : null}
