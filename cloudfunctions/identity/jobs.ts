@@ -1,5 +1,6 @@
 /** identity's scheduled jobs. */
 import { audit } from '../shared/audit/audit'
+import { readWhereIn } from '../shared/records/read-all'
 import type { InvitationRecord, PersonRecord } from '../shared/records/records'
 import { JOB_BATCH, type JobRun } from '../shared/runtime/jobs'
 
@@ -17,16 +18,16 @@ export const expireInvitations: JobRun = async ({ db, now, actor }) => {
     .get()
   const batch = stale.slice(0, JOB_BATCH)
   if (batch.length === 0) return { processed: 0, changed: 0, more: false }
-  const people = new Map<string, PersonRecord>()
-  const ids = [...new Set(batch.map((invitation) => invitation.personId))]
-  for (let start = 0; start < ids.length; start += 100) {
-    const { data } = await db
-      .collection<PersonRecord>('people')
-      .where({ _id: db.command.in(ids.slice(start, start + 100)) })
-      .limit(100)
-      .get()
-    for (const person of data) people.set(person._id, person)
-  }
+  const people = new Map(
+    (
+      await readWhereIn<PersonRecord>(
+        db,
+        'people',
+        '_id',
+        batch.map((invitation) => invitation.personId),
+      )
+    ).map((person) => [person._id, person]),
+  )
   const changed = await db.runTransaction(async (tx) => {
     let count = 0
     for (const invitation of batch) {

@@ -4,6 +4,7 @@ import type { BindingRecord } from '../shared/records/records'
 import type { InboxRecord } from '../shared/inbox/records'
 import { NOT_SUBSCRIBED } from '../shared/inbox/sender'
 import { VILLAGE_TIME_ZONE } from '../shared/domain/clock'
+import { readWhereIn } from '../shared/records/read-all'
 import { JOB_BATCH, type JobRun } from '../shared/runtime/jobs'
 
 /** A failing send is tried this many times in all, then left as failed. */
@@ -24,16 +25,13 @@ export const deliver: JobRun = async ({ db, now, messages, templateIdFor }) => {
     .get()
   const batch = pending.slice(0, JOB_BATCH)
   if (batch.length === 0) return { processed: 0, changed: 0, more: false }
-  const openIdOf = new Map<string, string>()
-  const personIds = [...new Set(batch.map((entry) => entry.personId))]
-  for (let start = 0; start < personIds.length; start += 100) {
-    const { data } = await db
-      .collection<BindingRecord>('bindings')
-      .where({ personId: db.command.in(personIds.slice(start, start + 100)) })
-      .limit(100)
-      .get()
-    for (const binding of data) openIdOf.set(binding.personId, binding._id)
-  }
+  const bindings = await readWhereIn<BindingRecord>(
+    db,
+    'bindings',
+    'personId',
+    batch.map((entry) => entry.personId),
+  )
+  const openIdOf = new Map(bindings.map((binding) => [binding.personId, binding._id]))
   let changed = 0
   for (const entry of batch) {
     const openId = openIdOf.get(entry.personId)

@@ -1,5 +1,5 @@
 /** The partyGroups function and the roster changes that drive it, through the host over a real store. */
-import { isGroupLeader, isPlainVillager, startTestHost, type TestHost } from '../support/test-host'
+import { isGroupLeader, isPlainVillager, startTestHost, type TestHost, addOtherTown } from '../support/test-host'
 
 let host: TestHost
 const token = new Map<string, string>()
@@ -14,27 +14,7 @@ const HEXING = 'v-hexing'
 beforeAll(async () => {
   host = await startTestHost()
   // A second town with its own officer, to show town officers stay in their town.
-  host.store.bulkWrite({
-    towns: [{ _id: 't-other', name: '余东镇', cityName: '海门市' }],
-    villages: [{ _id: 'v-other', townId: 't-other', name: '新河村' }],
-    people: [
-      {
-        _id: 'o-other-town',
-        name: '余东镇干部',
-        gender: '男',
-        birthDate: '1980-01-01',
-        householdId: null,
-        householdNo: null,
-        groupId: null,
-        villageId: null,
-        townId: 't-other',
-        phone: null,
-        idNumber: null,
-        partyMembership: 'full',
-      },
-    ],
-    grants: [{ personId: 'o-other-town', role: 'town_officer', scope: { level: 'town', id: 't-other' } }],
-  })
+  addOtherTown(host.store)
 })
 afterAll(async () => host.close())
 

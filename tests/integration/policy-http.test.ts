@@ -6,61 +6,14 @@
  */
 import { NOWHERE, policy, type Actor, type Place } from '../../types/policy'
 import type { GroupRecord, PersonRecord, VillageRecord } from '../../cloudfunctions/shared/records/records'
-import { startTestHost, type TestHost } from '../support/test-host'
+import { startTestHost, type TestHost, addOtherTown } from '../support/test-host'
 
 let host: TestHost
 const people: Array<{ key: string; token: string; actor: Actor }> = []
 
 beforeAll(async () => {
   host = await startTestHost()
-  host.store.bulkWrite({
-    towns: [{ _id: 't-other', name: '余东镇', cityName: '海门市' }],
-    villages: [{ _id: 'v-other', townId: 't-other', name: '新河村' }],
-    groups: [
-      {
-        _id: 'v-other-g01',
-        villageId: 'v-other',
-        townId: 't-other',
-        number: 1,
-        name: '1组',
-        leaderId: 'p-other',
-        neighbours: [],
-        counts: { villagers: 1, households: 0, partyMembers: 0 },
-        leaderIsPartyMember: false,
-      },
-    ],
-    people: [
-      {
-        _id: 'p-other',
-        name: '余东村民',
-        gender: '女',
-        birthDate: '1970-01-01',
-        householdId: null,
-        householdNo: null,
-        groupId: 'v-other-g01',
-        villageId: 'v-other',
-        townId: 't-other',
-        phone: null,
-        idNumber: null,
-        partyMembership: null,
-      },
-      {
-        _id: 'o-other-town',
-        name: '余东镇干部',
-        gender: '男',
-        birthDate: '1980-01-01',
-        householdId: null,
-        householdNo: null,
-        groupId: null,
-        villageId: null,
-        townId: 't-other',
-        phone: null,
-        idNumber: null,
-        partyMembership: 'full',
-      },
-    ],
-    grants: [{ personId: 'o-other-town', role: 'town_officer', scope: { level: 'town', id: 't-other' } }],
-  })
+  addOtherTown(host.store)
   for (const personId of [...host.personas.map((persona) => persona.id), 'o-other-town']) {
     const token = await host.login(personId)
     const me = (await host.call('identity', 'me', {}, token)).body.data

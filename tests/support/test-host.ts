@@ -64,3 +64,55 @@ export async function startTestHost(options: { demo?: boolean; dataDir?: string;
 
 export const isPlainVillager = (persona: Persona) => persona.roles.length === 1 && persona.roles[0] === 'villager'
 export const isGroupLeader = (persona: Persona) => persona.roles.includes('group_leader')
+
+/** A second town (余东镇) with one village, one villager group, a villager and its own town officer (o-other-town). */
+export function addOtherTown(store: EmbeddedStore): void {
+  store.bulkWrite({
+    towns: [{ _id: 't-other', name: '余东镇', cityName: '海门市' }],
+    villages: [{ _id: 'v-other', townId: 't-other', name: '新河村' }],
+    groups: [
+      {
+        _id: 'v-other-g01',
+        villageId: 'v-other',
+        townId: 't-other',
+        number: 1,
+        name: '1组',
+        leaderId: 'p-other',
+        neighbours: [],
+        counts: { villagers: 1, households: 0, partyMembers: 0 },
+        leaderIsPartyMember: false,
+      },
+    ],
+    people: [
+      {
+        _id: 'p-other',
+        name: '余东村民',
+        gender: '女',
+        birthDate: '1970-01-01',
+        householdId: null,
+        householdNo: null,
+        groupId: 'v-other-g01',
+        villageId: 'v-other',
+        townId: 't-other',
+        phone: null,
+        idNumber: null,
+        partyMembership: null,
+      },
+      {
+        _id: 'o-other-town',
+        name: '余东镇干部',
+        gender: '男',
+        birthDate: '1980-01-01',
+        householdId: null,
+        householdNo: null,
+        groupId: null,
+        villageId: null,
+        townId: 't-other',
+        phone: null,
+        idNumber: null,
+        partyMembership: 'full',
+      },
+    ],
+    grants: [{ personId: 'o-other-town', role: 'town_officer', scope: { level: 'town', id: 't-other' } }],
+  })
+}

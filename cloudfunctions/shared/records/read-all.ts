@@ -18,3 +18,13 @@ export async function readAll<T extends StoredDoc>(db: Database, collection: str
     lastId = data[data.length - 1]._id
   }
 }
+
+/** Documents whose `field` is one of `values`, asked in `in`-lists of 100 values (short queries, cheap to narrow). */
+export async function readWhereIn<T extends StoredDoc>(db: Database, collection: string, field: string, values: readonly string[]): Promise<T[]> {
+  const wanted = [...new Set(values)]
+  const found: T[] = []
+  for (let start = 0; start < wanted.length; start += 100) {
+    found.push(...(await readAll<T>(db, collection, { [field]: db.command.in(wanted.slice(start, start + 100)) })))
+  }
+  return found
+}
