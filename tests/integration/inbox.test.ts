@@ -1,5 +1,5 @@
 /** Notices: written with the change, merged per person, read state per person, delivered to WeChat by a job. */
-import { deliver, MAX_ATTEMPTS } from '../../cloudfunctions/inbox/jobs'
+import { deliver, deliverBroadcasts, MAX_ATTEMPTS } from '../../cloudfunctions/inbox/jobs'
 import { notify } from '../../cloudfunctions/shared/inbox/notify'
 import { openApiSender, recordingSender, type OpenApi } from '../../cloudfunctions/shared/inbox/sender'
 import { silentLogger } from '../../cloudfunctions/shared/runtime/logger'
@@ -188,5 +188,49 @@ describe('inbox/deliver', () => {
     }
     await deliver(context(openApiSender(flaky)))
     expect(calls).toBe(MAX_ATTEMPTS)
+  })
+})
+
+describe('inbox/deliver for broadcasts', () => {
+  it('pushes a group notice to each member on WeChat, resuming where a bounded run stopped, and never twice', async () => {
+    const { data: members } = await host.store.collection('people').where({ groupId: 'v-hexing-g12' }).orderBy('_id', 'asc').limit(100).get()
+    const bound = members.slice(0, 3).map((person) => person._id)
+    for (const personId of bound) await host.store.collection('bindings').doc(`o-${personId}`).set({ personId, boundAt: new Date().toISOString() })
+    // Earlier tests' notices out of the way first.
+    await deliver({
+      db: host.store,
+      storage: localFileStorage(host.dataDir),
+      log: silentLogger,
+      now: () => new Date(),
+      actor: { kind: 'system', job: 'inbox/deliver' },
+      messages: recordingSender(host.store),
+      templateIdFor: (kind) => `tmpl-${kind}`,
+    })
+    await host.store.runTransaction((tx) =>
+      notify(tx, { group: 'v-hexing-g12' }, { kind: 'party_group_changed', title: '本组党小组长有变化', body: '说明', page: '/p' }, new Date()),
+    )
+    const { data: created } = await host.store.collection('broadcasts').where({ scopeId: 'v-hexing-g12' }).orderBy('createdAt', 'desc').limit(1).get()
+    const broadcastId = created[0]._id
+    const context = {
+      db: host.store,
+      storage: localFileStorage(host.dataDir),
+      log: silentLogger,
+      now: () => new Date(),
+      actor: { kind: 'system' as const, job: 'inbox/deliver' },
+      messages: recordingSender(host.store),
+      templateIdFor: (kind: string) => `tmpl-${kind}`,
+    }
+
+    // A budget of 2 people: the first run stops after the first two members and says so.
+    const first = await deliverBroadcasts(context, 2)
+    expect(first).toMatchObject({ processed: 2, more: true })
+    let runs = 1
+    while ((await deliverBroadcasts(context, 2)).more) runs += 1
+    expect(runs).toBeGreaterThanOrEqual(Math.ceil(members.length / 2) - 1)
+    const { data: sent } = await host.store.collection('outbox').where({ inboxId: broadcastId }).limit(100).get()
+    expect(sent.map((entry) => entry.personId).sort()).toEqual([...bound].sort())
+    const { data: after } = await host.store.collection('broadcasts').doc(broadcastId).get()
+    expect(after).toMatchObject({ deliveryState: 'sent', delivery: { sent: 3, notSubscribed: 0, failed: 0 } })
+    expect(await deliverBroadcasts(context, 500)).toMatchObject({ processed: 0, changed: 0 })
   })
 })

@@ -37,7 +37,7 @@ export const COLLECTIONS = {
   /** One person's notices (inbox/notify.ts); `deliveryState` drives the job inbox/deliver. */
   inbox: { indexes: [['personId'], ['deliveryState']], version: 1 },
   /** One notice to a whole group or village, merged into each member's inbox. */
-  broadcasts: { indexes: [['scopeId']], version: 1 },
+  broadcasts: { indexes: [['scopeId'], ['deliveryState']], version: 1 },
   /** Who has read which broadcast: `_id` is `<broadcastId>:<personId>`. */
   broadcastReads: { indexes: [['personId']], version: 1 },
   /** Local stand-in for WeChat: the subscription messages that would have been sent. */

@@ -4,7 +4,7 @@
  * that each member's inbox merges in, so a village of 2,000 costs one write, not 2,000.
  */
 import type { Transaction } from '../db/port'
-import type { InboxRecord, NoticeContent } from './records'
+import type { BroadcastRecord, InboxRecord, NoticeContent } from './records'
 
 export const MAX_NAMED_RECIPIENTS = 50
 
@@ -31,5 +31,14 @@ export async function notify(tx: Transaction, recipients: Recipients, notice: No
     return
   }
   const [scopeLevel, scopeId] = 'group' in recipients ? (['group', recipients.group] as const) : (['village', recipients.village] as const)
-  await tx.collection('broadcasts').add({ ...content, scopeLevel, scopeId, createdAt })
+  const broadcast: Omit<BroadcastRecord, '_id'> = {
+    ...content,
+    scopeLevel,
+    scopeId,
+    createdAt,
+    deliveryState: 'pending',
+    deliveredUpTo: null,
+    delivery: { sent: 0, notSubscribed: 0, failed: 0 },
+  }
+  await tx.collection('broadcasts').add(broadcast)
 }

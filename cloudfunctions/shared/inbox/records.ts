@@ -28,6 +28,11 @@ export interface BroadcastRecord extends StoredDoc, NoticeContent {
   scopeLevel: 'group' | 'village'
   scopeId: string
   createdAt: string
+  /** `pending` until inbox/deliver has pushed it to every member with WeChat (or found no template). */
+  deliveryState: 'pending' | 'sent' | 'skipped'
+  /** The last member (by _id) the job reached, so a long list resumes where it stopped. */
+  deliveredUpTo: string | null
+  delivery: { sent: number; notSubscribed: number; failed: number }
 }
 
 export interface BroadcastReadRecord extends StoredDoc {
