@@ -30,7 +30,13 @@ export const identityFunction = defineFunction('identity', {
       if (!person) throw notFound('这个人')
       // A code signs in as the person, offices and all: it takes an equal or higher office to make one.
       const { data: held } = await db.collection<GrantRecord>('grants').where({ personId }).limit(100).get()
-      if (!mayIssueCodeFor(caller, placeOfPerson(person), held.map((grant) => grant.role))) {
+      if (
+        !mayIssueCodeFor(
+          caller,
+          placeOfPerson(person),
+          held.map((grant) => grant.role),
+        )
+      ) {
         throw new AppError('FORBIDDEN', `${person.name}担任职务，只有同级或更高职务的人才能给他发邀请码`)
       }
       // Older open codes of the person are voided with the new one, so only the latest code works.

@@ -28,11 +28,7 @@ async function grantsWithin(db: Database, named: NamedScope): Promise<{ grants: 
     for (const village of villages) names.set(village._id, village.name)
     return { grants: await readWhereIn<GrantRecord>(db, 'grants', 'scope.id', [named.scope.id, ...villages.map((village) => village._id)]), names }
   }
-  const [towns, villages, grants] = await Promise.all([
-    readAll<TownRecord>(db, 'towns', {}),
-    readAll<VillageRecord>(db, 'villages', {}),
-    readAll<GrantRecord>(db, 'grants', {}),
-  ])
+  const [towns, villages, grants] = await Promise.all([readAll<TownRecord>(db, 'towns', {}), readAll<VillageRecord>(db, 'villages', {}), readAll<GrantRecord>(db, 'grants', {})])
   for (const place of [...towns, ...villages]) names.set(place._id, place.name)
   return { grants, names }
 }

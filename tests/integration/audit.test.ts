@@ -25,7 +25,11 @@ const WRITES: Record<string, () => Promise<{ status: number }>> = {
   'identity.issueInvitation': async () => host.call('identity', 'issueInvitation', { personId: (await villager('v-hexing-g03'))[1]._id }, tokens.secretary),
   'identity.grant': async () => host.call('identity', 'grant', { personId: (await villager('v-hexing-g05'))[1]._id, role: 'village_staff', scopeId: HEXING }, tokens.secretary),
   'identity.revoke': async () => {
-    const { data: grants } = await host.store.collection('grants').where({ personId: (await villager('v-hexing-g05'))[1]._id }).limit(1).get()
+    const { data: grants } = await host.store
+      .collection('grants')
+      .where({ personId: (await villager('v-hexing-g05'))[1]._id })
+      .limit(1)
+      .get()
     return host.call('identity', 'revoke', { grantId: grants[0]._id }, tokens.secretary)
   },
   'roster.setPartyMembership': async () =>

@@ -35,7 +35,12 @@ afterAll(async () => host.close())
 const grantsOf = async (personId: string) => (await host.store.collection<GrantRecord>('grants').where({ personId }).limit(100).get()).data
 const auditCount = async () => (await host.store.collection('audit').count()).total
 async function villagerOf(villageId: string, index: number): Promise<PersonRecord> {
-  const { data } = await host.store.collection<PersonRecord>('people').where({ villageId }).orderBy('_id', 'asc').limit(index + 1).get()
+  const { data } = await host.store
+    .collection<PersonRecord>('people')
+    .where({ villageId })
+    .orderBy('_id', 'asc')
+    .limit(index + 1)
+    .get()
   const officeHolders = new Set([ids.secretary, ids.staff, ids.xinanSecretary])
   return data.filter((person) => !officeHolders.has(person._id))[index - 1] ?? data[index]
 }

@@ -71,7 +71,10 @@ function targetsFor(kind: TargetKind): Array<{ name: string; target: unknown }> 
     case 'grant':
       // Every office at every scope of its level: `village_staff@village:ownVillage`, `town_officer@town:other`, …
       return OFFICE_ROLES.flatMap((role) =>
-        AREAS.filter(({ target }) => target.level === OFFICE_LEVEL[role]).map(({ name, target }) => ({ name: `${role}@${name}`, target: { role, scope: target } satisfies Office })),
+        AREAS.filter(({ target }) => target.level === OFFICE_LEVEL[role]).map(({ name, target }) => ({
+          name: `${role}@${name}`,
+          target: { role, scope: target } satisfies Office,
+        })),
       )
     case 'scope':
     case 'area':
