@@ -173,6 +173,8 @@ export async function buildHost(options: HostOptions): Promise<FastifyInstance> 
     })
   }
 
+  // A valid token whose person is gone (removed by an import) finds nobody: 401, never someone else,
+  // because person ids are never handed out again.
   const callerOf = async (authorization: string | undefined) => {
     const personId = await tokens.verify(bearer(authorization))
     return personId ? loadCaller(store, personId) : null

@@ -9,6 +9,14 @@ import { jwtVerify, SignJWT } from 'jose'
 
 export const TOKEN_LIFETIME = '7d'
 
+/**
+ * A token must say when it was issued and when it ends, and is refused once older than the
+ * lifetime whatever its `exp` says: a token signed without `exp` (or with one far away) would
+ * otherwise sign in forever. Tokens name a personId; ids are never reused (a new roster entry gets
+ * a fresh random id), so a removed person's token finds nobody and is answered 401.
+ */
+const VERIFY = { algorithms: ['HS256'], requiredClaims: ['exp', 'iat', 'sub'], maxTokenAge: TOKEN_LIFETIME }
+
 export interface TokenIssuer {
   issue(personId: string): Promise<string>
   /** The person the token names, or null when it is missing, forged or expired. */
@@ -30,7 +38,7 @@ export function tokenIssuer(secret: Uint8Array): TokenIssuer {
     async verify(token) {
       if (!token) return null
       try {
-        const { payload } = await jwtVerify(token, secret, { algorithms: ['HS256'] })
+        const { payload } = await jwtVerify(token, secret, VERIFY)
         return typeof payload.sub === 'string' ? payload.sub : null
       } catch {
         return null

@@ -7,6 +7,7 @@ export default defineAppConfig({
     { root: 'packages/roster', pages: ['pages/members/index'] },
     { root: 'packages/party', pages: ['pages/mine/index', 'pages/village/index', 'pages/coverage/index', 'pages/ledger/index'] },
     { root: 'packages/invite', pages: ['pages/issue/index'] },
+    { root: 'packages/offices', pages: ['pages/manage/index'] },
   ],
   window: {
     backgroundTextStyle: 'dark',

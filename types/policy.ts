@@ -52,6 +52,12 @@ export interface TargetOf {
   maybeVillage: Place | null
   /** A coverage area (the input's level and id). */
   area: Area
+  /** The scope an office list is asked for (the input's scopeId: a village, a town or `city`). */
+  scope: Area
+  /** An office to grant: its role and the scope the input's scopeId names. */
+  office: Office
+  /** A stored grant to revoke (the input's grantId): its role and scope. */
+  grant: Office
 }
 export type TargetKind = keyof TargetOf
 
@@ -100,6 +106,75 @@ export function leadsGroup(actor: Actor, place: Place): boolean {
   return Boolean(place.leaderId) && place.leaderId === actor.personId
 }
 
+// ── Offices: rank, and who may appoint whom ─────────────────────────────────────────────────────
+
+/** An office held or to be held: the role and the area its scope covers (a village, a town or the city). */
+export interface Office {
+  role: OfficeRole
+  scope: Area
+}
+
+/**
+ * Offices by rank: admin > city officer > town officer > village secretary > village staff. The
+ * police liaison ranks beside the town officer: neither outranks the other.
+ */
+export const OFFICE_RANK: Readonly<Record<OfficeRole, number>> = {
+  admin: 5,
+  city_officer: 4,
+  town_officer: 3,
+  police_liaison: 3,
+  village_secretary: 2,
+  village_staff: 1,
+}
+
+/** The level of scope each office is granted for (a village secretary for a village, …). */
+export const OFFICE_LEVEL: Readonly<Record<OfficeRole, Area['level']>> = {
+  admin: 'city',
+  city_officer: 'city',
+  town_officer: 'town',
+  police_liaison: 'town',
+  village_secretary: 'village',
+  village_staff: 'village',
+}
+
+/**
+ * Offices that appoint others. The police liaison ranks beside the town officer but is not in the
+ * line that runs villages, so it appoints no one; village staff have nothing below them.
+ */
+const APPOINTING: readonly OfficeRole[] = ['admin', 'city_officer', 'town_officer', 'village_secretary']
+
+/**
+ * May the actor grant (or revoke) this office? Only through a grant of their own that ranks
+ * strictly above it and whose scope covers the office's scope. Strictly above means nobody can
+ * revoke their own highest office, so no one locks themselves (or the last admin) out: an office
+ * is only ever taken away by someone above it. Admin is above everyone and below no one: it is
+ * granted only by `npm run admin:create`, never in the app.
+ */
+export function mayAppoint(actor: Actor, office: Office): boolean {
+  return actor.grants.some(
+    (grant) => APPOINTING.includes(grant.role) && OFFICE_RANK[grant.role] > OFFICE_RANK[office.role] && grantReaches({ ...actor, grants: [grant] }, [grant.role], office.scope),
+  )
+}
+
+/**
+ * May the actor issue a sign-in code for a person who holds these offices? A code signs in as that
+ * person, offices and all, so it needs an equal or higher office whose scope covers the person's
+ * place: village staff cannot make a code that signs in as their village secretary.
+ */
+export function mayIssueCodeFor(actor: Actor, place: Place, heldRoles: readonly OfficeRole[]): boolean {
+  if (heldRoles.length === 0) return true
+  const needed = Math.max(...heldRoles.map((role) => OFFICE_RANK[role]))
+  return actor.grants.some((grant) => OFFICE_RANK[grant.role] >= needed && grantReaches({ ...actor, grants: [grant] }, [grant.role], place))
+}
+
+/**
+ * Removing villagers with an import is confirmed by the village's Party secretary (or an admin)
+ * only: village staff may import changes and additions, not take people off the roster.
+ */
+export function mayConfirmRemovals(actor: Actor, village: Place): boolean {
+  return grantReaches(actor, ['village_secretary', 'admin'], village)
+}
+
 // ── Who looks after a village ────────────────────────────────────────────────────────────────
 
 /** Run a village day to day: its Party secretary and cadres; an admin may stand in. */
@@ -141,6 +216,10 @@ export const policy = {
     me: signedIn('任何已登录的人'),
     issueInvitation: rule('person', '本村的村干部、村书记，或管理员', (actor, person) => grantReaches(actor, ['village_secretary', 'village_staff', 'admin'], person)),
     bindInvitation: rule('nothing', '还没有绑定身份的微信用户（凭村里发的邀请码）', () => true, true),
+    // Those who appoint somewhere in the scope see its office holders (and those of the places below it).
+    grants: rule('scope', '村书记（本村）、镇干部（本镇）、市级干部、管理员：看本范围和下级的职务', (actor, scope) => grantReaches(actor, APPOINTING, scope)),
+    grant: rule('office', '比这个职务高一级以上、管着这个范围的人（村书记任命村干部，镇干部任命村书记，依此类推）', (actor, office) => mayAppoint(actor, office)),
+    revoke: rule('grant', '比这个职务高一级以上、管着这个范围的人；自己的最高职务只能由上级撤销', (actor, office) => mayAppoint(actor, office)),
   },
   home: {
     overview: signedIn('任何已登录的人（看自己的小组）'),
@@ -198,6 +277,25 @@ export const fileReaders: Readonly<Record<string, (actor: Actor, place: Place) =
 }
 
 // ── Where an actor works (for the app's entries; each answer is checked by a rule above) ─────────
+
+/**
+ * The scopes whose office holders the actor may see and manage (identity.grants), widest first.
+ * A village grant's town is not known here: only the village id decides there.
+ */
+export function officeScopes(actor: Actor): Area[] {
+  const named: Area[] = [CITY]
+  for (const { scope } of actor.grants) {
+    if (scope.level === 'town') named.push({ level: 'town', townId: scope.id, villageId: null })
+    if (scope.level === 'village') named.push({ level: 'village', townId: null, villageId: scope.id })
+  }
+  const seen = new Set<string>()
+  return named.filter((area) => {
+    const key = `${area.level}:${area.townId}:${area.villageId}`
+    if (seen.has(key) || !policy.identity.grants(actor, area)) return false
+    seen.add(key)
+    return true
+  })
+}
 
 /** The village a Party secretary or village cadre is appointed to, if any. */
 export function villageInCharge(actor: Actor): string | null {

@@ -1,10 +1,11 @@
-import { policy } from '../../types/policy'
-import { allowBy, allowOnPerson } from '../shared/records/village-access'
+import { mayIssueCodeFor, policy } from '../../types/policy'
+import { allowBy, allowOnPerson, placeOfPerson } from '../shared/records/village-access'
 import { AppError, notFound } from '../shared/runtime/app-error'
 import { defineFunction } from '../shared/runtime/define-function'
-import type { BindingRecord, InvitationRecord, PersonRecord } from '../shared/records/records'
+import type { BindingRecord, GrantRecord, InvitationRecord, PersonRecord } from '../shared/records/records'
 import { audit, personActor } from '../shared/audit/audit'
 import { INVITATION_VALID_DAYS, newInvitationCode } from './invitations'
+import { officeActions } from './offices'
 
 const DAY_MS = 24 * 60 * 60 * 1000
 
@@ -27,18 +28,39 @@ export const identityFunction = defineFunction('identity', {
     run: async ({ db, places, caller, now }, { personId }) => {
       const person = await places.person(personId)
       if (!person) throw notFound('这个人')
+      // A code signs in as the person, offices and all: it takes an equal or higher office to make one.
+      const { data: held } = await db.collection<GrantRecord>('grants').where({ personId }).limit(100).get()
+      if (
+        !mayIssueCodeFor(
+          caller,
+          placeOfPerson(person),
+          held.map((grant) => grant.role),
+        )
+      ) {
+        throw new AppError('FORBIDDEN', `${person.name}担任职务，只有同级或更高职务的人才能给他发邀请码`)
+      }
+      // Older open codes of the person are voided with the new one, so only the latest code works.
+      const { data: older } = await db.collection<InvitationRecord>('invitations').where({ personId, status: 'open' }).limit(100).get()
       let code = newInvitationCode()
       while ((await db.collection('invitations').where({ code, status: 'open' }).count()).total > 0) code = newInvitationCode()
       const expiresAt = new Date(now().getTime() + INVITATION_VALID_DAYS * DAY_MS).toISOString()
       await db.runTransaction(async (tx) => {
+        const voided: string[] = []
+        for (const invitation of older) {
+          // Re-read inside the transaction: the person may have used it a moment ago.
+          const { data: fresh } = await tx.collection<InvitationRecord>('invitations').doc(invitation._id).get()
+          if (fresh?.status !== 'open') continue
+          await tx.collection('invitations').doc(invitation._id).update({ status: 'void' })
+          voided.push(invitation._id)
+        }
         await tx.collection('invitations').add({ code, personId, issuedBy: caller.personId, expiresAt, usedAt: null, status: 'open' })
         await audit(tx, caller, {
           at: now(),
           scope: { townId: person.townId, villageId: person.villageId, groupId: person.groupId },
           subject: { kind: 'person', id: person._id },
           action: 'identity.issueInvitation',
-          summary: `给${person.name}发了邀请码（${INVITATION_VALID_DAYS}天内有效）`,
-          before: null,
+          summary: `给${person.name}发了邀请码（${INVITATION_VALID_DAYS}天内有效）${voided.length ? `，之前的 ${voided.length} 个作废` : ''}`,
+          before: voided.length ? { voided } : null,
           after: { personId, expiresAt },
         })
       })
@@ -80,4 +102,6 @@ export const identityFunction = defineFunction('identity', {
       })
     },
   },
+
+  ...officeActions,
 })

@@ -6,14 +6,15 @@
  * same transaction); exports are recorded as the village's, readable by its own staff only.
  */
 import { parseRosterTable, planVillageImport, rosterRows, type RowError } from '../shared/domain/roster-import'
-import { policy } from '../../types/policy'
+import { ROLE_LABEL } from '../../types/identity'
+import { mayConfirmRemovals, policy } from '../../types/policy'
 import type { Database, Transaction } from '../shared/db/port'
 import { attachFiles, recordMadeFile, requireAttachable, type FileSubject } from '../shared/files'
 import type { FileStorage } from '../shared/storage/port'
 import { recomputeVillage } from '../shared/party-groups/recompute-village'
 import { audit } from '../shared/audit/audit'
 import { readAll } from '../shared/records/read-all'
-import type { GroupRecord, HouseholdRecord, PersonRecord, VillageRecord } from '../shared/records/records'
+import type { GrantRecord, GroupRecord, HouseholdRecord, InvitationRecord, PersonRecord, VillageRecord } from '../shared/records/records'
 import { allowBy, allowOnVillage, requireVillage } from '../shared/records/village-access'
 import { readTable, RosterFileError, templateWorkbook, writeWorkbook } from '../shared/roster-files'
 import { AppError } from '../shared/runtime/app-error'
@@ -49,9 +50,12 @@ async function readUpload(storage: FileStorage, fileId: string) {
 async function planFor(db: Database, storage: FileStorage, village: VillageRecord, fileId: string) {
   const table = await readUpload(storage, fileId)
   const parsed = parseRosterTable(table.header, table.rows)
-  if (!parsed.ok) return { errors: parsed.errors, plan: null }
-  const plan = planVillageImport({ id: village._id, townId: village.townId, name: village.name }, parsed.roster, await existingRoster(db, village._id))
-  return { errors: [] as RowError[], plan }
+  if (!parsed.ok) return { errors: parsed.errors, plan: null, existing: null }
+  const existing = await existingRoster(db, village._id)
+  // A new villager gets a fresh random id (planVillageImport's default): a removed person's id (and
+  // their live token or unused code) must never come to mean the next person added to the household.
+  const plan = planVillageImport({ id: village._id, townId: village.townId, name: village.name }, parsed.roster, existing)
+  return { errors: [] as RowError[], plan, existing }
 }
 
 const importSubject = (villageId: string): FileSubject => ({ kind: 'rosterImport', id: villageId, villageId })
@@ -107,12 +111,39 @@ export const rosterFileActions: Pick<ActionTable<'roster'>, 'importTemplate' | '
       const village = await requireVillage(places, villageId)
       const at = now()
       await requireImportFile(db, caller, villageId, fileId, at)
-      const { errors, plan } = await planFor(db, storage, village, fileId)
+      const { errors, plan, existing } = await planFor(db, storage, village, fileId)
+      // People who leave the village lose their WeChat binding and their open codes with them.
+      const leaving = plan?.remove.people ?? []
+      const [bindings, grants, codes] = leaving.length
+        ? await Promise.all([
+            readAll(db, 'bindings', { personId: db.command.in(leaving) }),
+            readAll<GrantRecord>(db, 'grants', { personId: db.command.in(leaving) }),
+            readAll<InvitationRecord>(db, 'invitations', { personId: db.command.in(leaving), status: 'open' }),
+          ])
+        : [[], [], []]
+      if (grants.length > 0) {
+        // An office is granted and revoked by someone above it (identity.grant / revoke), never
+        // dropped by a spreadsheet: an import cannot remove an office holder.
+        const people = new Map((existing?.people ?? []).map((person) => [person._id, person]))
+        const named = [...new Set(grants.map((grant) => grant.personId))].map((personId) => {
+          const person = people.get(personId)
+          const offices = grants.filter((grant) => grant.personId === personId).map((grant) => ROLE_LABEL[grant.role])
+          return { personId, text: `户号 ${person?.householdNo ?? '无'} ${person?.name ?? personId}（${offices.join('、')}）` }
+        })
+        throw new AppError(
+          'CONFLICT',
+          `文件里少了 ${named.length} 位担任职务的人，导入不能移出他们：请把他们留在文件里，或先在“职务管理”里由上级撤销职务`,
+          named.map(({ personId, text }) => ({ path: `removed.${personId}`, message: `${text}：担任职务，不能通过导入移出` })),
+        )
+      }
       if (plan && plan.summary.removed > 0 && !allowRemovals) {
         // A file missing half the village would silently empty it: removals need a second yes.
         throw new AppError('CONFLICT', `这份文件会把 ${plan.summary.removed} 人移出本村名册，请确认后再导入`, [
           { path: 'data.allowRemovals', message: `确认移出 ${plan.summary.removed} 人` },
         ])
+      }
+      if (plan && plan.summary.removed > 0 && !mayConfirmRemovals(caller, { townId: village.townId, villageId })) {
+        throw new AppError('FORBIDDEN', `这份文件会把 ${plan.summary.removed} 人移出本村名册，只有村党组织书记或管理员能确认移出`)
       }
       if (!plan) {
         throw new AppError(
@@ -121,11 +152,6 @@ export const rosterFileActions: Pick<ActionTable<'roster'>, 'importTemplate' | '
           errors.map((error) => ({ path: `row.${error.row}`, message: error.message })),
         )
       }
-      // People who left the village lose their WeChat binding and office grants with them.
-      const leaving = plan.remove.people
-      const [bindings, grants] = leaving.length
-        ? await Promise.all([readAll(db, 'bindings', { personId: db.command.in(leaving) }), readAll(db, 'grants', { personId: db.command.in(leaving) })])
-        : [[], []]
       const changed = (ids: string[]) => new Set(ids)
       const [groups, households, people] = [changed(plan.changed.groups), changed(plan.changed.households), changed(plan.changed.people)]
       await db.runTransaction(async (tx) => {
@@ -138,14 +164,14 @@ export const rosterFileActions: Pick<ActionTable<'roster'>, 'importTemplate' | '
         for (const id of plan.remove.households) await tx.collection('households').doc(id).remove()
         for (const id of plan.remove.groups) await tx.collection('groups').doc(id).remove()
         for (const doc of bindings) await tx.collection('bindings').doc(doc._id).remove()
-        for (const doc of grants) await tx.collection('grants').doc(doc._id).remove()
+        for (const doc of codes) await tx.collection('invitations').doc(doc._id).update({ status: 'void' })
         await audit(tx, caller, {
           at,
           scope: { townId: village.townId, villageId },
           subject: { kind: 'village', id: villageId },
           action: 'roster.importCommit',
           summary: `导入花名册：新增 ${plan.summary.added} 人，修改 ${plan.summary.updated} 人，移出 ${plan.summary.removed} 人`,
-          before: { removed: plan.remove, updated: plan.changed },
+          before: { removed: plan.remove, updated: plan.changed, voidedCodes: codes.map((doc) => doc._id), unbound: bindings.length },
           after: plan.summary,
         })
       })

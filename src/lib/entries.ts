@@ -1,4 +1,4 @@
-import { coverageAreas, policy, villageInCharge, type Me } from '../services/contract'
+import { coverageAreas, officeScopes, policy, villageInCharge, type Me } from '../services/contract'
 
 /**
  * The entries 我的 and 首页 offer. Each asks the rule of the action it opens (types/policy.ts),
@@ -33,4 +33,14 @@ export function cityCoverageEntry(me: Me): boolean {
 /** 本镇党小组覆盖情况 on 首页: the first town the caller may see. */
 export function townCoverageEntry(me: Me): string | null {
   return coverageAreas(me).find((area) => area.level === 'town')?.townId ?? null
+}
+
+/**
+ * 职务管理: the widest scope whose office holders the caller may see (identity.grants' rule), as
+ * the scopeId the action takes (`city`, a town id or a village id); null when there is none.
+ */
+export function officesEntry(me: Me): string | null {
+  const area = officeScopes(me)[0]
+  if (!area) return null
+  return area.level === 'city' ? 'city' : area.level === 'town' ? area.townId : area.villageId
 }

@@ -13,6 +13,7 @@ export const ROUTES = {
   partyCoverage: '/packages/party/pages/coverage/index',
   partyLedger: '/packages/party/pages/ledger/index',
   invite: '/packages/invite/pages/issue/index',
+  offices: '/packages/offices/pages/manage/index',
 } as const
 
 let leaving = false

@@ -23,6 +23,15 @@ const villager = async (groupId: string) => (await host.store.collection('people
 /** Each write action, with a valid call that changes something. */
 const WRITES: Record<string, () => Promise<{ status: number }>> = {
   'identity.issueInvitation': async () => host.call('identity', 'issueInvitation', { personId: (await villager('v-hexing-g03'))[1]._id }, tokens.secretary),
+  'identity.grant': async () => host.call('identity', 'grant', { personId: (await villager('v-hexing-g05'))[1]._id, role: 'village_staff', scopeId: HEXING }, tokens.secretary),
+  'identity.revoke': async () => {
+    const { data: grants } = await host.store
+      .collection('grants')
+      .where({ personId: (await villager('v-hexing-g05'))[1]._id })
+      .limit(1)
+      .get()
+    return host.call('identity', 'revoke', { grantId: grants[0]._id }, tokens.secretary)
+  },
   'roster.setPartyMembership': async () =>
     host.call('roster', 'setPartyMembership', { personId: (await villager('v-hexing-g04'))[2]._id, partyMembership: 'probationary' }, tokens.secretary),
   'roster.setGroupLeader': async () => {
@@ -73,6 +82,7 @@ const READS = [
   'system.ping',
   'system.calendarDays',
   'identity.me',
+  'identity.grants',
   'home.overview',
   'partyGroups.preview',
   'partyGroups.village',

@@ -8,12 +8,27 @@
  */
 import { describe, expect, it } from '@jest/globals'
 import type { z } from 'zod'
-import { cityCoverageEntry, coverageEntry, inviteEntry, partyVillageEntry, townCoverageEntry } from '../../src/lib/entries'
+import { cityCoverageEntry, coverageEntry, inviteEntry, officesEntry, partyVillageEntry, townCoverageEntry } from '../../src/lib/entries'
 import { villageRights, widestScope } from '../../src/packages/party/words'
 import { contract } from '../../types'
 import { OFFICE_ROLES, ROSTER_ROLES, type Grant, type OfficeRole, type Role } from '../../types/identity'
 import type { Me } from '../../types/functions/identity'
-import { CITY, NOWHERE, policy, type Area, type Place, type Rule, type TargetKind } from '../../types/policy'
+import {
+  CITY,
+  mayAppoint,
+  mayConfirmRemovals,
+  mayIssueCodeFor,
+  NOWHERE,
+  OFFICE_LEVEL,
+  OFFICE_RANK,
+  officeScopes,
+  policy,
+  type Area,
+  type Office,
+  type Place,
+  type Rule,
+  type TargetKind,
+} from '../../types/policy'
 
 // ── The map: two towns, three villages ─────────────────────────────────────────────────────────
 
@@ -34,6 +49,13 @@ const WHERES = Object.keys(VILLAGE_OF) as Where[]
 
 const placeIn = (where: Where): Place => ({ ...VILLAGE_OF[where], groupId: `g-${where}`, leaderId: where === 'ownVillage' ? LEADER : 'p-someone-else' })
 
+const AREAS: Array<{ name: string; target: Area }> = [
+  ...WHERES.map((where) => ({ name: `village:${where}`, target: { level: 'village', ...VILLAGE_OF[where] } satisfies Area })),
+  { name: 'town:own', target: { level: 'town', townId: T1, villageId: null } },
+  { name: 'town:other', target: { level: 'town', townId: T2, villageId: null } },
+  { name: 'city', target: CITY },
+]
+
 /** Named targets for each kind of rule. Coverage also asks about whole towns and the city. */
 function targetsFor(kind: TargetKind): Array<{ name: string; target: unknown }> {
   switch (kind) {
@@ -45,6 +67,16 @@ function targetsFor(kind: TargetKind): Array<{ name: string; target: unknown }> 
       return WHERES.map((where) => ({ name: where, target: placeIn(where) }))
     case 'maybeVillage':
       return [{ name: 'no village', target: null }, ...WHERES.map((where) => ({ name: where, target: placeIn(where) }))]
+    case 'office':
+    case 'grant':
+      // Every office at every scope of its level: `village_staff@village:ownVillage`, `town_officer@town:other`, …
+      return OFFICE_ROLES.flatMap((role) =>
+        AREAS.filter(({ target }) => target.level === OFFICE_LEVEL[role]).map(({ name, target }) => ({
+          name: `${role}@${name}`,
+          target: { role, scope: target } satisfies Office,
+        })),
+      )
+    case 'scope':
     case 'area':
       return [
         ...WHERES.map((where) => ({ name: `village:${where}`, target: { level: 'village', ...VILLAGE_OF[where] } satisfies Area })),
@@ -114,6 +146,14 @@ const onTargets =
     names(target) && then(who, target)
 const leaderOfOwnGroup: Expect = (who, target) => who.role === 'group_leader' && target === 'ownVillage'
 
+/** The ranks as the brief states them, written out here so a drifting OFFICE_RANK fails. */
+const RANK: Record<OfficeRole, number> = { admin: 5, city_officer: 4, town_officer: 3, police_liaison: 3, village_secretary: 2, village_staff: 1 }
+/** Grant or revoke an office: a higher office (the police liaison appoints no one) whose scope covers the office's. */
+const appoints: Expect = (who, target) => {
+  const [role, area] = target.split('@') as [OfficeRole, string]
+  return who.level !== null && who.role !== 'police_liaison' && RANK[who.role as OfficeRole] > RANK[role] && REACHES[who.level].includes(area)
+}
+
 const MANAGERS: OfficeRole[] = ['village_secretary', 'village_staff', 'admin']
 const READERS: OfficeRole[] = [...MANAGERS, 'town_officer', 'city_officer']
 const PREVIEWERS: OfficeRole[] = ['village_secretary', 'town_officer', 'city_officer', 'admin']
@@ -130,6 +170,9 @@ const EXPECTED: Record<string, Expect> = {
   'identity.me': everyone,
   'identity.issueInvitation': reach(MANAGERS),
   'identity.bindInvitation': everyone,
+  'identity.grants': reach(['village_secretary', 'town_officer', 'city_officer', 'admin']),
+  'identity.grant': appoints,
+  'identity.revoke': appoints,
   'home.overview': everyone,
   'partyGroups.preview': either(
     onTargets((t) => t === 'no village', holds(PREVIEWERS)),
@@ -167,7 +210,16 @@ function ruleOf(fn: string, action: string): Rule | undefined {
 }
 
 /** The input field from which the server finds the place a rule of each kind is given. */
-const INPUT_FIELD: Partial<Record<TargetKind, string>> = { village: 'villageId', maybeVillage: 'villageId', group: 'groupId', person: 'personId', area: 'level' }
+const INPUT_FIELD: Partial<Record<TargetKind, string>> = {
+  village: 'villageId',
+  maybeVillage: 'villageId',
+  group: 'groupId',
+  person: 'personId',
+  area: 'level',
+  scope: 'scopeId',
+  office: 'scopeId',
+  grant: 'grantId',
+}
 
 describe('policy × contract', () => {
   it.each(ACTIONS)('$name has a rule, whose words are the contract’s who', ({ fn, action, spec }) => {
@@ -263,5 +315,55 @@ describe('entries and buttons in the app', () => {
         ])
       }
     }
+  })
+})
+
+// ── Offices: rank, appointing, codes for office holders, removals ──────────────────────────────
+
+describe('offices', () => {
+  const person = (key: string) => PEOPLE.find((who) => who.key === key)!.me
+  const village = (where: Where): Area => ({ level: 'village', ...VILLAGE_OF[where] })
+
+  it('ranks admin > city officer > town officer (police liaison beside it) > village secretary > village staff', () => {
+    expect(OFFICE_RANK).toEqual(RANK)
+  })
+
+  it('nobody can revoke their own highest office, so no one locks themselves out', () => {
+    for (const who of PEOPLE.filter((one) => one.level !== null)) {
+      const own = who.me.grants[0]
+      const area: Area = own.scope.level === 'city' ? CITY : own.scope.level === 'town' ? { level: 'town', townId: own.scope.id, villageId: null } : village('ownVillage')
+      expect([who.key, mayAppoint(who.me, { role: own.role, scope: area })]).toEqual([who.key, false])
+    }
+    // With a higher office besides, a lower one of one's own may go: the higher one stays.
+    const both = { ...person('admin@city'), grants: [...person('admin@city').grants, { role: 'village_staff' as const, scope: { level: 'village' as const, id: V1 } }] }
+    expect(mayAppoint(both, { role: 'village_staff', scope: village('ownVillage') })).toBe(true)
+  })
+
+  it('a code for an office holder needs an equal or higher office over their place', () => {
+    const place = placeIn('ownVillage')
+    expect(mayIssueCodeFor(person('village_staff@village'), place, [])).toBe(true)
+    expect(mayIssueCodeFor(person('village_staff@village'), place, ['village_staff'])).toBe(true)
+    expect(mayIssueCodeFor(person('village_staff@village'), place, ['village_secretary'])).toBe(false)
+    expect(mayIssueCodeFor(person('village_secretary@village'), place, ['village_secretary'])).toBe(true)
+    expect(mayIssueCodeFor(person('village_secretary@village'), placeIn('otherVillage'), ['village_staff'])).toBe(false)
+    expect(mayIssueCodeFor(person('admin@city'), placeIn('otherTown'), ['city_officer', 'village_staff'])).toBe(true)
+  })
+
+  it('only the village secretary or an admin confirms removals by import', () => {
+    for (const who of PEOPLE) {
+      const expected = ['village_secretary', 'admin'].includes(who.role) && who.level !== null && REACHES[who.level].includes('ownVillage')
+      expect([who.key, mayConfirmRemovals(who.me, placeIn('ownVillage'))]).toEqual([who.key, expected])
+    }
+  })
+
+  it('offers 职务管理 on the widest scope the person may see', () => {
+    expect(officesEntry(person('admin@city'))).toBe('city')
+    expect(officesEntry(person('city_officer@city'))).toBe('city')
+    expect(officesEntry(person('town_officer@town'))).toBe(T1)
+    expect(officesEntry(person('village_secretary@village'))).toBe(V1)
+    expect(officesEntry(person('village_staff@village'))).toBeNull()
+    expect(officesEntry(person('police_liaison@town'))).toBeNull()
+    expect(officesEntry(person('villager'))).toBeNull()
+    for (const who of PEOPLE) for (const area of officeScopes(who.me)) expect(policy.identity.grants(who.me, area)).toBe(true)
   })
 })

@@ -236,13 +236,14 @@ describe('parseRosterTable', () => {
 // ---- planning ------------------------------------------------------------------------------
 
 describe('planVillageImport', () => {
-  it('plans a first import with seed-style ids and the right counts', () => {
-    const plan = planVillageImport(VILLAGE, parsed(VALID), EMPTY)
+  it('plans a first import with seed-style group and household ids, fresh person ids and the right counts', () => {
+    let next = 0
+    const plan = planVillageImport(VILLAGE, parsed(VALID), EMPTY, () => `p-new-${++next}`)
     expect(plan.summary).toEqual({ added: 6, updated: 0, removed: 0, unchanged: 0, groups: 3, households: 4 })
     expect(plan.groups.map((doc) => doc._id)).toEqual(['v1-g01', 'v1-g02', 'v1-g03'])
     expect(plan.households.map((doc) => doc._id)).toEqual(['v1-g01-h001', 'v1-g01-h002', 'v1-g02-h001', 'v1-g03-h001'])
     expect(byName(plan, '王秀英')).toEqual({
-      _id: 'v1-g01-h001-p2',
+      _id: 'p-new-2',
       name: '王秀英',
       gender: '女',
       birthDate: '1972-05-06',
@@ -261,12 +262,12 @@ describe('planVillageImport', () => {
       townId: 't1',
       number: 1,
       name: '第1村民小组',
-      leaderId: 'v1-g01-h001-p1',
+      leaderId: 'p-new-1',
       neighbours: ['v1-g02'],
       counts: { villagers: 3, households: 2, partyMembers: 3 },
       leaderIsPartyMember: true,
     })
-    expect(group(plan, 2)).toMatchObject({ leaderId: 'v1-g02-h001-p1', leaderIsPartyMember: false, counts: { villagers: 2, households: 1, partyMembers: 0 } })
+    expect(group(plan, 2)).toMatchObject({ leaderId: byName(plan, '李强')._id, leaderIsPartyMember: false, counts: { villagers: 2, households: 1, partyMembers: 0 } })
     expect(group(plan, 3)).toMatchObject({ leaderId: null, leaderIsPartyMember: false, counts: { villagers: 1, households: 1, partyMembers: 0 } })
     expect(plan.households[0]).toMatchObject({ householdNo: '01-001', address: '东风村1组' })
     expect(plan.remove).toEqual({ groups: [], households: [], people: [] })
@@ -286,7 +287,7 @@ describe('planVillageImport', () => {
     const edited = VALID.filter((row) => row.姓名 !== '陈明').map((row) => (row.姓名 === '李强' ? { ...row, 手机号: '13900000000' } : row))
     const second = planVillageImport(VILLAGE, parsed([...edited, villager(1, '01-001', '张小宝', { 出生日期: '2015-06-01' })]), stored(first))
     for (const name of ['张建国', '王秀英', '李强', '李小红', '赵伟']) expect(byName(second, name)._id).toBe(byName(first, name)._id)
-    expect(byName(second, '张小宝')._id).toBe('v1-g01-h001-p3')
+    expect(byName(second, '张小宝')._id).toMatch(/^p-[0-9a-f-]{36}$/)
     expect(second.remove).toEqual({ groups: [], households: ['v1-g01-h002'], people: [byName(first, '陈明')._id] })
     expect(second.summary).toEqual({ added: 1, updated: 1, removed: 1, unchanged: 4, groups: 3, households: 3 })
     expect(second.changed.people).toEqual([byName(second, '张小宝')._id, byName(second, '李强')._id].sort())
@@ -294,18 +295,31 @@ describe('planVillageImport', () => {
     expect(second.changed.groups).toEqual(['v1-g01'])
   })
 
-  it('never hands out the id of a removed villager to a new one', () => {
+  it('never hands out the id of a removed villager to a new one, even when the generator offers it', () => {
     const first = planVillageImport(VILLAGE, parsed(VALID), EMPTY)
+    const removed = byName(first, '王秀英')._id
     const rows = VALID.filter((row) => row.姓名 !== '王秀英')
-    const second = planVillageImport(VILLAGE, parsed([...rows, villager(1, '01-001', '张小宝')]), stored(first))
-    expect(second.remove.people).toEqual(['v1-g01-h001-p2'])
-    expect(byName(second, '张小宝')._id).toBe('v1-g01-h001-p3')
+    // The new villager takes the removed one's place in the household; a clashing generator is retried.
+    const offers = [removed, byName(first, '张建国')._id, 'p-fresh']
+    const second = planVillageImport(VILLAGE, parsed([...rows, villager(1, '01-001', '张小宝')]), stored(first), () => offers.shift()!)
+    expect(second.remove.people).toEqual([removed])
+    expect(byName(second, '张小宝')._id).toBe('p-fresh')
+  })
+
+  it('gives a new villager a random id unrelated to their household position', () => {
+    const first = planVillageImport(VILLAGE, parsed(VALID), EMPTY)
+    const again = planVillageImport(VILLAGE, parsed(VALID), EMPTY)
+    for (const person of first.people) {
+      expect(person._id).toMatch(/^p-[0-9a-f-]{36}$/)
+      expect(person._id.startsWith(person.householdId!)).toBe(false)
+    }
+    expect(byName(again, '王秀英')._id).not.toBe(byName(first, '王秀英')._id)
   })
 
   it('removes a group that is no longer in the file and its neighbour links', () => {
     const first = planVillageImport(VILLAGE, parsed(VALID), EMPTY)
     const second = planVillageImport(VILLAGE, parsed(VALID.filter((row) => row.组号 !== '3')), stored(first))
-    expect(second.remove).toEqual({ groups: ['v1-g03'], households: ['v1-g03-h001'], people: ['v1-g03-h001-p1'] })
+    expect(second.remove).toEqual({ groups: ['v1-g03'], households: ['v1-g03-h001'], people: [byName(first, '赵伟')._id] })
     expect(group(second, 2).neighbours).toEqual(['v1-g01'])
     expect(second.summary).toMatchObject({ removed: 1, groups: 2, households: 3 })
   })
@@ -343,7 +357,7 @@ describe('planVillageImport', () => {
       ...stored(first),
       people: [...first.people, officer],
     })
-    expect(second.remove.people).toEqual(['v1-g03-h001-p1'])
+    expect(second.remove.people).toEqual([byName(first, '赵伟')._id])
     expect(second.remove.groups).toEqual([])
     expect(group(second, 3)).toMatchObject({ leaderId: null, neighbours: ['v1-g02'], counts: { villagers: 1, households: 0, partyMembers: 0 } })
     expect(second.people.map((person) => person._id)).not.toContain('officer')
@@ -352,8 +366,8 @@ describe('planVillageImport', () => {
   it('gives a new group the seed id and new households the next free number in their group', () => {
     const first = planVillageImport(VILLAGE, parsed(VALID), EMPTY)
     const second = planVillageImport(VILLAGE, parsed([...VALID, villager(1, '01-009', '孙亮'), villager(12, '12-001', '周平')]), stored(first))
-    expect(byName(second, '孙亮')).toMatchObject({ _id: 'v1-g01-h003-p1', householdId: 'v1-g01-h003' })
-    expect(byName(second, '周平')).toMatchObject({ _id: 'v1-g12-h001-p1', groupId: 'v1-g12' })
+    expect(byName(second, '孙亮')).toMatchObject({ householdId: 'v1-g01-h003' })
+    expect(byName(second, '周平')).toMatchObject({ householdId: 'v1-g12-h001', groupId: 'v1-g12' })
     expect(group(second, 12).name).toBe('第12村民小组')
   })
 

@@ -21,9 +21,12 @@ export const COLLECTIONS = {
   grants: { indexes: [['personId']], version: 1 },
   /** _id is the WeChat OPENID; one binding per person. */
   bindings: { indexes: [['personId']], version: 1 },
-  /** v2: `status` open → used | expired (the job identity/expireInvitations expires stale ones). */
+  /**
+   * v2: `status` open → used | expired (the job identity/expireInvitations expires stale ones) |
+   * void (a newer code for the person, or the person left the roster; no migration: new value only).
+   */
   invitations: {
-    indexes: [['code'], ['status']],
+    indexes: [['code'], ['status'], ['personId']],
     version: 2,
     migrations: { 1: (doc) => ({ ...doc, status: doc.usedAt ? 'used' : 'open' }) },
   },

@@ -4,12 +4,14 @@
  * for every call, so nothing outlives the request; anything `run` writes is read from the store.
  */
 import type { Database, StoredDoc } from '../db/port'
-import type { GroupRecord, PersonRecord, VillageRecord } from './records'
+import type { GrantRecord, GroupRecord, PersonRecord, TownRecord, VillageRecord } from './records'
 
 export interface Places {
   village(id: string): Promise<VillageRecord | null>
   group(id: string): Promise<GroupRecord | null>
   person(id: string): Promise<PersonRecord | null>
+  town(id: string): Promise<TownRecord | null>
+  grant(id: string): Promise<GrantRecord | null>
 }
 
 export function placesOf(db: Database): Places {
@@ -31,5 +33,7 @@ export function placesOf(db: Database): Places {
     village: (id) => once<VillageRecord>('villages', id),
     group: (id) => once<GroupRecord>('groups', id),
     person: (id) => once<PersonRecord>('people', id),
+    town: (id) => once<TownRecord>('towns', id),
+    grant: (id) => once<GrantRecord>('grants', id),
   }
 }

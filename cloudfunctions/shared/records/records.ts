@@ -49,7 +49,8 @@ export interface InvitationRecord extends StoredDoc {
   issuedBy: string
   expiresAt: string
   usedAt: string | null
-  status: 'open' | 'used' | 'expired'
+  /** `void`: replaced by a newer code for the same person, or the person left the roster. */
+  status: 'open' | 'used' | 'expired' | 'void'
 }
 
 /** A reason as stored: the code is kept as a plain string, not narrowed to the rules' codes. */

@@ -5,10 +5,11 @@
  * exists or not (nothing leaks about other villages); a city-wide officer is let through and `run`
  * answers NOT_FOUND in its own words.
  */
-import { NOWHERE, type Actor, type Area, type Place, type Rule } from '../../../types/policy'
+import type { OfficeRole, Scope } from '../../../types/identity'
+import { CITY, NOWHERE, type Actor, type Area, type Office, type Place, type Rule } from '../../../types/policy'
 import { notFound } from '../runtime/app-error'
 import type { Places } from './places'
-import type { GroupRecord, PersonRecord, VillageRecord } from './records'
+import type { GrantRecord, GroupRecord, PersonRecord, VillageRecord } from './records'
 
 export function placeOfVillage(village: VillageRecord | null): Place {
   return village ? { townId: village.townId, villageId: village._id } : NOWHERE
@@ -52,4 +53,60 @@ export function allowOnGroup<I>(rule: Rule<'group'>, groupIdOf: (input: I) => st
 
 export function allowOnPerson<I>(rule: Rule<'person'>, personIdOf: (input: I) => string): Allow<I> {
   return async (caller, input, { places }) => rule(caller, placeOfPerson(await places.person(personIdOf(input))))
+}
+
+/** What the input's scopeId names: `city`, a village or a town. */
+export const CITY_SCOPE_ID = 'city'
+
+/** An area nothing is known about: only a city-wide grant reaches it (403 for others, 404 from run for the city). */
+const UNKNOWN_AREA: Area = { level: 'village', townId: null, villageId: null }
+
+export interface NamedScope {
+  area: Area
+  scope: Scope
+  name: string
+}
+
+/** The scope a scopeId names, with its name; null when no village or town has that id. */
+export async function scopeOf(places: Places, scopeId: string): Promise<NamedScope | null> {
+  if (scopeId === CITY_SCOPE_ID) return { area: CITY, scope: { level: 'city' }, name: '全市' }
+  const village = await places.village(scopeId)
+  if (village) return { area: { level: 'village', townId: village.townId, villageId: village._id }, scope: { level: 'village', id: village._id }, name: village.name }
+  const town = await places.town(scopeId)
+  if (town) return { area: { level: 'town', townId: town._id, villageId: null }, scope: { level: 'town', id: town._id }, name: town.name }
+  return null
+}
+
+/** The area a stored grant's scope covers (a village grant's town read from the village). */
+export async function areaOfGrant(places: Places, grant: GrantRecord): Promise<Area> {
+  switch (grant.scope.level) {
+    case 'city':
+      return CITY
+    case 'town':
+      return { level: 'town', townId: grant.scope.id, villageId: null }
+    case 'village': {
+      const village = await places.village(grant.scope.id)
+      return { level: 'village', townId: village?.townId ?? null, villageId: grant.scope.id }
+    }
+  }
+}
+
+export function allowOnScope<I>(rule: Rule<'scope'>, scopeIdOf: (input: I) => string): Allow<I> {
+  return async (caller, input, { places }) => rule(caller, (await scopeOf(places, scopeIdOf(input)))?.area ?? UNKNOWN_AREA)
+}
+
+export function allowOnOffice<I>(rule: Rule<'office'>, officeOf: (input: I) => { role: OfficeRole; scopeId: string }): Allow<I> {
+  return async (caller, input, { places }) => {
+    const { role, scopeId } = officeOf(input)
+    return rule(caller, { role, scope: (await scopeOf(places, scopeId))?.area ?? UNKNOWN_AREA })
+  }
+}
+
+/** An unknown grant is the lowest office nowhere: only a city-wide appointer reaches it, and hears 404 from run. */
+export function allowOnGrant<I>(rule: Rule<'grant'>, grantIdOf: (input: I) => string): Allow<I> {
+  return async (caller, input, { places }) => {
+    const grant = await places.grant(grantIdOf(input))
+    const office: Office = grant ? { role: grant.role, scope: await areaOfGrant(places, grant) } : { role: 'village_staff', scope: UNKNOWN_AREA }
+    return rule(caller, office)
+  }
 }

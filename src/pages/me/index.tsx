@@ -6,7 +6,7 @@ import { Screen } from '../../components/screen/Screen'
 import { ErrorNotice, Loading } from '../../components/status/Status'
 import { useQuery } from '../../lib/use-query'
 import { call } from '../../services/api'
-import { coverageEntry, inviteEntry, partyVillageEntry } from '../../lib/entries'
+import { coverageEntry, inviteEntry, officesEntry, partyVillageEntry } from '../../lib/entries'
 import { ROLE_LABEL, type Me } from '../../services/contract'
 import { ROUTES } from '../../services/routes'
 import { clearToken } from '../../services/session'
@@ -33,6 +33,11 @@ export default function MePage() {
         </Card>
       ) : null}
       {state.status === 'ready' ? <PartyEntries me={state.data} /> : null}
+      {state.status === 'ready' && officesEntry(state.data) ? (
+        <Card title="职务" className="me-offices">
+          <BigButton className="me-offices-manage" kind="plain" text="职务管理" onClick={() => void Taro.navigateTo({ url: ROUTES.offices })} />
+        </Card>
+      ) : null}
       {/* Shown even when loading failed: a bigger screen helps read the error too. */}
       <Card title="显示">
         <CareModeRow />

@@ -1,7 +1,10 @@
 /**
- * New ids follow the seed's convention (server/seed/generate-village.ts): group `${villageId}-g01`,
- * household `${groupId}-h001`, person `${householdId}-p1`. An id already in use, even by a record
- * this import removes, is never handed out again in the same plan: bindings and grants hang on ids.
+ * New group and household ids follow the seed's convention (server/seed/generate-village.ts):
+ * group `${villageId}-g01`, household `${groupId}-h001`. An id already in use, even by a record
+ * this import removes, is never handed out again in the same plan. People are different: a new
+ * villager gets a fresh random id (plan-village-import.ts), never `${householdId}-p1`, because
+ * sign-in tokens, bindings, invitation codes and grants name a person by id and a position in a
+ * household is taken again by the next person added there.
  */
 export function pad(value: number, width: number): string {
   return String(value).padStart(width, '0')
@@ -27,6 +30,13 @@ export class IdAllocator {
     return id
   }
 
+  /** Reserves an id given from outside (a fresh random one); false when it is already taken. */
+  reserveIfFree(id: string): boolean {
+    if (this.used.has(id)) return false
+    this.reserve(id)
+    return true
+  }
+
   private reserve(id: string): void {
     this.used.add(id)
     const match = TRAILING_NUMBER.exec(id)
@@ -36,7 +46,5 @@ export class IdAllocator {
 
 export const groupIdPrefix = (villageId: string): string => `${villageId}-g`
 export const householdIdPrefix = (groupId: string): string => `${groupId}-h`
-export const personIdPrefix = (householdId: string): string => `${householdId}-p`
 export const GROUP_ID_WIDTH = 2
 export const HOUSEHOLD_ID_WIDTH = 3
-export const PERSON_ID_WIDTH = 1

@@ -3,14 +3,18 @@
  * village's households and their villagers. Villagers are matched by household number + name and keep
  * their ids (bindings, grants and errands point at them); the rest are added or removed. People
  * without a household (office holders recorded elsewhere) are outside the file and left alone.
+ *
+ * A villager new to the roster gets a fresh id from `newPersonId` (random in the functions), never
+ * one derived from their household position: tokens, bindings, invitation codes and grants name a
+ * person by id, and a removed person's id must never come to mean somebody else.
  */
 import type { GroupDoc, HouseholdDoc, PersonDoc } from '../roster'
-import { GROUP_ID_WIDTH, groupIdPrefix, HOUSEHOLD_ID_WIDTH, householdIdPrefix, IdAllocator, pad, PERSON_ID_WIDTH, personIdPrefix } from './ids'
+import { GROUP_ID_WIDTH, groupIdPrefix, HOUSEHOLD_ID_WIDTH, householdIdPrefix, IdAllocator, pad } from './ids'
 import { byNumber, naturalCompare, sameDocument } from './ordering'
 import { personKey } from './parse-roster-table'
 import type { ExistingRoster, ImportPlan, ParsedRoster, VillageRef } from './types'
 
-export function planVillageImport(village: VillageRef, parsed: ParsedRoster, existing: ExistingRoster): ImportPlan {
+export function planVillageImport(village: VillageRef, parsed: ParsedRoster, existing: ExistingRoster, newPersonId: () => string = randomPersonId): ImportPlan {
   const old = oldRosterOf(village.id, existing)
   const ids = new IdAllocator([...existing.groups, ...existing.households, ...existing.people].map((doc) => doc._id))
 
@@ -41,7 +45,7 @@ export function planVillageImport(village: VillageRef, parsed: ParsedRoster, exi
   const people = parsed.people.map((person): PersonDoc => {
     const stored = old.personByKey.get(person.key)
     const householdId = householdIdOf.get(person.householdNo) ?? ''
-    const id = stored?._id ?? ids.take(personIdPrefix(householdId), PERSON_ID_WIDTH)
+    const id = stored?._id ?? freshPersonId(ids, newPersonId)
     personIdOf.set(person.key, id)
     return {
       ...stored,
@@ -96,6 +100,20 @@ export function planVillageImport(village: VillageRef, parsed: ParsedRoster, exi
       households: households.length,
     },
   }
+}
+
+/** A fresh random person id (Web Crypto, in every Node the functions run on); tests pass their own generator. */
+export function randomPersonId(): string {
+  return `p-${globalThis.crypto.randomUUID()}`
+}
+
+/** A new id from the generator, checked against every id ever seen in this plan (a clash is retried, never reused). */
+function freshPersonId(ids: IdAllocator, newPersonId: () => string): string {
+  for (let attempt = 0; attempt < 100; attempt += 1) {
+    const id = newPersonId()
+    if (ids.reserveIfFree(id)) return id
+  }
+  throw new Error('newPersonId keeps returning ids already in use')
 }
 
 interface OldRoster {
