@@ -5,7 +5,7 @@
  * An import file is the caller's own upload until the commit attaches it to the village (in the
  * same transaction); exports are recorded as the village's, readable by its own staff only.
  */
-import { parseRosterTable, planVillageImport, rosterRows, type RowError } from '../shared/domain/roster-import'
+import { MAX_REPORTED_ERRORS, parseRosterTable, planVillageImport, ROSTER_COLUMNS, rosterRows, type RowError } from '../shared/domain/roster-import'
 import { policy } from '../../types/policy'
 import type { Database, Transaction } from '../shared/db/port'
 import { attachFiles, recordMadeFile, requireAttachable, type FileSubject } from '../shared/files'
@@ -39,7 +39,8 @@ async function readUpload(storage: FileStorage, fileId: string) {
     throw new AppError('INVALID_INPUT', '没有找到上传的文件，请重新选择', [{ path: 'data.fileId', message: '文件不存在或已过期' }])
   }
   try {
-    return await readTable(bytes, fileId)
+    // Only the template's columns are read: a stray cell far to the right costs nothing.
+    return await readTable(bytes, fileId, { columns: ROSTER_COLUMNS })
   } catch (error) {
     if (error instanceof RosterFileError) throw new AppError('INVALID_INPUT', error.message, [{ path: 'data.fileId', message: error.message }])
     throw error
@@ -49,9 +50,9 @@ async function readUpload(storage: FileStorage, fileId: string) {
 async function planFor(db: Database, storage: FileStorage, village: VillageRecord, fileId: string) {
   const table = await readUpload(storage, fileId)
   const parsed = parseRosterTable(table.header, table.rows)
-  if (!parsed.ok) return { errors: parsed.errors, plan: null }
+  if (!parsed.ok) return { errors: parsed.errors, errorCount: parsed.errorCount, plan: null }
   const plan = planVillageImport({ id: village._id, townId: village.townId, name: village.name }, parsed.roster, await existingRoster(db, village._id))
-  return { errors: [] as RowError[], plan }
+  return { errors: [] as RowError[], errorCount: 0, plan }
 }
 
 const importSubject = (villageId: string): FileSubject => ({ kind: 'rosterImport', id: villageId, villageId })
@@ -96,8 +97,8 @@ export const rosterFileActions: Pick<ActionTable<'roster'>, 'importTemplate' | '
     run: async ({ db, places, storage, caller, now }, { villageId, fileId }) => {
       const village = await requireVillage(places, villageId)
       await requireImportFile(db, caller, villageId, fileId, now())
-      const { errors, plan } = await planFor(db, storage, village, fileId)
-      return { valid: errors.length === 0, errors, summary: plan?.summary ?? null }
+      const { errors, errorCount, plan } = await planFor(db, storage, village, fileId)
+      return { valid: errorCount === 0, errors, errorCount, summary: plan?.summary ?? null }
     },
   },
 
@@ -107,7 +108,7 @@ export const rosterFileActions: Pick<ActionTable<'roster'>, 'importTemplate' | '
       const village = await requireVillage(places, villageId)
       const at = now()
       await requireImportFile(db, caller, villageId, fileId, at)
-      const { errors, plan } = await planFor(db, storage, village, fileId)
+      const { errors, errorCount, plan } = await planFor(db, storage, village, fileId)
       if (plan && plan.summary.removed > 0 && !allowRemovals) {
         // A file missing half the village would silently empty it: removals need a second yes.
         throw new AppError('CONFLICT', `这份文件会把 ${plan.summary.removed} 人移出本村名册，请确认后再导入`, [
@@ -117,7 +118,9 @@ export const rosterFileActions: Pick<ActionTable<'roster'>, 'importTemplate' | '
       if (!plan) {
         throw new AppError(
           'INVALID_INPUT',
-          `文件里有 ${errors.length} 处问题，没有导入任何内容`,
+          errorCount > errors.length
+            ? `文件里有 ${errorCount} 处问题，没有导入任何内容（下面列出前 ${MAX_REPORTED_ERRORS} 处）`
+            : `文件里有 ${errorCount} 处问题，没有导入任何内容`,
           errors.map((error) => ({ path: `row.${error.row}`, message: error.message })),
         )
       }
