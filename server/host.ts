@@ -265,10 +265,7 @@ export async function buildHost(options: HostOptions): Promise<FastifyInstance> 
       return sendError(reply, 'NOT_FOUND', request.id, FILE_GONE)
     }
     const extension = extensionOf(fileId)
-    return reply
-      .header('content-type', contentTypeOf(extension))
-      .header('content-disposition', `attachment; filename="cunzu.${extension}"`)
-      .send(bytes)
+    return reply.header('content-type', contentTypeOf(extension)).header('content-disposition', `attachment; filename="cunzu.${extension}"`).send(bytes)
   })
 
   // What `files.url` hands out (an <Image> cannot send a token): the signature is the permission,

@@ -138,7 +138,11 @@ it(`lists the first ${MAX_REPORTED_ERRORS} problems and counts the rest`, async 
 
 it('reads only the template’s columns: a stray note far to the right is ignored', async () => {
   const exported = await host.call('roster', 'export', { villageId: VILLAGE }, secretary)
-  const download = await host.app.inject({ method: 'GET', url: `/api/files/download?fileId=${encodeURIComponent(exported.body.data.fileId)}`, headers: { authorization: `Bearer ${secretary}` } })
+  const download = await host.app.inject({
+    method: 'GET',
+    url: `/api/files/download?fileId=${encodeURIComponent(exported.body.data.fileId)}`,
+    headers: { authorization: `Bearer ${secretary}` },
+  })
   const workbook = new Workbook()
   await workbook.xlsx.load(download.rawPayload as never)
   workbook.worksheets[0].getCell('AX2').value = '备注'
@@ -154,7 +158,11 @@ it('exports formula-like names as harmless text with a leading apostrophe', asyn
   for (const [index, person] of people.entries()) await host.store.collection('people').doc(person._id).update({ name: hostile[index] })
   const exported = await host.call('roster', 'export', { villageId: VILLAGE }, secretary)
   expect(exported.status).toBe(200)
-  const download = await host.app.inject({ method: 'GET', url: `/api/files/download?fileId=${encodeURIComponent(exported.body.data.fileId)}`, headers: { authorization: `Bearer ${secretary}` } })
+  const download = await host.app.inject({
+    method: 'GET',
+    url: `/api/files/download?fileId=${encodeURIComponent(exported.body.data.fileId)}`,
+    headers: { authorization: `Bearer ${secretary}` },
+  })
   const workbook = new Workbook()
   await workbook.xlsx.load(download.rawPayload as never)
   const sheet = workbook.worksheets[0]

@@ -75,7 +75,11 @@ describe('uploads are judged by their bytes, not their names', () => {
     // A PNG named .jpg is a PNG.
     const { body } = await upload('门前.jpg', 'photo', SAMPLE.png)
     expect(body.data.fileId).toMatch(/\.png$/)
-    const download = await host.app.inject({ method: 'GET', url: `/api/files/download?fileId=${encodeURIComponent(body.data.fileId)}`, headers: { authorization: `Bearer ${villager}` } })
+    const download = await host.app.inject({
+      method: 'GET',
+      url: `/api/files/download?fileId=${encodeURIComponent(body.data.fileId)}`,
+      headers: { authorization: `Bearer ${villager}` },
+    })
     expect(download.headers['content-type']).toBe('image/png')
     expect(download.headers['x-content-type-options']).toBe('nosniff')
     const voice = (await upload('v.webm', 'voice', webm)).body.data.fileId

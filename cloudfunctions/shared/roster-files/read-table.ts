@@ -27,7 +27,12 @@ export async function readTable(bytes: Buffer, fileName: string, options: ReadOp
   const extension = /\.([^.]+)$/.exec(fileName.trim())?.[1]?.toLowerCase()
   if (extension === 'csv') {
     const lines = parseCsv(decodeCsv(bytes), { maxRecords: MAX_DATA_ROWS + 1, maxFields: MAX_COLUMNS })
-    return tableFrom(keepColumns(lines.map((cells) => cells.map((cell) => cell.trim())), options.columns))
+    return tableFrom(
+      keepColumns(
+        lines.map((cells) => cells.map((cell) => cell.trim())),
+        options.columns,
+      ),
+    )
   }
   if (extension === 'xlsx') {
     await guardWorkbook(bytes)

@@ -124,7 +124,10 @@ export function ImportPanel({ villageId, currentGroups, onDone, onCancel }: Impo
       {message ? <Text className="cz-text party-notice party-notice--error party-import-message">{message}</Text> : null}
 
       {step.kind === 'errors' ? (
-        <Card title={step.count > step.errors.length ? `文件里有 ${step.count} 处要改，没有导入（先列出前 ${step.errors.length} 处）` : `文件里有 ${step.count} 处要改，没有导入`} className="party-card--alert party-import-errors">
+        <Card
+          title={step.count > step.errors.length ? `文件里有 ${step.count} 处要改，没有导入（先列出前 ${step.errors.length} 处）` : `文件里有 ${step.count} 处要改，没有导入`}
+          className="party-card--alert party-import-errors"
+        >
           <Text className="cz-text party-block">文件：{step.file.fileName}。请按行号改好后，重新选择文件。</Text>
           <View className="party-errors party-gap">
             {step.errors.map((error, index) => (
