@@ -13,8 +13,9 @@ import { MANIFEST } from '../cloudfunctions/manifest'
 import { cloudFunctions, cloudJobs } from '../cloudfunctions/registry'
 import { recordingSender, templateIdFor } from '../cloudfunctions/shared/inbox/sender'
 import { findJob, runJob, type JobReport } from '../cloudfunctions/shared/runtime/run-job'
-import { readableFile, recordUpload } from '../cloudfunctions/shared/files'
+import { checkUploadQuota, CONTENT_TYPE_OF, kindOfExtension, readableFile, recordUpload, sniffContent, UPLOAD_RULES } from '../cloudfunctions/shared/files'
 import { loadCaller } from '../cloudfunctions/shared/identity/load-caller'
+import { AppError } from '../cloudfunctions/shared/runtime/app-error'
 import { invoke } from '../cloudfunctions/shared/runtime/define-function'
 import { jsonLogger, type Logger } from '../cloudfunctions/shared/runtime/logger'
 import { DEFAULT_MESSAGE_OF, HTTP_STATUS_OF, type Envelope, type ErrorCode, type FieldError } from '../types/errors'
@@ -44,7 +45,8 @@ export interface HostOptions {
   jobSchedules?: Record<string, string>
 }
 
-const MAX_UPLOAD_BYTES = 10 * 1024 * 1024
+/** The largest any purpose takes (voice, document); each purpose has its own, smaller or equal, limit. */
+const MAX_UPLOAD_BYTES = Math.max(...Object.values(UPLOAD_RULES).map((rule) => rule.maxBytes))
 const MAX_FILE_NAME = 200
 const FILE_GONE = '文件不存在或已过期'
 
@@ -53,18 +55,10 @@ function sendError(reply: FastifyReply, code: ErrorCode, requestId: string, mess
   return reply.status(HTTP_STATUS_OF[code]).send(body)
 }
 
-const CONTENT_TYPES: Record<string, string> = {
-  xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
-  csv: 'text/csv; charset=utf-8',
-  jpg: 'image/jpeg',
-  jpeg: 'image/jpeg',
-  png: 'image/png',
-  gif: 'image/gif',
-  webp: 'image/webp',
-  mp3: 'audio/mpeg',
-  m4a: 'audio/mp4',
-  aac: 'audio/aac',
-  wav: 'audio/wav',
+/** By what the stored file is: uploads are stored under the extension their bytes showed (../cloudfunctions/shared/files/content.ts). */
+function contentTypeOf(extension: string): string {
+  const kind = kindOfExtension(extension)
+  return kind ? CONTENT_TYPE_OF[kind] : 'application/octet-stream'
 }
 
 function extensionOf(fileId: string): string {
@@ -90,6 +84,8 @@ export async function buildHost(options: HostOptions): Promise<FastifyInstance> 
   app.addContentTypeParser('application/octet-stream', { parseAs: 'buffer' }, (_request, body, done) => done(null, body))
   app.addHook('onSend', async (request, reply) => {
     reply.header('x-request-id', request.id)
+    // Browsers must take every answer as the type it is sent with: an upload never becomes a page.
+    reply.header('x-content-type-options', 'nosniff')
   })
   app.addHook('onResponse', async (request, reply) => {
     // Paths only: query strings and bodies may carry personal data.
@@ -227,11 +223,34 @@ export async function buildHost(options: HostOptions): Promise<FastifyInstance> 
     if (!purpose.success) fields.push({ path: 'purpose', message: purpose.error.issues[0]?.message ?? '用途不对' })
     if (name.length > MAX_FILE_NAME) fields.push({ path: 'name', message: '文件名太长' })
     if (fields.length || !purpose.success) return sendError(reply, 'INVALID_INPUT', request.id, '上传的参数不对', fields)
-    if (!Buffer.isBuffer(request.body) || request.body.length === 0) {
+    const bytes = request.body
+    if (!Buffer.isBuffer(bytes) || bytes.length === 0) {
       return sendError(reply, 'INVALID_INPUT', request.id, '请选择要上传的文件')
     }
-    const { fileId } = await storage.put(name, request.body)
-    await recordUpload(store, { fileId, ownerId: caller.personId, purpose: purpose.data, name, size: request.body.length, at: now() })
+    const rule = UPLOAD_RULES[purpose.data]
+    if (bytes.length > rule.maxBytes) {
+      const limit = `${rule.maxBytes / 1024 / 1024} MB`
+      return sendError(reply, 'INVALID_INPUT', request.id, `文件太大了，这类文件最大 ${limit}`, [{ path: 'body', message: `最大 ${limit}` }])
+    }
+    // Judged by the bytes, not the name; stored under the extension of what it really is.
+    const kind = sniffContent(purpose.data, bytes)
+    if (!kind) return sendError(reply, 'INVALID_INPUT', request.id, rule.wrongKind, [{ path: 'body', message: rule.wrongKind }])
+    const at = now()
+    try {
+      await checkUploadQuota(store, caller.personId, bytes.length, at)
+    } catch (error) {
+      if (error instanceof AppError) return sendError(reply, error.code, request.id, error.message, error.fields)
+      throw error
+    }
+    const { fileId } = await storage.put(`upload.${kind}`, bytes)
+    try {
+      await recordUpload(store, { fileId, ownerId: caller.personId, purpose: purpose.data, name, size: bytes.length, at })
+    } catch (error) {
+      // Another upload took the last of today's quota meanwhile: keep no unrecorded bytes.
+      await storage.remove(fileId)
+      if (error instanceof AppError) return sendError(reply, error.code, request.id, error.message, error.fields)
+      throw error
+    }
     return { ok: true, data: { fileId } }
   })
 
@@ -248,10 +267,7 @@ export async function buildHost(options: HostOptions): Promise<FastifyInstance> 
       return sendError(reply, 'NOT_FOUND', request.id, FILE_GONE)
     }
     const extension = extensionOf(fileId)
-    return reply
-      .header('content-type', extension === 'xlsx' ? CONTENT_TYPES.xlsx : 'application/octet-stream')
-      .header('content-disposition', `attachment; filename="cunzu.${extension}"`)
-      .send(bytes)
+    return reply.header('content-type', contentTypeOf(extension)).header('content-disposition', `attachment; filename="cunzu.${extension}"`).send(bytes)
   })
 
   // What `files.url` hands out (an <Image> cannot send a token): the signature is the permission,
@@ -267,7 +283,7 @@ export async function buildHost(options: HostOptions): Promise<FastifyInstance> 
     }
     return (
       reply
-        .header('content-type', CONTENT_TYPES[extensionOf(fileId)] ?? 'application/octet-stream')
+        .header('content-type', contentTypeOf(extensionOf(fileId)))
         // Cached no longer than the signature lasts.
         .header('cache-control', `private, max-age=${Math.max(0, Math.floor((Number(request.query.expires) - now().getTime()) / 1000))}`)
         .send(bytes)

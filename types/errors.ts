@@ -1,6 +1,6 @@
 import { z } from 'zod'
 
-export const ERROR_CODES = ['INVALID_INPUT', 'UNAUTHENTICATED', 'FORBIDDEN', 'NOT_FOUND', 'CONFLICT', 'INTERNAL'] as const
+export const ERROR_CODES = ['INVALID_INPUT', 'UNAUTHENTICATED', 'FORBIDDEN', 'NOT_FOUND', 'CONFLICT', 'RATE_LIMITED', 'INTERNAL'] as const
 export type ErrorCode = (typeof ERROR_CODES)[number]
 
 export const HTTP_STATUS_OF: Record<ErrorCode, number> = {
@@ -9,6 +9,7 @@ export const HTTP_STATUS_OF: Record<ErrorCode, number> = {
   FORBIDDEN: 403,
   NOT_FOUND: 404,
   CONFLICT: 409,
+  RATE_LIMITED: 429,
   INTERNAL: 500,
 }
 
@@ -19,6 +20,7 @@ export const DEFAULT_MESSAGE_OF: Record<ErrorCode, string> = {
   FORBIDDEN: '您没有权限做这件事',
   NOT_FOUND: '没有找到相关内容',
   CONFLICT: '内容已被别人改过，请刷新后再试',
+  RATE_LIMITED: '操作太频繁了，请稍后再试',
   INTERNAL: '系统出了点问题，请稍后再试',
 }
 

@@ -5,9 +5,9 @@ import { allowBy } from '../shared/records/village-access'
  * download a document (in WeChat, storage is readable by functions only), and registering a file
  * the WeChat app uploaded itself so that it has an owner.
  */
-import { APP_UPLOAD_FOLDER, PREVIEW_PURPOSES } from '../../types/functions/files'
+import { APP_UPLOAD_FOLDER, PREVIEW_PURPOSES, type UploadPurpose } from '../../types/functions/files'
 import { villageTimestamp } from '../shared/domain/clock'
-import { FILE_UNUSABLE, readableFile, recordUpload } from '../shared/files'
+import { FILE_UNUSABLE, kindOfExtension, readableFile, recordUpload, UPLOAD_RULES } from '../shared/files'
 import { AppError, notFound } from '../shared/runtime/app-error'
 import { defineFunction, type SignedInContext } from '../shared/runtime/define-function'
 
@@ -22,6 +22,17 @@ export const TEMPORARY_URL_SECONDS = 10 * 60
 function isAppUpload(fileId: string, purpose: string): boolean {
   const match = /^cloud:\/\/[A-Za-z0-9._-]+\/([A-Za-z0-9_-]+)\/([A-Za-z0-9_-]+)\/[A-Za-z0-9_-]+\.[A-Za-z0-9]{1,8}$/.exec(fileId)
   return !!match && match[1] === APP_UPLOAD_FOLDER && match[2] === purpose
+}
+
+/**
+ * The extension must be one the purpose takes. In WeChat the app uploads straight to storage and
+ * this function never sees the bytes (fetching them to sniff would cost a download per upload, and
+ * CloudBase's getFileInfo reports no size), so the name is all there is to check here; the bytes
+ * are checked by content where they are read (a roster import re-reads and parses its file).
+ */
+function fitsPurpose(fileId: string, purpose: UploadPurpose): boolean {
+  const kind = kindOfExtension(/\.([A-Za-z0-9]+)$/.exec(fileId)?.[1] ?? '')
+  return kind !== null && UPLOAD_RULES[purpose].kinds.includes(kind)
 }
 
 async function temporaryUrl({ storage }: SignedInContext, fileId: string) {
@@ -60,7 +71,12 @@ export const filesFunction = defineFunction('files', {
       if (!isAppUpload(fileId, purpose)) {
         throw new AppError('INVALID_INPUT', FILE_UNUSABLE, [{ path: 'data.fileId', message: '文件不存在或已过期' }])
       }
-      // The function never fetches the bytes to measure them: size stays unknown.
+      if (!fitsPurpose(fileId, purpose)) {
+        const wrongKind = UPLOAD_RULES[purpose].wrongKind
+        throw new AppError('INVALID_INPUT', wrongKind, [{ path: 'data.fileId', message: wrongKind }])
+      }
+      // The function never fetches the bytes to measure them: size stays unknown, so the daily
+      // quota counts these files but not their bytes.
       await recordUpload(db, { fileId, ownerId: caller.personId, purpose, name, size: null, at: now() })
       return { fileId }
     },

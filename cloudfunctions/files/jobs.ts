@@ -1,5 +1,5 @@
 /** Scheduled work of the `files` function (wired as `files/expireUploads`). */
-import { FILES, type FileRecord } from '../shared/files'
+import { FILES, UPLOAD_QUOTAS, type FileRecord } from '../shared/files'
 import { JOB_BATCH, type JobContext, type JobResult } from '../shared/runtime/jobs'
 
 /**
@@ -29,7 +29,14 @@ export async function expireUploads(context: JobContext): Promise<JobResult> {
     await db.collection(FILES).doc(file._id).remove()
     changed += 1
   }
-  return { processed: batch.length, changed, more: expired.length > JOB_BATCH }
+  // Past days' upload counters are spent: dropped here so they do not pile up, one per person per day.
+  const { data: spent } = await db
+    .collection(UPLOAD_QUOTAS)
+    .where({ expiresAt: db.command.lt(at) })
+    .limit(JOB_BATCH + 1)
+    .get()
+  for (const counter of spent.slice(0, JOB_BATCH)) await db.collection(UPLOAD_QUOTAS).doc(counter._id).remove()
+  return { processed: batch.length, changed, more: expired.length > JOB_BATCH || spent.length > JOB_BATCH }
 }
 
 export const filesJobs = { expireUploads }

@@ -5,7 +5,7 @@
  * An import file is the caller's own upload until the commit attaches it to the village (in the
  * same transaction); exports are recorded as the village's, readable by its own staff only.
  */
-import { parseRosterTable, planVillageImport, rosterRows, type RowError } from '../shared/domain/roster-import'
+import { MAX_REPORTED_ERRORS, parseRosterTable, planVillageImport, ROSTER_COLUMNS, rosterRows, type RowError } from '../shared/domain/roster-import'
 import { ROLE_LABEL } from '../../types/identity'
 import { mayConfirmRemovals, policy } from '../../types/policy'
 import type { Database, Transaction } from '../shared/db/port'
@@ -40,7 +40,8 @@ async function readUpload(storage: FileStorage, fileId: string) {
     throw new AppError('INVALID_INPUT', '没有找到上传的文件，请重新选择', [{ path: 'data.fileId', message: '文件不存在或已过期' }])
   }
   try {
-    return await readTable(bytes, fileId)
+    // Only the template's columns are read: a stray cell far to the right costs nothing.
+    return await readTable(bytes, fileId, { columns: ROSTER_COLUMNS })
   } catch (error) {
     if (error instanceof RosterFileError) throw new AppError('INVALID_INPUT', error.message, [{ path: 'data.fileId', message: error.message }])
     throw error
@@ -50,12 +51,12 @@ async function readUpload(storage: FileStorage, fileId: string) {
 async function planFor(db: Database, storage: FileStorage, village: VillageRecord, fileId: string) {
   const table = await readUpload(storage, fileId)
   const parsed = parseRosterTable(table.header, table.rows)
-  if (!parsed.ok) return { errors: parsed.errors, plan: null, existing: null }
+  if (!parsed.ok) return { errors: parsed.errors, errorCount: parsed.errorCount, plan: null, existing: null }
   const existing = await existingRoster(db, village._id)
   // A new villager gets a fresh random id (planVillageImport's default): a removed person's id (and
   // their live token or unused code) must never come to mean the next person added to the household.
   const plan = planVillageImport({ id: village._id, townId: village.townId, name: village.name }, parsed.roster, existing)
-  return { errors: [] as RowError[], plan, existing }
+  return { errors: [] as RowError[], errorCount: 0, plan, existing }
 }
 
 const importSubject = (villageId: string): FileSubject => ({ kind: 'rosterImport', id: villageId, villageId })
@@ -100,8 +101,8 @@ export const rosterFileActions: Pick<ActionTable<'roster'>, 'importTemplate' | '
     run: async ({ db, places, storage, caller, now }, { villageId, fileId }) => {
       const village = await requireVillage(places, villageId)
       await requireImportFile(db, caller, villageId, fileId, now())
-      const { errors, plan } = await planFor(db, storage, village, fileId)
-      return { valid: errors.length === 0, errors, summary: plan?.summary ?? null }
+      const { errors, errorCount, plan } = await planFor(db, storage, village, fileId)
+      return { valid: errorCount === 0, errors, errorCount, summary: plan?.summary ?? null }
     },
   },
 
@@ -111,7 +112,7 @@ export const rosterFileActions: Pick<ActionTable<'roster'>, 'importTemplate' | '
       const village = await requireVillage(places, villageId)
       const at = now()
       await requireImportFile(db, caller, villageId, fileId, at)
-      const { errors, plan, existing } = await planFor(db, storage, village, fileId)
+      const { errors, errorCount, plan, existing } = await planFor(db, storage, village, fileId)
       // People who leave the village lose their WeChat binding and their open codes with them.
       const leaving = plan?.remove.people ?? []
       const [bindings, grants, codes] = leaving.length
@@ -148,7 +149,9 @@ export const rosterFileActions: Pick<ActionTable<'roster'>, 'importTemplate' | '
       if (!plan) {
         throw new AppError(
           'INVALID_INPUT',
-          `文件里有 ${errors.length} 处问题，没有导入任何内容`,
+          errorCount > errors.length
+            ? `文件里有 ${errorCount} 处问题，没有导入任何内容（下面列出前 ${MAX_REPORTED_ERRORS} 处）`
+            : `文件里有 ${errorCount} 处问题，没有导入任何内容`,
           errors.map((error) => ({ path: `row.${error.row}`, message: error.message })),
         )
       }

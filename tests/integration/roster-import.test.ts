@@ -55,7 +55,6 @@ it('rejects a bad file with row numbers and writes nothing', async () => {
   ]
   const fileId = await upload('bad.csv', csv(rows))
   const missingColumn = await upload('missing.csv', csv([HEADER.filter((column) => column !== '姓名'), ['1', '第1村民小组', '01-001', '男', '1960-01-01', '', '群众', '是', '']]))
-  const unsupported = await upload('roster.txt', Buffer.from('hello'))
   const before = host.store.checksum()
   const preview = await host.call('roster', 'importPreview', { villageId: VILLAGE, fileId }, secretary)
   expect(preview.status).toBe(200)
@@ -76,7 +75,6 @@ it('rejects a bad file with row numbers and writes nothing', async () => {
   expect(missing.status).toBe(400)
   expect(missing.body.error.fields[0]).toMatchObject({ path: 'row.1', message: expect.stringContaining('姓名') })
 
-  expect((await host.call('roster', 'importPreview', { villageId: VILLAGE, fileId: unsupported }, secretary)).body.error.message).toBe('只支持 .xlsx 或 .csv 文件')
   // Refused commits attach nothing: the database is as it was after the uploads.
   expect(host.store.checksum()).toBe(before)
 })

@@ -126,7 +126,7 @@ describe('parseRosterTable', () => {
     const header = HEADER.filter((column) => column !== '性别')
     const rows = cells(VALID).map((row) => row.filter((_, index) => HEADER[index] !== '性别'))
     const result = parseRosterTable(header, rows)
-    expect(result).toEqual({ ok: false, errors: [{ row: 1, column: '性别', message: '第1行：缺少“性别”列' }] })
+    expect(result).toEqual({ ok: false, errors: [{ row: 1, column: '性别', message: '第1行：缺少“性别”列' }], errorCount: 1 })
   })
 
   it('requires the optional columns in the header too, so a dropped column never erases data', () => {
@@ -143,10 +143,11 @@ describe('parseRosterTable', () => {
   })
 
   it('rejects an empty file and a file with no villagers', () => {
-    expect(parseRosterTable([], [])).toEqual({ ok: false, errors: [expect.objectContaining({ row: 1, message: expect.stringContaining('文件是空的') })] })
+    expect(parseRosterTable([], [])).toEqual({ ok: false, errors: [expect.objectContaining({ row: 1, message: expect.stringContaining('文件是空的') })], errorCount: 1 })
     expect(parseRosterTable(HEADER, [[], ['', ' ']])).toEqual({
       ok: false,
       errors: [{ row: 2, message: '第2行：表里没有村民，请从第2行起每行填一位村民' }],
+      errorCount: 1,
     })
   })
 

@@ -49,7 +49,8 @@ export const rosterAdminContract = {
   importPreview: action({
     who: '本村的村书记、村干部；管理员（只检查，不写入）',
     input: importFileInput,
-    output: z.object({ valid: z.boolean(), errors: z.array(importErrorSchema), summary: importSummarySchema.nullable() }),
+    /** `errors`: the first 100 problems; `errorCount`: all of them. */
+    output: z.object({ valid: z.boolean(), errors: z.array(importErrorSchema), errorCount: z.number().int().min(0), summary: importSummarySchema.nullable() }),
   }),
   importCommit: action({
     who: '本村的村书记、村干部；管理员（整份文件无误才写入）',

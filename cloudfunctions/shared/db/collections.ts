@@ -52,6 +52,8 @@ export const COLLECTIONS = {
    * attaches it; the expiry job finds unattached uploads by expiresAt (null once attached).
    */
   files: { indexes: [['expiresAt']], version: 1 },
+  /** _id `<personId>|<Beijing date>`: that day's uploads (count, bytes), counted in the transaction recording each upload. */
+  uploadQuotas: { indexes: [['expiresAt']], version: 1 },
   meta: { indexes: [], version: 1 },
 } as const satisfies Record<string, CollectionSpec>
 

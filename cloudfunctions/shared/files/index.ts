@@ -14,3 +14,5 @@ export {
   type MadeFile,
   type Upload,
 } from './records'
+export { CONTENT_TYPE_OF, kindOfExtension, sniffContent, UPLOAD_RULES, type ContentKind } from './content'
+export { checkUploadQuota, QUOTA_MESSAGE, UPLOAD_QUOTA, UPLOAD_QUOTAS, type UploadQuotaRecord } from './quota'

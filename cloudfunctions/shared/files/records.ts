@@ -2,6 +2,7 @@
 import type { FilePurpose, UploadPurpose } from '../../../types/functions/files'
 import type { Database, StoredDoc, Transaction } from '../db/port'
 import { AppError } from '../runtime/app-error'
+import { countUpload } from './quota'
 
 /** Unattached uploads are removed after this (see ../../files/jobs.ts). */
 export const UNATTACHED_LIFETIME_DAYS = 7
@@ -55,6 +56,7 @@ export interface Upload {
 /**
  * Records a person's upload as theirs. Recording the same upload again is a no-op (an app retry);
  * a file already recorded for anyone else, or made by a function, is refused like a missing one.
+ * A new upload counts against the uploader's daily quota in the same transaction (RATE_LIMITED).
  */
 export async function recordUpload(db: Database, upload: Upload, fieldPath = 'data.fileId'): Promise<FileRecord> {
   return db.runTransaction(async (tx) => {
@@ -64,6 +66,7 @@ export async function recordUpload(db: Database, upload: Upload, fieldPath = 'da
       if (existing.ownerId === upload.ownerId) return existing
       throw new AppError('INVALID_INPUT', FILE_UNUSABLE, [{ path: fieldPath, message: '文件不存在或已过期' }])
     }
+    await countUpload(tx, upload.ownerId, upload.size, upload.at)
     const record: FileRecord = {
       _id: upload.fileId,
       ownerId: upload.ownerId,

@@ -5,6 +5,7 @@
  * with a hint rather than read as mojibake.
  */
 import { unreadable } from './errors'
+import { tooManyColumns, tooManyRows } from './limits'
 
 const NOT_UTF8 = '文件不是 UTF-8 编码：请在 Excel 里“另存为 → CSV UTF-8（逗号分隔）”，或直接上传 .xlsx 文件'
 
@@ -17,8 +18,16 @@ export function decodeCsv(bytes: Uint8Array): string {
   }
 }
 
-/** Records as arrays of untrimmed fields; a quoted line break stays inside its field, as in Excel. */
-export function parseCsv(text: string): string[][] {
+export interface CsvLimits {
+  maxRecords: number
+  maxFields: number
+}
+
+/**
+ * Records as arrays of untrimmed fields; a quoted line break stays inside its field, as in Excel.
+ * Stops at the first record or field past `limits`, so an oversized file costs no more than the limit.
+ */
+export function parseCsv(text: string, limits: CsvLimits = { maxRecords: Infinity, maxFields: Infinity }): string[][] {
   const records: string[][] = []
   let record: string[] = []
   let field = ''
@@ -27,11 +36,13 @@ export function parseCsv(text: string): string[][] {
   const endField = (): void => {
     record.push(field)
     field = ''
+    if (record.length > limits.maxFields) throw tooManyColumns()
   }
   const endRecord = (): void => {
     endField()
     records.push(record)
     record = []
+    if (records.length > limits.maxRecords) throw tooManyRows()
   }
   while (index < text.length) {
     const char = text[index]

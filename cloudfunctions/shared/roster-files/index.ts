@@ -1,4 +1,5 @@
 export { RosterFileError, UNSUPPORTED_TYPE_MESSAGE } from './errors'
 export { readTable } from './read-table'
 export type { Table } from './table'
-export { GUIDE_SHEET, templateWorkbook, TEMPLATE_SHEET, writeWorkbook } from './write-workbook'
+export { GUIDE_SHEET, harmlessCell, templateWorkbook, TEMPLATE_SHEET, writeWorkbook } from './write-workbook'
+export { MAX_COLUMNS, MAX_DATA_ROWS } from './limits'

@@ -10,6 +10,16 @@ const TEXT_FORMAT = '@'
 const MIN_WIDTH = 8
 const MAX_WIDTH = 48
 
+/**
+ * Text a spreadsheet program could take for a formula (OWASP CSV injection: = + - @ tab, CR) is
+ * written with a leading apostrophe, so it shows and stays text even when someone edits the cell
+ * or saves the sheet as CSV. Applied to every cell written, so a value stored before imports
+ * refused such text still leaves harmlessly.
+ */
+export function harmlessCell(text: string): string {
+  return /^[=+\-@\t\r]/.test(text) ? `'${text}` : text
+}
+
 /** One sheet, first row bold and frozen as the header; every cell a string. */
 export async function writeWorkbook(sheetName: string, rows: readonly (readonly string[])[]): Promise<Buffer> {
   const workbook = new Workbook()
@@ -38,7 +48,7 @@ function addSheet(workbook: Workbook, name: string, rows: readonly (readonly str
     width: columnWidth(rows.map((row) => row[index] ?? '')),
     ...((TEXT_COLUMNS as readonly string[]).includes(title) ? { style: { numFmt: TEXT_FORMAT } } : {}),
   }))
-  for (const row of rows) sheet.addRow([...row])
+  for (const row of rows) sheet.addRow(row.map(harmlessCell))
   sheet.getRow(1).font = { bold: true }
   return sheet
 }

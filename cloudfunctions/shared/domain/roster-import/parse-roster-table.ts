@@ -9,6 +9,11 @@ import { byNumber, naturalCompare } from './ordering'
 import type { ParsedGroup, ParsedHousehold, ParsedPerson, ParseResult, RowError } from './types'
 
 const HEADER_ROW = 1
+/**
+ * Problems listed back to staff: enough to fix a file in a few passes; the rest are counted. A file
+ * with a mistake on every one of 20,000 rows must not come back as a 20,000-entry answer.
+ */
+export const MAX_REPORTED_ERRORS = 100
 const FIRST_DATA_ROW = 2
 
 export function personKey(householdNo: string, name: string): string {
@@ -17,7 +22,7 @@ export function personKey(householdNo: string, name: string): string {
 
 export function parseRosterTable(header: readonly string[], rows: readonly (readonly string[])[]): ParseResult {
   const columnIndex = readHeader(header)
-  if (!('indexes' in columnIndex)) return { ok: false, errors: columnIndex.errors }
+  if (!('indexes' in columnIndex)) return failure(columnIndex.errors)
   const reader = new RosterReader(columnIndex.indexes)
   rows.forEach((cells, index) => reader.readRow(cells, index + FIRST_DATA_ROW))
   return reader.finish()
@@ -113,7 +118,7 @@ class RosterReader {
     for (const { number, row } of this.neighbourMentions) {
       if (!this.groups.has(number)) this.report(row, '相邻组', `相邻组 ${number} 不存在（表里没有第${number}组的村民）`)
     }
-    if (this.errors.length > 0) return { ok: false, errors: sortErrors(this.errors) }
+    if (this.errors.length > 0) return failure(this.errors)
     return { ok: true, roster: { groups: this.parsedGroups(), households: this.parsedHouseholds(), people: this.people } }
   }
 
@@ -184,6 +189,10 @@ class RosterReader {
       .map(([householdNo, { groupNumber }]) => ({ householdNo, groupNumber }))
       .sort((a, b) => byNumber(a.groupNumber, b.groupNumber) || naturalCompare(a.householdNo, b.householdNo))
   }
+}
+
+function failure(errors: readonly RowError[]): ParseResult {
+  return { ok: false, errors: sortErrors(errors).slice(0, MAX_REPORTED_ERRORS), errorCount: errors.length }
 }
 
 /** By row, then in template column order; file-level errors (no column) first within a row. */

@@ -48,7 +48,8 @@ export interface ParsedRoster {
   people: ParsedPerson[]
 }
 
-export type ParseResult = { ok: true; roster: ParsedRoster } | { ok: false; errors: RowError[] }
+/** `errors` lists the first MAX_REPORTED_ERRORS problems in row order; `errorCount` counts them all. */
+export type ParseResult = { ok: true; roster: ParsedRoster } | { ok: false; errors: RowError[]; errorCount: number }
 
 export interface VillageRef {
   id: string

@@ -15,7 +15,7 @@ type RowProblem = { row?: number; message: string }
 type Step =
   | { kind: 'idle' }
   | { kind: 'busy'; words: string }
-  | { kind: 'errors'; file: FileRef; errors: RowProblem[] }
+  | { kind: 'errors'; file: FileRef; errors: RowProblem[]; count: number }
   /** `confirmed`: the user ticked "我确认要移出这 N 人" (asked only when the file removes anyone). */
   | { kind: 'ready'; file: FileRef; summary: Summary; confirmed: boolean }
 
@@ -79,7 +79,7 @@ export function ImportPanel({ villageId, currentGroups, onDone, onCancel }: Impo
   const check = async (file: FileRef) => {
     const preview = await call('roster', 'importPreview', { villageId, fileId: file.fileId })
     if (preview.valid && preview.summary) setStep({ kind: 'ready', file, summary: preview.summary, confirmed: false })
-    else setStep({ kind: 'errors', file, errors: preview.errors })
+    else setStep({ kind: 'errors', file, errors: preview.errors, count: preview.errorCount })
   }
 
   const commit = (file: FileRef, summary: Summary, confirmed: boolean) =>
@@ -105,7 +105,7 @@ export function ImportPanel({ villageId, currentGroups, onDone, onCancel }: Impo
           }
           if (e.code !== 'INVALID_INPUT' || e.fields.length === 0) throw e
           setMessage(e.message)
-          setStep({ kind: 'errors', file, errors: e.fields.map((f) => ({ row: rowOf(f.path), message: f.message })) })
+          setStep({ kind: 'errors', file, errors: e.fields.map((f) => ({ row: rowOf(f.path), message: f.message })), count: e.fields.length })
         }
       },
       { kind: 'ready', file, summary, confirmed },
@@ -124,7 +124,10 @@ export function ImportPanel({ villageId, currentGroups, onDone, onCancel }: Impo
       {message ? <Text className="cz-text party-notice party-notice--error party-import-message">{message}</Text> : null}
 
       {step.kind === 'errors' ? (
-        <Card title={`文件里有 ${step.errors.length} 处要改，没有导入`} className="party-card--alert party-import-errors">
+        <Card
+          title={step.count > step.errors.length ? `文件里有 ${step.count} 处要改，没有导入（先列出前 ${step.errors.length} 处）` : `文件里有 ${step.count} 处要改，没有导入`}
+          className="party-card--alert party-import-errors"
+        >
           <Text className="cz-text party-block">文件：{step.file.fileName}。请按行号改好后，重新选择文件。</Text>
           <View className="party-errors party-gap">
             {step.errors.map((error, index) => (
