@@ -63,7 +63,6 @@ export type TextRuleName = keyof typeof TEXT_RULES
  * Zero-width (non-)joiners U+200C/D are kept in free text (emoji sequences need them) and removed
  * from one-line fields such as names, where they are never needed.
  */
-// eslint-disable-next-line no-control-regex
 const ALWAYS_REMOVED = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\u00AD\u061C\u200B\u200E\u200F\u202A-\u202E\u2060\u2066-\u2069\uFEFF]/g
 const JOINERS = /[\u200C\u200D]/g
 const LINE_BREAKS = /\r\n|[\r\n\u2028\u2029\u0085]/g

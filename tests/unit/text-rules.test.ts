@@ -10,7 +10,6 @@ import { cleanText, TEXT_RULES } from '../../types/text-rules'
 
 const INVISIBLE = ['\u0000', '\u0007', '\u001b', '\u007f', '\u009b', '\u00ad', '\u061c', '\u200b', '\u200e', '\u200f', '\u202a', '\u202e', '\u2060', '\u2066', '\u2069', '\ufeff']
 /** What no cleaned one-line text may contain. */
-// eslint-disable-next-line no-control-regex
 const FORBIDDEN_ONE_LINE = /[\u0000-\u001f\u007f-\u009f\u00ad\u061c\u200b-\u200f\u202a-\u202e\u2028\u2029\u2060\u2066-\u2069\ufeff]/
 
 /** Strings full of what the rules are about: invisible characters, formulas, CJK, spaces. */
