@@ -9,7 +9,9 @@ module.exports = {
       severity: 'error',
       from: { path: '^cloudfunctions/shared/domain/' },
       // (^|/): node_modules may be a symlink that resolves elsewhere (a git worktree's).
-      to: { pathNot: '^cloudfunctions/shared/domain/|(^|/)node_modules/(dayjs|chinese-days)/' },
+      // types/text-rules.ts: the text field rules (lengths, cleaning, formulas), import-free, so the
+      // roster import reads cells by the very rules the contract applies to actions (one table, no copy).
+      to: { pathNot: '^cloudfunctions/shared/domain/|^types/text-rules\\.ts$|(^|/)node_modules/(dayjs|chinese-days)/' },
     },
     {
       name: 'records-not-wire',

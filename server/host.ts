@@ -16,6 +16,7 @@ import { findJob, runJob, type JobReport } from '../cloudfunctions/shared/runtim
 import { checkUploadQuota, CONTENT_TYPE_OF, kindOfExtension, readableFile, recordUpload, sniffContent, UPLOAD_RULES } from '../cloudfunctions/shared/files'
 import { loadCaller } from '../cloudfunctions/shared/identity/load-caller'
 import { AppError } from '../cloudfunctions/shared/runtime/app-error'
+import { forbiddenKeyError } from '../cloudfunctions/shared/runtime/body-check'
 import { invoke } from '../cloudfunctions/shared/runtime/define-function'
 import { jsonLogger, type Logger } from '../cloudfunctions/shared/runtime/logger'
 import { DEFAULT_MESSAGE_OF, HTTP_STATUS_OF, type Envelope, type ErrorCode, type FieldError } from '../types/errors'
@@ -50,6 +51,38 @@ const MAX_UPLOAD_BYTES = Math.max(...Object.values(UPLOAD_RULES).map((rule) => r
 const MAX_FILE_NAME = 200
 const FILE_GONE = '文件不存在或已过期'
 
+/** A body the host refuses before any route sees it, with the field that says where. */
+class BodyError extends Error {
+  readonly statusCode = 400
+  constructor(
+    message: string,
+    readonly fields: FieldError[],
+  ) {
+    super(message)
+  }
+}
+
+/**
+ * JSON bodies: parsed with JSON.parse (which makes `__proto__` a plain own key, never a prototype),
+ * then refused with a field path when malformed (`body`) or when a key names the prototype
+ * machinery (the key's path). Fastify's own parser throws on `__proto__` without saying where,
+ * and lets `constructor` through.
+ */
+function parseJsonBody(_request: unknown, body: string | Buffer, done: (error: Error | null, value?: unknown) => void): void {
+  let value: unknown
+  try {
+    value = JSON.parse(typeof body === 'string' ? body : body.toString('utf8'))
+  } catch {
+    return done(new BodyError('请求的内容不是有效的 JSON', [{ path: 'body', message: '请求的内容不是有效的 JSON' }]))
+  }
+  const forbidden = forbiddenKeyError(value)
+  if (forbidden) return done(new BodyError(DEFAULT_MESSAGE_OF.INVALID_INPUT, [forbidden]))
+  done(null, value)
+}
+
+/** `/api` and everything under it is the API: never answered with the app's HTML. */
+const isApiPath = (url: string): boolean => /^\/api(\/|\?|$)/.test(url)
+
 function sendError(reply: FastifyReply, code: ErrorCode, requestId: string, message = DEFAULT_MESSAGE_OF[code], fields?: FieldError[]) {
   const body: Envelope<never> = { ok: false, error: { code, message, ...(fields ? { fields } : {}), requestId } }
   return reply.status(HTTP_STATUS_OF[code]).send(body)
@@ -82,6 +115,8 @@ export async function buildHost(options: HostOptions): Promise<FastifyInstance> 
   const app = Fastify({ logger: false, genReqId: () => randomUUID(), bodyLimit: MAX_UPLOAD_BYTES })
 
   app.addContentTypeParser('application/octet-stream', { parseAs: 'buffer' }, (_request, body, done) => done(null, body))
+  app.removeContentTypeParser('application/json')
+  app.addContentTypeParser('application/json', { parseAs: 'string' }, parseJsonBody)
   app.addHook('onSend', async (request, reply) => {
     reply.header('x-request-id', request.id)
     // Browsers must take every answer as the type it is sent with: an upload never becomes a page.
@@ -92,7 +127,9 @@ export async function buildHost(options: HostOptions): Promise<FastifyInstance> 
     log.info('http', { requestId: request.id, method: request.method, path: request.url.split('?')[0], status: reply.statusCode, ms: Math.round(reply.elapsedTime) })
   })
   app.setErrorHandler((error: Error & { statusCode?: number }, request, reply) => {
-    if (error.statusCode && error.statusCode < 500) return sendError(reply, 'INVALID_INPUT', request.id, '请求的格式不对')
+    if (error instanceof BodyError) return sendError(reply, 'INVALID_INPUT', request.id, error.message, error.fields)
+    // Fastify's own refusals (too large, unsupported content type): the body as a whole is wrong.
+    if (error.statusCode && error.statusCode < 500) return sendError(reply, 'INVALID_INPUT', request.id, '请求的格式不对', [{ path: 'body', message: '请求的格式不对' }])
     log.error('host_error', { requestId: request.id, error: error.stack })
     return sendError(reply, 'INTERNAL', request.id)
   })
@@ -292,7 +329,9 @@ export async function buildHost(options: HostOptions): Promise<FastifyInstance> 
 
   if (options.staticDir && existsSync(join(options.staticDir, 'index.html'))) {
     await app.register(fastifyStatic, { root: options.staticDir, prefix: '/', wildcard: false })
-    app.get('/*', (_request, reply) => reply.sendFile('index.html'))
+    // The app's pages are client-side routes: any other GET gets index.html, except under /api,
+    // where an unknown path (a demo route with DEMO=0 included) must answer the JSON 404.
+    app.get('/*', (request, reply) => (isApiPath(request.url) ? sendError(reply, 'NOT_FOUND', request.id) : reply.sendFile('index.html')))
   }
   return app
 }

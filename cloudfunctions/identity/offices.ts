@@ -95,11 +95,10 @@ export const officeActions: Pick<ActionTable<'identity'>, 'grants' | 'grant' | '
       if (OFFICE_LEVEL[role] !== named.area.level) {
         throw new AppError('INVALID_INPUT', `${ROLE_LABEL[role]}不能设在${named.name}这一级`, [{ path: 'data.role', message: '职务和范围对不上' }])
       }
-      // Same answer whether the person exists or lives elsewhere: nothing leaks about other places.
+      // A person outside the office's scope is outside the caller's reach for it: 403, the same
+      // answer whether they exist or live elsewhere, so nothing leaks about other places.
       const person = await places.person(personId)
-      if (!person || !belongsTo(person, named)) {
-        throw new AppError('INVALID_INPUT', `这个人不在${named.name}的名册里`, [{ path: 'data.personId', message: `请选${named.name}的人` }])
-      }
+      if (!person || !belongsTo(person, named)) throw new AppError('FORBIDDEN', `只能任命${named.name}名册里的人`)
       const { data: held } = await db.collection<GrantRecord>('grants').where({ personId }).limit(100).get()
       if (held.some((grant) => grant.role === role && scopeKey(grant) === scopeKey({ scope: named.scope }))) {
         throw new AppError('CONFLICT', `${person.name}已经是${named.name}的${ROLE_LABEL[role]}了`)

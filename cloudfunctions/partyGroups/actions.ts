@@ -64,6 +64,12 @@ export const partyGroupsFunction = defineFunction('partyGroups', {
           ...(groupById.has(override.toGroupId) ? [] : [{ path: 'data.override.toGroupId', message: '目标组不在本村' }]),
         ]
         if (fields.length > 0) throw invalidInput(fields)
+        // A move within its own Party group changes nothing: refused, never stored as an override
+        // (it would stand in the ledger as a change and replace an earlier move of the group).
+        const current = facts.partyGroups.find((partyGroup) => partyGroup.groupIds.includes(override.groupId))
+        if (override.toGroupId === override.groupId || current?.groupIds.includes(override.toGroupId)) {
+          throw invalidInput([{ path: 'data.override.toGroupId', message: '这个组已经在目标组所在的党小组里' }])
+        }
         summary = `把${groupById.get(override.groupId)!.name}调到${groupById.get(override.toGroupId)!.name}所在的党小组`
       } else {
         const partyGroup = facts.partyGroups.find((candidate) => candidate._id === override.partyGroupId)

@@ -1,5 +1,6 @@
 import { z } from 'zod'
 import { action } from '../common'
+import { fileId, fileName } from '../fields'
 
 /** What a person may upload; exports and templates are made by functions only. */
 export const UPLOAD_PURPOSES = ['import', 'photo', 'voice', 'document'] as const
@@ -17,7 +18,7 @@ export const PREVIEW_PURPOSES: readonly FilePurpose[] = ['photo', 'voice']
 export const APP_UPLOAD_FOLDER = 'user-uploads'
 
 export const uploadPurposeSchema = z.enum(UPLOAD_PURPOSES, { error: '请说明文件的用途（import、photo、voice 或 document）' })
-const fileIdSchema = z.string().trim().min(1, '缺少文件编号').max(300, '文件编号太长')
+const fileIdSchema = fileId
 
 export const temporaryUrlSchema = z.object({ url: z.string(), expiresAt: z.string() })
 
@@ -36,7 +37,7 @@ export const filesContract = {
     who: '任何已登录的人（登记自己刚在微信里上传的文件）',
     input: z.strictObject({
       fileId: fileIdSchema,
-      name: z.string().trim().min(1, '缺少文件名').max(200, '文件名太长'),
+      name: fileName,
       purpose: uploadPurposeSchema,
     }),
     output: z.object({ fileId: z.string() }),

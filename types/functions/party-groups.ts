@@ -1,5 +1,6 @@
 import { z } from 'zod'
 import { action, emptyInputSchema, idSchema } from '../common'
+import { placeName, reason } from '../fields'
 import { personRefSchema } from './home'
 
 export const reasonSchema = z.object({ code: z.string(), message: z.string() })
@@ -12,7 +13,7 @@ export const storedOverrideSchema = z.discriminatedUnion('kind', [
 ])
 export type StoredOverride = z.infer<typeof storedOverrideSchema>
 
-const whySchema = z.string().trim().min(2, '请写明调整的原因').max(200, '原因请写在 200 字以内')
+const whySchema = reason
 /** What the secretary sends; who and when are added by the function. */
 export const overrideRequestSchema = z.discriminatedUnion('kind', [
   z.strictObject({ kind: z.literal('APPOINT_LEADER'), partyGroupId: idSchema, leaderId: idSchema, why: whySchema }),
@@ -75,7 +76,7 @@ export const previewInputSchema = z.strictObject({
       z.strictObject({
         id: idSchema,
         number: z.number().int().min(1, '组号从 1 开始'),
-        name: z.string().max(40).optional(),
+        name: placeName.optional(),
         leaderId: idSchema.nullable(),
         neighbours: z.array(idSchema).max(50),
       }),

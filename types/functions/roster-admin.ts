@@ -1,5 +1,6 @@
 import { z } from 'zod'
 import { action, cursorInputShape, cursorPageOf, emptyInputSchema, idSchema } from '../common'
+import { fileId } from '../fields'
 import { coverageStatsSchema } from './party-groups'
 import { personRefSchema } from './home'
 
@@ -37,7 +38,7 @@ export const changeLogEntrySchema = z.object({
   note: z.string().nullable(),
 })
 
-const importFileInput = z.strictObject({ villageId: idSchema, fileId: z.string().min(1, '请先上传文件').max(300) })
+const importFileInput = z.strictObject({ villageId: idSchema, fileId })
 
 export const rosterAdminContract = {
   villageGroups: action({

@@ -1,5 +1,6 @@
 import { z } from 'zod'
 import { action, emptyInputSchema } from '../common'
+import { dayName } from '../fields'
 
 const dateSchema = z
   .string()
@@ -41,7 +42,7 @@ export const systemContract = {
       .strictObject({
         date: dateSchema,
         kind: z.enum(['holiday', 'workday']).nullable(),
-        name: z.string().trim().max(20, '名称最多 20 个字').default(''),
+        name: dayName.default(''),
       })
       .refine((input) => input.kind === null || input.name.length > 0, { path: ['name'], message: '请填写名称，如“元旦”' }),
     output: calendarDaysOutput,

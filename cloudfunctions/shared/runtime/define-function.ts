@@ -11,6 +11,7 @@ import type { Database } from '../db/port'
 import { placesOf, type Places } from '../records/places'
 import type { FileStorage } from '../storage/port'
 import { AppError } from './app-error'
+import { forbiddenKeyError } from './body-check'
 import type { Caller } from './caller'
 import type { Logger } from './logger'
 import { classifyEvent } from './run-job'
@@ -86,6 +87,10 @@ export async function invoke<F extends FunctionName>(definition: FunctionDefinit
   try {
     // Timers reach a function only through cloud-main's timer path; a client sending one is refused.
     if (classifyEvent(event, 'client').kind !== 'call') throw new AppError('FORBIDDEN', '定时任务只能由系统运行')
+    // Before anything reads the payload: the cloud hands events over already parsed, so this is the
+    // one check both the cloud and the local host (which also checks while parsing) go through.
+    const forbiddenKey = forbiddenKeyError(event)
+    if (forbiddenKey) throw new AppError('INVALID_INPUT', DEFAULT_MESSAGE_OF.INVALID_INPUT, [forbiddenKey])
     const parsedEvent = eventSchema.safeParse(event)
     if (!parsedEvent.success) {
       throw new AppError('INVALID_INPUT', DEFAULT_MESSAGE_OF.INVALID_INPUT, zodFieldErrors(parsedEvent.error))

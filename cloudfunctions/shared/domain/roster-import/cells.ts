@@ -3,6 +3,7 @@
  * Lenient where staff commonly vary (1965/3/8, 1965年3月8日, 中共党员, spaces in phone numbers),
  * strict where a guess could store the wrong fact.
  */
+import { cleanText, textProblem, type TextRule } from '../../../../types/text-rules'
 import type { PartyMembership } from '../roster'
 import { LEADER_MARK, PARTY_LABEL } from './columns'
 
@@ -20,21 +21,37 @@ function groupNumberOf(text: string): number | null {
   return number >= 1 ? number : null
 }
 
+/**
+ * A cell as read: invisible, control and bidi characters removed and trimmed, exactly as an
+ * action's text field is cleaned (types/text-rules.ts), so what is matched is what would be stored.
+ */
+export function cellText(raw: string): string {
+  return cleanText(raw, { multiline: false })
+}
+
+/** A cell quoted in a message, cut short: a problem must not echo a whole oversized cell back. */
+function quoted(text: string): string {
+  const characters = [...text.slice(0, 64)]
+  return characters.length > 20 ? `${characters.slice(0, 20).join('')}…` : characters.join('')
+}
+
 export function readGroupNumber(text: string): CellReading<number> {
   if (text === '') return reject('缺少组号')
   const number = groupNumberOf(text)
-  return number === null ? reject(`组号“${text}”不对，应填正整数，如 3`) : accept(number)
+  return number === null ? reject(`组号“${quoted(text)}”不对，应填正整数，如 3`) : accept(number)
 }
 
-export function readRequired(text: string, what: string): CellReading<string> {
-  return text === '' ? reject(`缺少${what}`) : accept(text)
+/** Free text under its field rule (length, no formulas), the same rule the contract applies to actions. */
+export function readTextCell(text: string, rule: TextRule): CellReading<string> {
+  const problem = textProblem(text, rule)
+  return problem === null ? accept(text) : reject(problem)
 }
 
 export function readGender(text: string): CellReading<'男' | '女'> {
   if (text === '') return reject('缺少性别')
   if (text === '男' || text === '男性') return accept('男')
   if (text === '女' || text === '女性') return accept('女')
-  return reject(`性别“${text}”不对，应填“男”或“女”`)
+  return reject(`性别“${quoted(text)}”不对，应填“男”或“女”`)
 }
 
 const DATE_FORMS = [/^(\d{4})([-/.])(\d{1,2})\2(\d{1,2})$/, /^(\d{4})(年)(\d{1,2})月(\d{1,2})日?$/]
@@ -43,7 +60,7 @@ const pad2 = (value: number): string => String(value).padStart(2, '0')
 export function readBirthDate(text: string): CellReading<string> {
   if (text === '') return reject('缺少出生日期')
   const match = DATE_FORMS.map((form) => form.exec(text)).find((found) => found !== null)
-  const wrong = reject<string>(`出生日期“${text}”不对，应写成 1965-03-08 这样`)
+  const wrong = reject<string>(`出生日期“${quoted(text)}”不对，应写成 1965-03-08 这样`)
   if (!match) return wrong
   const [year, month, day] = [Number(match[1]), Number(match[3]), Number(match[4])]
   // Date.UTC rolls 2月30日 over into March: a real date survives the round trip unchanged.
@@ -56,7 +73,7 @@ export function readBirthDate(text: string): CellReading<string> {
 export function readPhone(text: string): CellReading<string | null> {
   if (text === '') return accept(null)
   const digits = text.replace(/[\s-]/g, '')
-  return /^1\d{10}$/.test(digits) ? accept(digits) : reject(`手机号“${text}”不对，应为 1 开头的 11 位数字`)
+  return /^1\d{10}$/.test(digits) ? accept(digits) : reject(`手机号“${quoted(text)}”不对，应为 1 开头的 11 位数字`)
 }
 
 /** The usual wordings of 政治面貌 on Chinese forms; members of other bodies count as not in the Party. */
@@ -74,13 +91,13 @@ const MEMBERSHIP_OF: Readonly<Record<string, PartyMembership>> = {
 
 export function readPartyMembership(text: string): CellReading<PartyMembership> {
   if (Object.hasOwn(MEMBERSHIP_OF, text)) return accept(MEMBERSHIP_OF[text])
-  return reject(`政治面貌“${text}”不对，应填“正式党员”“预备党员”或“群众”`)
+  return reject(`政治面貌“${quoted(text)}”不对，应填“正式党员”“预备党员”或“群众”`)
 }
 
 export function readLeaderMark(text: string): CellReading<boolean> {
   if (text === LEADER_MARK) return accept(true)
   if (text === '' || text === '否') return accept(false)
-  return reject(`组长一栏“${text}”不对，组长填“是”，其他人不填`)
+  return reject(`组长一栏“${quoted(text)}”不对，组长填“是”，其他人不填`)
 }
 
 /** Group numbers separated by 、 , ， ; ； or spaces. */
@@ -88,6 +105,6 @@ export function readNeighbourNumbers(text: string): CellReading<number[]> {
   const parts = text.split(/[、,，;；\s]+/).filter((part) => part !== '')
   const numbers = parts.map(groupNumberOf)
   const wrong = parts.find((_, index) => numbers[index] === null)
-  if (wrong !== undefined) return reject(`相邻组“${text}”不对，应填组号，多个用顿号隔开，如 2、5`)
+  if (wrong !== undefined) return reject(`相邻组“${quoted(text)}”不对，应填组号，多个用顿号隔开，如 2、5`)
   return accept(numbers.filter((number): number is number => number !== null))
 }

@@ -3,7 +3,8 @@
  * problem with its spreadsheet row so staff can fix the whole file in one go. Nothing is half-read:
  * one error and the caller gets only errors.
  */
-import { readBirthDate, readGender, readGroupNumber, readLeaderMark, readNeighbourNumbers, readPartyMembership, readPhone, readRequired, type CellReading } from './cells'
+import { TEXT_RULES } from '../../../../types/text-rules'
+import { cellText, readBirthDate, readGender, readGroupNumber, readLeaderMark, readNeighbourNumbers, readPartyMembership, readPhone, readTextCell, type CellReading } from './cells'
 import { defaultGroupName, ROSTER_COLUMNS, type RosterColumn } from './columns'
 import { byNumber, naturalCompare } from './ordering'
 import type { ParsedGroup, ParsedHousehold, ParsedPerson, ParseResult, RowError } from './types'
@@ -32,7 +33,7 @@ type HeaderReading = { indexes: ReadonlyMap<RosterColumn, number> } | { errors: 
 
 /** Columns are found by name; unknown extra columns (备注 and the like) are ignored. */
 function readHeader(header: readonly string[]): HeaderReading {
-  const names = header.map((cell) => cell.trim())
+  const names = header.map(cellText)
   if (names.every((name) => name === '')) {
     return { errors: [{ row: HEADER_ROW, message: `第${HEADER_ROW}行：文件是空的，第1行应是表头（${ROSTER_COLUMNS.join('、')}）` }] }
   }
@@ -68,7 +69,7 @@ class RosterReader {
   constructor(private readonly indexes: ReadonlyMap<RosterColumn, number>) {}
 
   readRow(cells: readonly string[], row: number): void {
-    const text = (column: RosterColumn): string => (cells[this.indexes.get(column) ?? -1] ?? '').trim()
+    const text = (column: RosterColumn): string => cellText(cells[this.indexes.get(column) ?? -1] ?? '')
     if (ROSTER_COLUMNS.every((column) => text(column) === '')) return
     this.dataRows += 1
     const read = <T>(column: RosterColumn, reading: CellReading<T>): T | undefined => {
@@ -77,8 +78,8 @@ class RosterReader {
       return undefined
     }
     const groupNumber = read('组号', readGroupNumber(text('组号')))
-    const householdNo = read('户号', readRequired(text('户号'), '户号'))
-    const name = read('姓名', readRequired(text('姓名'), '姓名'))
+    const householdNo = read('户号', readTextCell(text('户号'), TEXT_RULES.householdNo))
+    const name = read('姓名', readTextCell(text('姓名'), TEXT_RULES.personName))
     const gender = read('性别', readGender(text('性别')))
     const birthDate = read('出生日期', readBirthDate(text('出生日期')))
     const phone = read('手机号', readPhone(text('手机号')))
@@ -137,6 +138,8 @@ class RosterReader {
   /** Any row may carry the name; rows that carry one must agree. */
   private checkGroupName(group: GroupDraft, name: string, row: number): void {
     if (name === '') return
+    const reading = readTextCell(name, { ...TEXT_RULES.placeName, label: '组名' })
+    if (!reading.ok) return this.report(row, '组名', reading.problem)
     if (!group.name) group.name = { text: name, row }
     else if (group.name.text !== name) {
       this.report(row, '组名', `第${group.number}组的组名“${name}”与第${group.name.row}行的“${group.name.text}”不一致`)

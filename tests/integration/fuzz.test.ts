@@ -1,0 +1,233 @@
+/**
+ * Hostile input at every action of every function in the contract (types/index.ts), through the
+ * HTTP host over a real store, as a villager, a village Party secretary and an administrator:
+ * huge strings, control and bidi characters, NUL, spreadsheet formulas, wrong types, nesting,
+ * prototype keys, very large numbers, arrays of 10,000. Whatever arrives, the answer is an envelope
+ * — 2xx, 400 with `fields`, 403, 404 or 409, never a 5xx — and a refusal writes nothing.
+ */
+import fc from 'fast-check'
+import type { z } from 'zod'
+import { contract } from '../../types'
+import { HTTP_STATUS_OF } from '../../types/errors'
+import { policy } from '../../types/policy'
+import { isPlainVillager, startTestHost, type TestHost } from '../support/test-host'
+
+let host: TestHost
+const tokens: Record<string, string> = {}
+
+beforeAll(async () => {
+  host = await startTestHost()
+  const ids = {
+    villager: host.personaWith((p) => isPlainVillager(p) && p.villageId === 'v-hexing').id,
+    secretary: host.personaWith((p) => p.roles.includes('village_secretary') && p.villageId === 'v-hexing').id,
+    admin: host.personaWith((p) => p.roles.includes('admin')).id,
+  }
+  for (const [who, id] of Object.entries(ids)) tokens[who] = await host.login(id)
+})
+afterAll(async () => host.close())
+
+// ── Hostile values ────────────────────────────────────────────────────────────────────────────
+
+const HUGE = 'x'.repeat(1_000_000)
+const hostileString = fc.oneof(
+  fc.constantFrom(
+    '',
+    ' ',
+    '\u0000',
+    'a\u0000b',
+    '\u202e\u2066名\u200b字\u202c',
+    '\u0007\u001b[31m\u009b',
+    '=HYPERLINK("http://evil.example","点我")',
+    "=cmd|' /C calc'!A0",
+    '+1+1',
+    '-2+3',
+    '@SUM(1,1)',
+    '\t=1+1',
+    '\r=1+1',
+    '张'.repeat(5_000),
+    'x'.repeat(100_000),
+    HUGE,
+    '__proto__',
+    'constructor',
+    '../../etc/passwd',
+    'cloud://user-uploads/x.csv',
+    "'; DROP TABLE people; --",
+    '{"$gt":""}',
+    '2027-02-30',
+    '9999-99-99',
+    '12345678',
+  ),
+  fc.string({ maxLength: 24 }),
+  fc.string({ unit: 'binary', maxLength: 24 }),
+)
+/** Only what JSON can carry: NaN and Infinity would arrive as null. */
+const hostileNumber = fc.oneof(
+  fc.constantFrom(0, -1, 1, 1.5, -0.5, 2027, 1e21, -1e21, 1e308, -1e308, Number.MAX_SAFE_INTEGER + 2, 2 ** 31, 5e-324),
+  fc.integer(),
+  fc.double({ noNaN: true, noDefaultInfinity: true }),
+)
+/** Ids and words of the demo town, so some inputs get past validation to the rules and the store. */
+const plausible = fc.constantFrom(
+  'v-hexing',
+  'v-xinan',
+  'v-hexing-g02',
+  'v-hexing-g09',
+  'v-hexing-g10',
+  'v-hexing-g02-h001-p1',
+  't-sijia',
+  'village',
+  'town',
+  'city',
+  'MOVE_GROUP',
+  'APPOINT_LEADER',
+  'holiday',
+  'workday',
+  'full',
+  'probationary',
+  'import',
+  'photo',
+  '2027-01-01',
+  '方便开会',
+  1,
+  20,
+  2027,
+  true,
+  false,
+  null,
+  [],
+  ['v-hexing-g01'],
+  { kind: 'MOVE_GROUP', groupId: 'v-hexing-g09', toGroupId: 'v-hexing-g10', why: '方便开会' },
+  { kind: 'APPOINT_LEADER', partyGroupId: 'v-hexing-g02', leaderId: 'v-hexing-g02-h002-p2', why: '方便开会' },
+  [{ id: 'g1', number: 1, leaderId: null, neighbours: [] }],
+  [{ id: 'p1', groupId: 'g1', partyMember: true }],
+)
+const bigArray = fc.constantFrom(
+  Array.from({ length: 10_000 }, (_, index) => `id-${index}`),
+  Array.from({ length: 10_000 }, () => 0),
+  Array.from({ length: 10_000 }, () => ({ id: 'g', number: 1 })),
+)
+const leaf = fc.oneof(hostileString, hostileNumber, fc.boolean(), fc.constant(null), plausible)
+const { value: hostileValue } = fc.letrec<{ value: unknown; array: unknown[]; object: Record<string, unknown> }>((tie) => ({
+  value: fc.oneof({ depthSize: 'small' }, leaf, leaf, tie('array'), tie('object'), bigArray),
+  array: fc.array(tie('value'), { maxLength: 4 }),
+  object: fc.dictionary(fc.oneof(fc.string({ maxLength: 8 }), fc.constantFrom('__proto__', 'constructor', 'prototype', 'villageId', 'groupId', 'id', 'kind')), tie('value'), {
+    maxKeys: 4,
+  }),
+}))
+/** Nested deep enough to hurt a recursive walk; built only when sent, and reported by its depth. */
+class Deep {
+  constructor(readonly depth: number) {}
+  /** As JSON text: JSON.stringify of the object itself would run out of stack in the test. */
+  json(): string {
+    return '{"a":'.repeat(this.depth) + '1' + '}'.repeat(this.depth)
+  }
+  [fc.toStringMethod](): string {
+    return `Deep(${this.depth})`
+  }
+}
+const deep = fc.integer({ min: 1_000, max: 5_000 }).map((depth) => new Deep(depth))
+
+/** Plausible values by key name, so multi-key inputs are often valid as a whole and reach `run`. */
+const BY_KEY: Record<string, fc.Arbitrary<unknown>> = {
+  villageId: fc.constantFrom('v-hexing', 'v-xinan', 'v-nowhere'),
+  groupId: fc.constantFrom('v-hexing-g02', 'v-hexing-g09', 'v-xinan-g01', 'g-nowhere'),
+  personId: fc.constantFrom('v-hexing-g02-h001-p1', 'v-hexing-g02-h002-p2', 'v-xinan-g01-h001-p1', 'p-nowhere'),
+  leaderId: fc.constantFrom(null, 'v-hexing-g02-h002-p2', 'v-hexing-g02-h001-p1'),
+  neighbours: fc.constantFrom([], ['v-hexing-g01'], ['v-hexing-g03', 'v-hexing-g01']),
+  level: fc.constantFrom('village', 'town', 'city'),
+  id: fc.constantFrom('v-hexing', 't-sijia', 'v-nowhere'),
+  kind: fc.constantFrom('holiday', 'workday', null),
+  name: fc.constantFrom('元旦', '调休', '报表.xlsx'),
+  date: fc.constantFrom('2027-01-01', '2027-10-08'),
+  year: fc.constantFrom(2026, 2027),
+  partyMembership: fc.constantFrom('full', 'probationary', null),
+  ids: fc.constantFrom(['n-1'], ['x', 'y']),
+  limit: fc.constantFrom(1, 20, 100),
+  fileId: fc.constantFrom('cloud://user-uploads/x.csv', 'local/none.csv'),
+  purpose: fc.constantFrom('import', 'photo'),
+  code: fc.constantFrom('12345678', '00000000'),
+  allowRemovals: fc.boolean(),
+  override: fc.constantFrom(
+    { kind: 'MOVE_GROUP', groupId: 'v-hexing-g09', toGroupId: 'v-hexing-g10', why: '方便开会' },
+    { kind: 'MOVE_GROUP', groupId: 'v-hexing-g05', toGroupId: 'v-hexing-g01', why: '方便开会' },
+    { kind: 'APPOINT_LEADER', partyGroupId: 'v-hexing-g02', leaderId: 'v-hexing-g02-h002-p2', why: '方便开会' },
+  ),
+  groups: fc.constantFrom(
+    [{ id: 'g1', number: 1, leaderId: null, neighbours: [] }],
+    [
+      { id: 'g1', number: 1, leaderId: 'p1', neighbours: ['g2'] },
+      { id: 'g2', number: 2, leaderId: null, neighbours: ['g1'] },
+    ],
+  ),
+  members: fc.constantFrom([], [{ id: 'p1', groupId: 'g1', partyMember: true }]),
+}
+
+/** The action's own keys with hostile or plausible values, sometimes with a stray key, sometimes not an object at all. */
+function inputFor(schema: z.ZodType): fc.Arbitrary<unknown> {
+  const shape = (schema as unknown as { shape?: Record<string, unknown> }).shape ?? {}
+  const keys = Object.keys(shape)
+  // Mostly plausible values, one hostile here and there, so many calls get past validation to the
+  // rules, the store and the answers; every key present, or any of them missing.
+  const field = fc.oneof({ weight: 3, arbitrary: plausible }, { weight: 1, arbitrary: hostileValue })
+  const fields = Object.fromEntries(keys.map((key) => [key, BY_KEY[key] ? fc.oneof({ weight: 4, arbitrary: BY_KEY[key] }, { weight: 1, arbitrary: field }) : field])) as Record<
+    string,
+    fc.Arbitrary<unknown>
+  >
+  const stray = fc.oneof(
+    { weight: 5, arbitrary: fc.constant(undefined) },
+    { weight: 1, arbitrary: fc.tuple(fc.constantFrom('__proto__', 'constructor', 'extra', 'prototype'), hostileValue) },
+  )
+  const shaped = fc
+    .tuple(fc.oneof(fc.record(fields), fc.record(fields, { requiredKeys: [] })), stray)
+    .map(([record, extra]) => (extra ? Object.defineProperty({ ...record }, extra[0], { value: extra[1], enumerable: true }) : record))
+  return fc.oneof({ weight: 6, arbitrary: shaped }, { weight: 2, arbitrary: hostileValue }, { weight: 1, arbitrary: deep })
+}
+
+// ── Every action of every function ───────────────────────────────────────────────────────────
+
+const ACTIONS = Object.entries(contract).flatMap(([fn, actions]) =>
+  Object.entries(actions as Record<string, { input: z.ZodType }>).map(([action, spec]) => ({
+    name: `${fn}.${action}`,
+    fn,
+    action,
+    input: spec.input,
+    // Binding a WeChat account needs the OPENID WeChat supplies: on the local host it answers 401.
+    anonymous: (policy as unknown as Record<string, Record<string, { anonymous: boolean }>>)[fn]?.[action]?.anonymous === true,
+  })),
+)
+
+const STATUSES = new Set([400, 403, 404, 409])
+
+describe.each(ACTIONS)('$name', ({ fn, action, input, anonymous }) => {
+  it('answers hostile input with an envelope, never a 5xx, and a refusal writes nothing', async () => {
+    await fc.assert(
+      fc.asyncProperty(fc.constantFrom('villager', 'secretary', 'admin'), inputFor(input), async (who, data) => {
+        const before = host.store.checksum()
+        // Serialised here, so an own `__proto__` key is sent as a key (a plain object literal would drop it).
+        const payload = `{"action":${JSON.stringify(action)},"data":${data instanceof Deep ? data.json() : (JSON.stringify(data) ?? 'null')}}`
+        const response = await host.app.inject({
+          method: 'POST',
+          url: `/api/fn/${fn}`,
+          payload,
+          headers: { 'content-type': 'application/json', authorization: `Bearer ${tokens[who]}` },
+        })
+        const status = response.statusCode
+        const body = response.json()
+        const problem = `${who} → ${status} ${response.body.slice(0, 300)}`
+        if (status >= 200 && status < 300) {
+          expect([problem, body.ok]).toEqual([problem, true])
+          return
+        }
+        expect([problem, STATUSES.has(status) || (anonymous && status === 401), body.ok, HTTP_STATUS_OF[body.error?.code as keyof typeof HTTP_STATUS_OF]]).toEqual([
+          problem,
+          true,
+          false,
+          status,
+        ])
+        if (status === 400) expect([problem, Array.isArray(body.error.fields) && body.error.fields.length > 0]).toEqual([problem, true])
+        expect([problem, host.store.checksum()]).toEqual([problem, before])
+      }),
+      { numRuns: 30, seed: Number(process.env.FUZZ_SEED ?? 20270101) },
+    )
+  })
+})
