@@ -7,6 +7,7 @@
 import { randomUUID } from 'node:crypto'
 import { existsSync } from 'node:fs'
 import { join } from 'node:path'
+import fastifyCompress from '@fastify/compress'
 import fastifyStatic from '@fastify/static'
 import Fastify, { type FastifyInstance, type FastifyReply } from 'fastify'
 import { MANIFEST } from '../cloudfunctions/manifest'
@@ -47,6 +48,9 @@ export interface HostOptions {
 }
 
 /** The largest any purpose takes (voice, document); each purpose has its own, smaller or equal, limit. */
+/** Build files named by their content's hash, e.g. js/152.513938f5.js. */
+const HASHED_ASSET = /\.[0-9a-f]{8}\.(js|css)$/
+
 const MAX_UPLOAD_BYTES = Math.max(...Object.values(UPLOAD_RULES).map((rule) => rule.maxBytes))
 const MAX_FILE_NAME = 200
 const FILE_GONE = '文件不存在或已过期'
@@ -328,10 +332,19 @@ export async function buildHost(options: HostOptions): Promise<FastifyInstance> 
   })
 
   if (options.staticDir && existsSync(join(options.staticDir, 'index.html'))) {
-    await app.register(fastifyStatic, { root: options.staticDir, prefix: '/', wildcard: false })
+    // Weak village networks: files go compressed, and the hashed build files (their name changes
+    // with their content) are kept by the browser for a year; index.html is asked for every time.
+    await app.register(fastifyCompress, { global: true, threshold: 1024 })
+    await app.register(fastifyStatic, {
+      root: options.staticDir,
+      prefix: '/',
+      wildcard: false,
+      cacheControl: false,
+      setHeaders: (response, path) => response.header('cache-control', HASHED_ASSET.test(path) ? 'public, max-age=31536000, immutable' : 'no-cache'),
+    })
     // The app's pages are client-side routes: any other GET gets index.html, except under /api,
     // where an unknown path (a demo route with DEMO=0 included) must answer the JSON 404.
-    app.get('/*', (request, reply) => (isApiPath(request.url) ? sendError(reply, 'NOT_FOUND', request.id) : reply.sendFile('index.html')))
+    app.get('/*', (request, reply) => (isApiPath(request.url) ? sendError(reply, 'NOT_FOUND', request.id) : reply.header('cache-control', 'no-cache').sendFile('index.html')))
   }
   return app
 }
