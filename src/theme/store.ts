@@ -1,4 +1,5 @@
 import Taro from '@tarojs/taro'
+import { markCareMode } from './care-dialogs'
 import { createStore, useStore } from '../lib/store'
 import { readFontScale } from './font-scale'
 import { computeTokens, toCssVars, type ThemeTokens } from './tokens'
@@ -19,10 +20,12 @@ function readCareMode(): boolean {
 }
 
 const themeStore = createStore<ThemeState>({ careMode: readCareMode(), fontScale: readFontScale() })
+markCareMode(themeStore.get().careMode)
 
 export function setCareMode(careMode: boolean): void {
   Taro.setStorageSync(CARE_MODE_KEY, careMode)
   themeStore.set((prev) => ({ ...prev, careMode }))
+  markCareMode(careMode)
 }
 
 /** Called when the app comes back to the foreground: the user may have changed WeChat's font size. */
