@@ -7,6 +7,7 @@ import { coverageReport, allowCoverage } from '../shared/party-groups/coverage-r
 import type { GroupRecord, PersonRecord } from '../shared/records/records'
 import { allowBy, allowOnVillage, placeOfVillage, requireVillage } from '../shared/records/village-access'
 import { audit } from '../shared/audit/audit'
+import { namesOf } from '../shared/records/lookups'
 import { AppError, invalidInput } from '../shared/runtime/app-error'
 import { defineFunction } from '../shared/runtime/define-function'
 
@@ -58,6 +59,8 @@ export const partyGroupsFunction = defineFunction('partyGroups', {
       const { groups } = facts
       const groupById = new Map(groups.map((group) => [group._id, group]))
       let summary: string
+      // For an appointment the ledger keeps who led the Party group before it.
+      let previousLeader: { id: string | null; name: string | null } | null = null
       if (override.kind === 'MOVE_GROUP') {
         const fields = [
           ...(groupById.has(override.groupId) ? [] : [{ path: 'data.override.groupId', message: '这个组不在本村' }]),
@@ -82,6 +85,8 @@ export const partyGroupsFunction = defineFunction('partyGroups', {
         }
         if (partyGroup.leaderId === appointee._id) throw new AppError('CONFLICT', `${appointee.name}已经是这个党小组的党小组长`)
         summary = `指定${appointee.name}为${partyGroup.name}的党小组长`
+        const formerId = partyGroup.leaderId
+        previousLeader = { id: formerId, name: formerId ? ((await namesOf(db, [formerId])).get(formerId) ?? null) : null }
       }
       const at = now()
       const stored: Override = { ...override, by: caller.personId, at: at.toISOString() }
@@ -102,7 +107,7 @@ export const partyGroupsFunction = defineFunction('partyGroups', {
           subject: { kind: override.kind === 'MOVE_GROUP' ? 'group' : 'partyGroup', id: override.kind === 'MOVE_GROUP' ? override.groupId : override.partyGroupId },
           action: 'partyGroups.override',
           summary,
-          before: previous.map((doc) => doc.override),
+          before: previousLeader ? { leader: previousLeader, overrides: previous.map((doc) => doc.override) } : previous.map((doc) => doc.override),
           after: stored,
           note: override.why,
         })
