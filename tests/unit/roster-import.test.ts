@@ -225,12 +225,26 @@ describe('parseRosterTable', () => {
     expect(!result.ok && result.errors).toEqual([{ row: 10, column: '姓名', message: '第10行：缺少姓名' }])
   })
 
-  it('reads the template’s own example rows', () => {
+  it('refuses the template’s own example rows, left in, on their rows (issue 8)', () => {
     const result = parseRosterTable(
       HEADER,
       EXAMPLE_ROWS.map((row) => [...row]),
     )
-    expect(result.ok).toBe(true)
+    expect(result).toEqual({
+      ok: false,
+      errorCount: 2,
+      errors: [
+        { row: 2, message: '第2行：这是模板里的示例行，请删除' },
+        { row: 3, message: '第3行：这是模板里的示例行，请删除' },
+      ],
+    })
+  })
+
+  it('reads rows like the examples once anything in them is real', () => {
+    const edited = EXAMPLE_ROWS.map((row) => [...row])
+    edited[0][3] = '张三丰'
+    edited[1][3] = '李四娘'
+    expect(parseRosterTable(HEADER, edited).ok).toBe(true)
   })
 })
 
