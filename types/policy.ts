@@ -270,11 +270,7 @@ export const policy = {
       (actor, group) => leadsGroup(actor, group) || grantReaches(actor, VILLAGE_READERS, group),
     ),
     // A groupId names a group (its leader may search it); a villageId a village (its place only).
-    search: rule(
-      'group',
-      '本组组长；本村的村书记、村干部；所属镇、市的干部；管理员',
-      (actor, group) => leadsGroup(actor, group) || grantReaches(actor, VILLAGE_READERS, group),
-    ),
+    search: rule('group', '本组组长；本村的村书记、村干部；所属镇、市的干部；管理员', (actor, group) => leadsGroup(actor, group) || grantReaches(actor, VILLAGE_READERS, group)),
     person: rule(
       'person',
       '本组组长；本村的村书记、村干部；所属镇、市的干部；管理员',

@@ -56,7 +56,9 @@ describe('home.attention', () => {
     expect(town.every((item) => item.kind === 'village')).toBe(true)
 
     const city = await attention(tokens.city)
-    expect(city).toEqual([expect.objectContaining({ kind: 'town', severity: 'high', count: expect.any(Number), page: '/packages/party/pages/coverage/index?level=town&id=t-sijia' })])
+    expect(city).toEqual([
+      expect.objectContaining({ kind: 'town', severity: 'high', count: expect.any(Number), page: '/packages/party/pages/coverage/index?level=town&id=t-sijia' }),
+    ])
     expect(city[0].title).toMatch(/^四甲镇 有 1 个村民小组没有党小组（覆盖率 97%）/)
   })
 
@@ -78,17 +80,26 @@ describe('the village report', () => {
   it('tells per group whether MOVE_GROUP may move it and where, exactly as the override then answers', async () => {
     const report = (await host.call('partyGroups', 'village', { villageId: 'v-changqiao' }, tokens.changqiaoSecretary)).body.data
     const movable: Array<{ groupId: string; canMove: boolean; reason: string | null; targets: string[] }> = report.movable
-    expect(movable.map((entry) => entry.groupId)).toEqual([...report.partyGroups.flatMap((pg: { groups: Array<{ id: string }> }) => pg.groups.map((g) => g.id)), ...report.uncovered.map((u: { group: { id: string } }) => u.group.id)].sort())
+    expect(movable.map((entry) => entry.groupId)).toEqual(
+      [
+        ...report.partyGroups.flatMap((pg: { groups: Array<{ id: string }> }) => pg.groups.map((g) => g.id)),
+        ...report.uncovered.map((u: { group: { id: string } }) => u.group.id),
+      ].sort(),
+    )
     const strong = movable.find((entry) => !entry.canMove && entry.reason === '该组已能单独成立党小组')
     expect(strong).toBeDefined()
     const refused = await host.call(
       'partyGroups',
       'override',
-      { villageId: 'v-changqiao', override: { kind: 'MOVE_GROUP', groupId: strong!.groupId, toGroupId: movable.find((entry) => entry.groupId !== strong!.groupId)!.groupId, why: '试一试' } },
+      {
+        villageId: 'v-changqiao',
+        override: { kind: 'MOVE_GROUP', groupId: strong!.groupId, toGroupId: movable.find((entry) => entry.groupId !== strong!.groupId)!.groupId, why: '试一试' },
+      },
       tokens.changqiaoSecretary,
     )
     expect(refused.status).toBeGreaterThanOrEqual(400)
-    for (const entry of movable) expect(entry.canMove ? entry.reason === null && entry.targets.length > 0 : typeof entry.reason === 'string' && entry.targets.length === 0).toBe(true)
+    for (const entry of movable)
+      expect(entry.canMove ? entry.reason === null && entry.targets.length > 0 : typeof entry.reason === 'string' && entry.targets.length === 0).toBe(true)
 
     const mover = movable.find((entry) => entry.canMove)
     if (mover) {
@@ -178,7 +189,8 @@ describe('roster.importPreview: consequences before commit', () => {
     expect(impact.before.coverage).toBeGreaterThanOrEqual(impact.after.coverage)
     expect(impact.before.groups).toBe(10)
     expect(impact.crossGroupChanges.some((change: { group: { number: number } }) => change.group.number === 1)).toBe(true)
-    for (const entry of impact.uncovered) expect(entry).toEqual({ group: expect.objectContaining({ id: expect.any(String) }), reason: { code: expect.any(String), message: expect.any(String) } })
+    for (const entry of impact.uncovered)
+      expect(entry).toEqual({ group: expect.objectContaining({ id: expect.any(String) }), reason: { code: expect.any(String), message: expect.any(String) } })
     expect(people.added).toEqual([{ name: '新来的', householdNo: newcomer[column('户号')], groupName: newcomer[column('组名')] }])
     expect(people.removed).toEqual([{ name: removed[column('姓名')], householdNo: removed[column('户号')], groupName: removed[column('组名')] }])
     expect(people.changed).toEqual(expect.arrayContaining([{ name: edited[changed][column('姓名')], householdNo: edited[changed][column('户号')], fields: ['手机号'] }]))

@@ -60,7 +60,8 @@ export function moveOptions(groups: readonly GroupFacts[], partyGroups: readonly
     if (targets.length > 0) return { groupId: group.id, canMove: true, reason: null, targets }
     // With no candidate the checks never ran: a strong group is still told why it cannot move.
     const standAlone = checkMove(draft, { kind: 'MOVE_GROUP', groupId: group.id, toGroupId: group.id, by: '', at: '', why: '' })
-    const reason = 'problem' in standAlone && standAlone.problem === 'GROUP_CAN_STAND_ALONE' ? OVERRIDE_PROBLEM_WORDS.GROUP_CAN_STAND_ALONE : (firstProblem ?? NO_OTHER_PARTY_GROUP_NEARBY)
+    const reason =
+      'problem' in standAlone && standAlone.problem === 'GROUP_CAN_STAND_ALONE' ? OVERRIDE_PROBLEM_WORDS.GROUP_CAN_STAND_ALONE : (firstProblem ?? NO_OTHER_PARTY_GROUP_NEARBY)
     return { groupId: group.id, canMove: false, reason, targets: [] }
   })
 }
