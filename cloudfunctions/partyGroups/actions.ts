@@ -7,7 +7,6 @@ import { coverageReport, allowCoverage } from '../shared/party-groups/coverage-r
 import type { GroupRecord, PersonRecord } from '../shared/records/records'
 import { allowBy, allowOnVillage, placeOfVillage, requireVillage } from '../shared/records/village-access'
 import { audit } from '../shared/audit/audit'
-import { namesOf } from '../shared/records/lookups'
 import { AppError, invalidInput } from '../shared/runtime/app-error'
 import { defineFunction } from '../shared/runtime/define-function'
 
@@ -79,14 +78,20 @@ export const partyGroupsFunction = defineFunction('partyGroups', {
         if (!partyGroup) {
           throw invalidInput([{ path: 'data.override.partyGroupId', message: '这个党小组不在本村' }])
         }
-        const { data: appointee } = await db.collection<PersonRecord>('people').doc(override.leaderId).get()
+        // The appointee and the leader they replace (for the ledger), in one read.
+        const formerId = partyGroup.leaderId
+        const { data: named } = await db
+          .collection<PersonRecord>('people')
+          .where({ _id: db.command.in([...new Set([override.leaderId, ...(formerId ? [formerId] : [])])]) })
+          .limit(2)
+          .get()
+        const appointee = named.find((person) => person._id === override.leaderId)
         if (!appointee?.partyMembership || !appointee.groupId || !partyGroup.groupIds.includes(appointee.groupId)) {
           throw invalidInput([{ path: 'data.override.leaderId', message: '只能指定本党小组的党员' }])
         }
         if (partyGroup.leaderId === appointee._id) throw new AppError('CONFLICT', `${appointee.name}已经是这个党小组的党小组长`)
         summary = `指定${appointee.name}为${partyGroup.name}的党小组长`
-        const formerId = partyGroup.leaderId
-        previousLeader = { id: formerId, name: formerId ? ((await namesOf(db, [formerId])).get(formerId) ?? null) : null }
+        previousLeader = { id: formerId, name: named.find((person) => person._id === formerId)?.name ?? null }
       }
       const at = now()
       const stored: Override = { ...override, by: caller.personId, at: at.toISOString() }

@@ -160,7 +160,8 @@ it('the ledger lists entries newest first, by cursor, and never a confidential s
   expect(new Set(seen.map((entry) => entry.id)).size).toBe(seen.length)
   expect(seen.map((entry) => entry.at)).toEqual([...seen.map((entry) => entry.at)].sort().reverse())
   expect(seen.some((entry) => entry.kind === 'mediation.record')).toBe(false)
-  expect(JSON.stringify(seen)).not.toMatch(/1[3-9]\d{9}/)
+  // Entry ids are random hex and may hold eleven digits in a row: only what an entry says is checked.
+  expect(JSON.stringify(seen.map(({ id, ...entry }) => (void id, entry)))).not.toMatch(/1[3-9]\d{9}/)
 })
 
 it('a cursor from another village’s ledger is refused with data.cursor', async () => {
