@@ -26,6 +26,13 @@ export interface Place {
   groupId?: string | null
   /** The villager group's leader, for the rule that lets a leader see their own group. */
   leaderId?: string | null
+  /** For a `person` target: who the person is (to tell "my own group leader" from anyone in my group). */
+  personId?: string | null
+  /**
+   * For a `person` target: the villager groups whose Party group's "365 service point" this person
+   * runs (its 负责人, or the household hosting it), for the rule that lets a villager call them.
+   */
+  servesGroupIds?: readonly string[]
 }
 
 /** The place nothing is known about (an unknown id). */
@@ -104,6 +111,16 @@ export function cityWide(actor: Actor, roles: readonly OfficeRole[]): boolean {
 /** Is the actor the leader of the place's villager group? */
 export function leadsGroup(actor: Actor, place: Place): boolean {
   return Boolean(place.leaderId) && place.leaderId === actor.personId
+}
+
+/** Is the person (a `person` target) the leader of the actor's own villager group? */
+export function leadsActorsGroup(actor: Actor, person: Place): boolean {
+  return Boolean(actor.groupId && person.personId) && person.groupId === actor.groupId && person.leaderId === person.personId
+}
+
+/** Does the person (a `person` target) run the service point of the actor's own Party group? */
+export function servesActor(actor: Actor, person: Place): boolean {
+  return Boolean(actor.groupId) && (person.servesGroupIds ?? []).includes(actor.groupId!)
 }
 
 // ── Offices: rank, and who may appoint whom ─────────────────────────────────────────────────────
@@ -223,6 +240,8 @@ export const policy = {
   },
   home: {
     overview: signedIn('任何已登录的人（看自己的小组）'),
+    // What the answer lists is decided by the caller's own grants (villagers get an empty list).
+    attention: signedIn('任何已登录的人（本村、本镇或全市要处理的事，最要紧的在前；村民为空）'),
   },
   partyGroups: {
     // A what-if on data the caller sends; when it names a village, the grant must cover it.
@@ -249,6 +268,20 @@ export const policy = {
       'group',
       '本组组长；本村的村书记、村干部；所属镇、市的干部；管理员',
       (actor, group) => leadsGroup(actor, group) || grantReaches(actor, VILLAGE_READERS, group),
+    ),
+    // A groupId names a group (its leader may search it); a villageId a village (its place only).
+    search: rule('group', '本组组长；本村的村书记、村干部；所属镇、市的干部；管理员', (actor, group) => leadsGroup(actor, group) || grantReaches(actor, VILLAGE_READERS, group)),
+    person: rule(
+      'person',
+      '本组组长；本村的村书记、村干部；所属镇、市的干部；管理员',
+      (actor, person) => leadsGroup(actor, person) || grantReaches(actor, VILLAGE_READERS, person),
+    ),
+    // A full number: only those who have a reason to ring this person, never the officers above the village.
+    callNumber: rule(
+      'person',
+      '本组组长（打给本组村民）；村民打给自己的组长、自己党小组服务点的负责人；本村的村书记、村干部（每次都记入台账）',
+      (actor, person) =>
+        leadsGroup(actor, person) || leadsActorsGroup(actor, person) || servesActor(actor, person) || grantReaches(actor, ['village_secretary', 'village_staff'], person),
     ),
     villageGroups: onVillage(VILLAGE_READERS, '本村的村书记、村干部；所属镇、市的干部；管理员'),
     // The template is blank: anyone who may import somewhere may have it.

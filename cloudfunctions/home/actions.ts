@@ -4,6 +4,20 @@ import { defineFunction } from '../shared/runtime/define-function'
 import { notFound } from '../shared/runtime/app-error'
 import { partyGroupFor } from '../shared/party-groups/village-report'
 import type { GroupRecord, PersonRecord, TownRecord, VillageRecord } from '../shared/records/records'
+import { readAll } from '../shared/records/read-all'
+import { cityAttention, townAttention, villageAttention, worstFirst, type Attention, type VillageCoverage } from '../shared/domain/attention'
+
+function coverageOfVillage(village: VillageRecord, groupCount?: number): VillageCoverage {
+  const stats = village.partyGroupState?.stats
+  return {
+    id: village._id,
+    name: village.name,
+    townId: village.townId,
+    groups: stats?.groups ?? groupCount ?? 0,
+    uncovered: stats?.uncovered ?? 0,
+    leaderToBeAppointed: stats?.leaderToBeAppointed ?? 0,
+  }
+}
 
 export const homeFunction = defineFunction('home', {
   overview: {
@@ -47,6 +61,40 @@ export const homeFunction = defineFunction('home', {
           : null,
         isGroupLeader: group.data?.leaderId === person._id,
       }
+    },
+  },
+
+  attention: {
+    allow: allowBy(policy.home.attention),
+    // Read from the coverage each village stored at its last recompute: one read per village, none per group.
+    run: async ({ db, caller }) => {
+      const items: Attention[] = []
+      const villageIds = new Set<string>()
+      const townIds = new Set<string>()
+      let city = false
+      for (const grant of caller.grants) {
+        const { scope } = grant
+        if (scope.level === 'village' && (grant.role === 'village_secretary' || grant.role === 'village_staff' || grant.role === 'admin')) villageIds.add(scope.id)
+        if (scope.level === 'town' && grant.role === 'town_officer') townIds.add(scope.id)
+        if (scope.level === 'city' && (grant.role === 'city_officer' || grant.role === 'admin')) city = true
+      }
+      if (city) {
+        const [towns, villages] = await Promise.all([readAll<TownRecord>(db, 'towns', {}), readAll<VillageRecord>(db, 'villages', {})])
+        items.push(
+          ...cityAttention(
+            towns.map((town) => ({ id: town._id, name: town.name })),
+            villages.map((village) => coverageOfVillage(village)),
+          ),
+        )
+      }
+      for (const townId of [...townIds].sort()) {
+        items.push(...townAttention((await readAll<VillageRecord>(db, 'villages', { townId })).map((village) => coverageOfVillage(village))))
+      }
+      for (const villageId of [...villageIds].sort()) {
+        const { data: village } = await db.collection<VillageRecord>('villages').doc(villageId).get()
+        if (village) items.push(...villageAttention(coverageOfVillage(village)))
+      }
+      return { items: worstFirst(items) }
     },
   },
 })

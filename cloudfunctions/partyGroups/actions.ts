@@ -58,6 +58,8 @@ export const partyGroupsFunction = defineFunction('partyGroups', {
       const { groups } = facts
       const groupById = new Map(groups.map((group) => [group._id, group]))
       let summary: string
+      // For an appointment the ledger keeps who led the Party group before it.
+      let previousLeader: { id: string | null; name: string | null } | null = null
       if (override.kind === 'MOVE_GROUP') {
         const fields = [
           ...(groupById.has(override.groupId) ? [] : [{ path: 'data.override.groupId', message: '这个组不在本村' }]),
@@ -76,12 +78,20 @@ export const partyGroupsFunction = defineFunction('partyGroups', {
         if (!partyGroup) {
           throw invalidInput([{ path: 'data.override.partyGroupId', message: '这个党小组不在本村' }])
         }
-        const { data: appointee } = await db.collection<PersonRecord>('people').doc(override.leaderId).get()
+        // The appointee and the leader they replace (for the ledger), in one read.
+        const formerId = partyGroup.leaderId
+        const { data: named } = await db
+          .collection<PersonRecord>('people')
+          .where({ _id: db.command.in([...new Set([override.leaderId, ...(formerId ? [formerId] : [])])]) })
+          .limit(2)
+          .get()
+        const appointee = named.find((person) => person._id === override.leaderId)
         if (!appointee?.partyMembership || !appointee.groupId || !partyGroup.groupIds.includes(appointee.groupId)) {
           throw invalidInput([{ path: 'data.override.leaderId', message: '只能指定本党小组的党员' }])
         }
         if (partyGroup.leaderId === appointee._id) throw new AppError('CONFLICT', `${appointee.name}已经是这个党小组的党小组长`)
         summary = `指定${appointee.name}为${partyGroup.name}的党小组长`
+        previousLeader = { id: formerId, name: named.find((person) => person._id === formerId)?.name ?? null }
       }
       const at = now()
       const stored: Override = { ...override, by: caller.personId, at: at.toISOString() }
@@ -102,7 +112,7 @@ export const partyGroupsFunction = defineFunction('partyGroups', {
           subject: { kind: override.kind === 'MOVE_GROUP' ? 'group' : 'partyGroup', id: override.kind === 'MOVE_GROUP' ? override.groupId : override.partyGroupId },
           action: 'partyGroups.override',
           summary,
-          before: previous.map((doc) => doc.override),
+          before: previousLeader ? { leader: previousLeader, overrides: previous.map((doc) => doc.override) } : previous.map((doc) => doc.override),
           after: stored,
           note: override.why,
         })

@@ -9,6 +9,7 @@ import { defineFunction } from '../shared/runtime/define-function'
 import { cursorPage } from '../shared/runtime/paging'
 import { rosterChangeActions } from './changes'
 import { rosterFileActions } from './files'
+import { rosterPeopleActions } from './people'
 
 export const rosterFunction = defineFunction('roster', {
   groupMembers: {
@@ -64,4 +65,5 @@ export const rosterFunction = defineFunction('roster', {
 
   ...rosterChangeActions,
   ...rosterFileActions,
+  ...rosterPeopleActions,
 })

@@ -14,7 +14,8 @@ import type { FileStorage } from '../shared/storage/port'
 import { recomputeVillage } from '../shared/party-groups/recompute-village'
 import { audit } from '../shared/audit/audit'
 import { readAll } from '../shared/records/read-all'
-import type { GrantRecord, GroupRecord, HouseholdRecord, InvitationRecord, PersonRecord, VillageRecord } from '../shared/records/records'
+import type { GrantRecord, GroupRecord, HouseholdRecord, InvitationRecord, OverrideDoc, PersonRecord, VillageRecord } from '../shared/records/records'
+import { importImpact } from '../shared/party-groups/import-impact'
 import { allowBy, allowOnVillage, requireVillage } from '../shared/records/village-access'
 import { readTable, RosterFileError, templateWorkbook, writeWorkbook } from '../shared/roster-files'
 import { AppError } from '../shared/runtime/app-error'
@@ -101,8 +102,16 @@ export const rosterFileActions: Pick<ActionTable<'roster'>, 'importTemplate' | '
     run: async ({ db, places, storage, caller, now }, { villageId, fileId }) => {
       const village = await requireVillage(places, villageId)
       await requireImportFile(db, caller, villageId, fileId, now())
-      const { errors, errorCount, plan } = await planFor(db, storage, village, fileId)
-      return { valid: errorCount === 0, errors, errorCount, summary: plan?.summary ?? null }
+      const { errors, errorCount, plan, existing } = await planFor(db, storage, village, fileId)
+      if (!plan || !existing) return { valid: false, errors, errorCount, summary: null, impact: null, people: null, neighbours: [] }
+      const overrides = await readAll<OverrideDoc>(db, 'partyGroupOverrides', { villageId })
+      const { impact, people, neighbours } = importImpact(
+        village,
+        plan,
+        existing,
+        overrides.map((doc) => doc.override),
+      )
+      return { valid: errorCount === 0, errors, errorCount, summary: plan.summary, impact, people, neighbours }
     },
   },
 

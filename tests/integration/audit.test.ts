@@ -43,6 +43,7 @@ const WRITES: Record<string, () => Promise<{ status: number }>> = {
     return host.call('roster', 'setNeighbours', { groupId: 'v-hexing-g12', neighbours: group!.neighbours }, tokens.secretary)
   },
   'roster.export': () => host.call('roster', 'export', { villageId: HEXING }, tokens.secretary),
+  'roster.callNumber': () => host.call('roster', 'callNumber', { personId: 'v-hexing-g02-h008-p2' }, tokens.secretary),
   'roster.importCommit': async () => {
     const exported = await host.call('roster', 'export', { villageId: HEXING }, tokens.secretary)
     const bytes = (
@@ -92,6 +93,9 @@ const READS = [
   'roster.villageGroups',
   'roster.importPreview',
   'roster.changeLog',
+  'roster.search',
+  'roster.person',
+  'home.attention',
   'inbox.list',
   'files.url',
   'files.download',

@@ -25,6 +25,7 @@ const REST: Record<string, Record<string, unknown>> = {
   'roster.setPartyMembership': { partyMembership: null },
   'roster.setGroupLeader': { leaderId: null },
   'roster.setNeighbours': { neighbours: [] },
+  'roster.search': { q: '张' },
   'identity.grant': { role: 'village_staff', scopeId: 'v-xinan' },
 }
 
@@ -71,6 +72,9 @@ it('covers every action that names a village, a group or a person', () => {
       'roster.setNeighbours',
       'roster.changeLog',
       'roster.groupMembers',
+      'roster.search',
+      'roster.person',
+      'roster.callNumber',
     ]),
   )
 })

@@ -25,6 +25,7 @@ import {
   policy,
   type Area,
   type Office,
+  type Actor,
   type Place,
   type Rule,
   type TargetKind,
@@ -197,6 +198,11 @@ const EXPECTED: Record<string, Expect> = {
   'roster.setGroupLeader': reach(MANAGERS),
   'roster.setNeighbours': reach(MANAGERS),
   'roster.changeLog': reach(READERS),
+  'roster.search': either(leaderOfOwnGroup, reach(READERS)),
+  'roster.person': either(leaderOfOwnGroup, reach(READERS)),
+  // The relationships (own leader, service point) need a person's place: see the cases below.
+  'roster.callNumber': either(leaderOfOwnGroup, reach(['village_secretary', 'village_staff'])),
+  'home.attention': everyone,
 }
 
 // ── The contract, action by action ──────────────────────────────────────────────────────────────
@@ -365,5 +371,29 @@ describe('offices', () => {
     expect(officesEntry(person('police_liaison@town'))).toBeNull()
     expect(officesEntry(person('villager'))).toBeNull()
     for (const who of PEOPLE) for (const area of officeScopes(who.me)) expect(policy.identity.grants(who.me, area)).toBe(true)
+  })
+})
+
+describe('roster.callNumber: who the person is to the caller', () => {
+  const villager: Actor = { personId: 'p-me', roles: ['villager'], grants: [], villageId: V1, groupId: 'g-1', townId: T1 }
+  const inMyGroup = (personId: string, leaderId: string | null): Place => ({ townId: T1, villageId: V1, groupId: 'g-1', leaderId, personId })
+
+  it('lets a villager call their own group leader, and no one else of their group', () => {
+    expect(policy.roster.callNumber(villager, inMyGroup('p-leader', 'p-leader'))).toBe(true)
+    expect(policy.roster.callNumber(villager, inMyGroup('p-neighbour', 'p-leader'))).toBe(false)
+    // The leader of another group is a stranger.
+    expect(policy.roster.callNumber(villager, { townId: T1, villageId: V1, groupId: 'g-2', leaderId: 'p-other', personId: 'p-other' })).toBe(false)
+  })
+
+  it('lets a villager call whoever runs their Party group’s service point, wherever they live', () => {
+    const host: Place = { townId: T1, villageId: V1, groupId: 'g-2', leaderId: 'p-x', personId: 'p-host', servesGroupIds: ['g-1', 'g-2'] }
+    expect(policy.roster.callNumber(villager, host)).toBe(true)
+    expect(policy.roster.callNumber({ ...villager, groupId: 'g-3' }, host)).toBe(false)
+  })
+
+  it('never matches nobody with nobody (no group, unknown person)', () => {
+    const adrift: Actor = { ...villager, groupId: null }
+    expect(policy.roster.callNumber(adrift, { ...NOWHERE, personId: null, servesGroupIds: [] })).toBe(false)
+    expect(policy.roster.callNumber(villager, NOWHERE)).toBe(false)
   })
 })

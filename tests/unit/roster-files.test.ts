@@ -157,12 +157,12 @@ describe('writeWorkbook', () => {
 })
 
 describe('templateWorkbook', () => {
-  it('has the header, two example rows that import cleanly, and a 填写说明 sheet for every column', async () => {
+  it('has the header, two example rows (refused if left in), and a 填写说明 sheet for every column', async () => {
     const bytes = await templateWorkbook()
     const table = await readTable(bytes, '村民名册模板.xlsx')
     expect(table.header).toEqual(HEADER)
     expect(table.rows).toEqual(EXAMPLE_ROWS)
-    expect(parseRosterTable(table.header, table.rows).ok).toBe(true)
+    expect(parseRosterTable(table.header, table.rows)).toMatchObject({ ok: false, errors: [{ row: 2, message: expect.stringContaining('示例行') }, { row: 3 }] })
     const workbook = await loaded(bytes)
     expect(workbook.worksheets.map((sheet) => sheet.name)).toEqual([TEMPLATE_SHEET, GUIDE_SHEET])
     const guide = workbook.getWorksheet(GUIDE_SHEET)

@@ -30,6 +30,23 @@ export const homeOverviewSchema = z.object({
 })
 export type HomeOverview = z.infer<typeof homeOverviewSchema>
 
+export const attentionItemSchema = z.object({
+  /** What it is about: `uncovered_groups` (groups without a Party group), `leader_to_be_appointed` (Party groups flagged 待指定党小组长), `village` (a village of a town), `town` (a town of the city). */
+  kind: z.enum(['uncovered_groups', 'leader_to_be_appointed', 'village', 'town']),
+  severity: z.enum(['high', 'medium', 'low']),
+  title: z.string(),
+  count: z.number().int().min(0),
+  /** An app route with its query, e.g. /packages/party/pages/village/index?villageId=v-1. */
+  page: z.string(),
+})
+export type AttentionItem = z.infer<typeof attentionItemSchema>
+
 export const homeContract = {
   overview: action({ who: '任何已登录的人（看自己的小组）', input: emptyInputSchema, output: homeOverviewSchema }),
+  /** What needs the caller, worst first: a village's uncovered groups and flags, a town's villages, the city's towns. */
+  attention: action({
+    who: '任何已登录的人（本村、本镇或全市要处理的事，最要紧的在前；村民为空）',
+    input: emptyInputSchema,
+    output: z.object({ items: z.array(attentionItemSchema) }),
+  }),
 }

@@ -57,13 +57,25 @@ export const coverageStatsSchema = z.object({
 })
 export type CoverageStats = z.infer<typeof coverageStatsSchema>
 
+/** Whether a group may be moved by MOVE_GROUP, and where: the same rules the override is refused by. */
+export const movableGroupSchema = z.object({
+  groupId: z.string(),
+  canMove: z.boolean(),
+  /** Why not, in plain words (e.g. 该组已能单独成立党小组); null when it can. */
+  reason: z.string().nullable(),
+  /** Party groups it may join (ids), empty when it cannot move. */
+  targets: z.array(z.string()),
+})
+
 export const villageReportSchema = z.object({
-  village: z.object({ id: z.string(), name: z.string(), townName: z.string() }),
+  village: z.object({ id: z.string(), name: z.string(), townId: z.string(), townName: z.string() }),
   partyGroups: z.array(partyGroupViewSchema),
   uncovered: z.array(z.object({ group: groupRefSchema, reason: reasonSchema, weaknesses: z.array(reasonSchema) })),
   overrideIssues: z.array(z.object({ override: storedOverrideSchema, code: z.string(), problem: z.string(), message: z.string() })),
   stats: coverageStatsSchema,
   computedAt: z.string(),
+  /** One entry per group, by group number: may it be moved to another Party group, and where. */
+  movable: z.array(movableGroupSchema),
 })
 export type VillageReport = z.infer<typeof villageReportSchema>
 

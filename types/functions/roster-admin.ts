@@ -38,6 +38,29 @@ export const changeLogEntrySchema = z.object({
   note: z.string().nullable(),
 })
 
+const groupRef = z.object({ id: z.string(), number: z.number().int(), name: z.string() })
+
+/** What the file would do to the Party groups, computed by the same rules on the planned roster. */
+export const importImpactSchema = z.object({
+  before: coverageStatsSchema,
+  after: coverageStatsSchema,
+  /** Groups without a Party group after the import, and why. */
+  uncovered: z.array(z.object({ group: groupRef, reason: z.object({ code: z.string(), message: z.string() }) })),
+  /** Groups whose Party group changes (null: none before / none after). */
+  crossGroupChanges: z.array(z.object({ group: groupRef, from: z.string().nullable(), to: z.string().nullable() })),
+})
+
+const personChange = z.object({ name: z.string(), householdNo: z.string(), groupName: z.string() })
+/** Who the file adds, removes and changes: the first 100 of each, and how many in all. */
+export const importPeopleSchema = z.object({
+  added: z.array(personChange),
+  removed: z.array(personChange),
+  changed: z.array(z.object({ name: z.string(), householdNo: z.string(), fields: z.array(z.string()) })),
+  counts: z.object({ added: z.number().int(), removed: z.number().int(), changed: z.number().int() }),
+})
+
+export const importNeighbourChangeSchema = z.object({ group: groupRef, added: z.array(z.string()), removed: z.array(z.string()) })
+
 const importFileInput = z.strictObject({ villageId: idSchema, fileId })
 
 export const rosterAdminContract = {
@@ -51,7 +74,16 @@ export const rosterAdminContract = {
     who: '本村的村书记、村干部；管理员（只检查，不写入）',
     input: importFileInput,
     /** `errors`: the first 100 problems; `errorCount`: all of them. */
-    output: z.object({ valid: z.boolean(), errors: z.array(importErrorSchema), errorCount: z.number().int().min(0), summary: importSummarySchema.nullable() }),
+    /** `impact`, `people`, `neighbours`: null when the file has errors. */
+    output: z.object({
+      valid: z.boolean(),
+      errors: z.array(importErrorSchema),
+      errorCount: z.number().int().min(0),
+      summary: importSummarySchema.nullable(),
+      impact: importImpactSchema.nullable(),
+      people: importPeopleSchema.nullable(),
+      neighbours: z.array(importNeighbourChangeSchema),
+    }),
   }),
   importCommit: action({
     who: '本村的村书记、村干部；管理员（整份文件无误才写入）',

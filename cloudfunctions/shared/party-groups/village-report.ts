@@ -1,7 +1,9 @@
 /** The village report the secretary's page shows, read from what the last recompute stored. */
 import type { PartyGroupView, VillageReport } from '../../../types/functions/party-groups'
 import type { Database } from '../db/port'
+import { moveOptions } from '../domain/party-groups'
 import { chooseServicePoint } from '../domain/service-points'
+import { groupFactsOf } from './recompute-village'
 import { namesOf, partyGroupOf } from '../records/lookups'
 import type { GroupRecord, PartyGroupRecord, ServicePointRecord, TownRecord, VillageRecord } from '../records/records'
 
@@ -30,7 +32,15 @@ export function partyGroupView(
     appliedOverrides: partyGroup.appliedOverrides,
     servicePoints: points
       .filter((point) => point.partyGroupId === partyGroup._id)
-      .map((point) => ({ id: point._id, name: point.name, address: point.address, hours: point.hours, hostName: names.get(point.hostPersonId) ?? '', groupId: point.groupId })),
+      // 负责人 is the Party group's leader (a new appointee shows at once); the point stays at the household that hosts it.
+      .map((point) => ({
+        id: point._id,
+        name: point.name,
+        address: point.address,
+        hours: point.hours,
+        hostName: names.get(partyGroup.leaderId ?? point.hostPersonId) ?? names.get(point.hostPersonId) ?? '',
+        groupId: point.groupId,
+      })),
   }
 }
 
@@ -62,7 +72,7 @@ export async function villageReport(db: Database, village: VillageRecord, conten
   const number = (partyGroup: PartyGroupRecord) => groupById.get(partyGroup.groupIds[0])?.number ?? 0
   const state = village.partyGroupState
   return {
-    village: { id: villageId, name: village.name, townName: town?.name ?? '' },
+    village: { id: villageId, name: village.name, townId: village.townId, townName: town?.name ?? '' },
     partyGroups: [...partyGroups].sort((a, b) => number(a) - number(b)).map((partyGroup) => partyGroupView(partyGroup, groupById, points, names)),
     uncovered: (state?.uncovered ?? [])
       .filter((entry) => groupById.has(entry.groupId))
@@ -70,6 +80,10 @@ export async function villageReport(db: Database, village: VillageRecord, conten
     overrideIssues: state?.overrideIssues ?? [],
     stats: state?.stats ?? { groups: groups.length, partyGroups: partyGroups.length, crossGroup: 0, coverage: 0, uncovered: 0, leaderToBeAppointed: 0 },
     computedAt: state?.computedAt ?? '',
+    movable: moveOptions(
+      groupFactsOf([...groups]),
+      partyGroups.map((partyGroup) => ({ id: partyGroup._id, anchorGroupId: partyGroup.anchorGroupId, groupIds: partyGroup.groupIds })),
+    ),
   }
 }
 

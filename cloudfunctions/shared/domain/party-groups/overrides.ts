@@ -85,7 +85,7 @@ function applyMove(draft: Draft, move: MoveGroupOverride, ledger: OverrideLedger
   record(ledger, `move:${move.groupId}`, { override: move, anchorId: targetAnchorId })
 }
 
-function checkMove(draft: Draft, move: MoveGroupOverride): { problem: OverrideProblem } | { targetAnchorId: string } {
+export function checkMove(draft: Draft, move: MoveGroupOverride): { problem: OverrideProblem } | { targetAnchorId: string } {
   const group = draft.village.byId.get(move.groupId)
   if (!group) return { problem: 'GROUP_GONE' }
   // Only weak groups may be moved: one that can stand alone founds its own Party group (pass 1).

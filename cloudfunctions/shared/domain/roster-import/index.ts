@@ -1,6 +1,6 @@
 export { COLUMN_GUIDE, defaultGroupName, EXAMPLE_ROWS, GENERAL_GUIDE, LEADER_MARK, PARTY_LABEL, ROSTER_COLUMNS, TEXT_COLUMNS } from './columns'
 export type { RosterColumn } from './columns'
-export { MAX_REPORTED_ERRORS, parseRosterTable, personKey } from './parse-roster-table'
+export { EXAMPLE_ROW_MESSAGE, MAX_REPORTED_ERRORS, parseRosterTable, personKey } from './parse-roster-table'
 export { planVillageImport } from './plan-village-import'
 export { rosterRows } from './roster-rows'
 export type { RosterGroupView, RosterHouseholdView, RosterPersonView } from './roster-rows'

@@ -5,7 +5,7 @@
  */
 import { TEXT_RULES } from '../../../../types/text-rules'
 import { cellText, readBirthDate, readGender, readGroupNumber, readLeaderMark, readNeighbourNumbers, readPartyMembership, readPhone, readTextCell, type CellReading } from './cells'
-import { defaultGroupName, ROSTER_COLUMNS, type RosterColumn } from './columns'
+import { defaultGroupName, EXAMPLE_ROWS, ROSTER_COLUMNS, type RosterColumn } from './columns'
 import { byNumber, naturalCompare } from './ordering'
 import type { ParsedGroup, ParsedHousehold, ParsedPerson, ParseResult, RowError } from './types'
 
@@ -20,6 +20,9 @@ const FIRST_DATA_ROW = 2
 export function personKey(householdNo: string, name: string): string {
   return `${householdNo}|${name}`
 }
+
+/** A row that is one of the template's example villagers. */
+export const EXAMPLE_ROW_MESSAGE = '这是模板里的示例行，请删除'
 
 export function parseRosterTable(header: readonly string[], rows: readonly (readonly string[])[]): ParseResult {
   const columnIndex = readHeader(header)
@@ -72,6 +75,11 @@ class RosterReader {
     const text = (column: RosterColumn): string => cellText(cells[this.indexes.get(column) ?? -1] ?? '')
     if (ROSTER_COLUMNS.every((column) => text(column) === '')) return
     this.dataRows += 1
+    // The template's two made-up villagers, left in: refused, never imported as real people.
+    if (EXAMPLE_ROWS.some((example) => ROSTER_COLUMNS.every((column, index) => text(column) === example[index]))) {
+      this.report(row, undefined, EXAMPLE_ROW_MESSAGE)
+      return
+    }
     const read = <T>(column: RosterColumn, reading: CellReading<T>): T | undefined => {
       if (reading.ok) return reading.value
       this.report(row, column, reading.problem)
