@@ -10,10 +10,10 @@ export interface CursorPage<T> {
   nextCursor: string | null
 }
 
-export interface Paged<T, P extends CursorPage<T>> {
+export interface Paged<P extends CursorPage<unknown>> {
   /** The list as a whole: loading the first page, its error, or ready with every item so far (and the last page's other fields: total, unread…). */
   state: QueryState<P>
-  items: T[]
+  items: P['items']
   hasMore: boolean
   /** A next page is on its way. */
   loadingMore: boolean
@@ -39,7 +39,7 @@ interface Inner<P> {
  * A cursor-paged list: the first page when the page is shown (like useQuery), 加载更多 appends the
  * next one, one request at a time. `fetchPage(undefined)` asks for the first page.
  */
-export function usePaged<T, P extends CursorPage<T>>(fetchPage: (cursor: string | undefined) => Promise<P>, options: { reloadOnShow?: boolean } = {}): Paged<T, P> {
+export function usePaged<P extends CursorPage<unknown>>(fetchPage: (cursor: string | undefined) => Promise<P>, options: { reloadOnShow?: boolean } = {}): Paged<P> {
   const [inner, setInner] = useState<Inner<P>>({ state: { status: 'loading' }, loadingMore: false })
   const seq = useRef(0)
   const busyMore = useRef(false)
