@@ -1,5 +1,5 @@
 import { useDidShow } from '@tarojs/taro'
-import { useCallback, useRef, useState } from 'react'
+import { useCallback, useEffect, useRef, useState } from 'react'
 import { ApiError, toApiError } from '../services/api'
 import { goToLogin } from '../services/routes'
 import type { QueryState } from './use-query'
@@ -37,9 +37,13 @@ interface Inner<P> {
 
 /**
  * A cursor-paged list: the first page when the page is shown (like useQuery), 加载更多 appends the
- * next one, one request at a time. `fetchPage(undefined)` asks for the first page.
+ * next one, one request at a time. `fetchPage(undefined)` asks for the first page; the latest
+ * `fetchPage` is always the one used.
  */
-export function usePaged<P extends CursorPage<unknown>>(fetchPage: (cursor: string | undefined) => Promise<P>, options: { reloadOnShow?: boolean } = {}): Paged<P> {
+export function usePaged<P extends CursorPage<unknown>>(
+  fetchPage: (cursor: string | undefined) => Promise<P>,
+  { when = 'show' }: { when?: 'show' | 'first-show' | 'mount' } = {},
+): Paged<P> {
   const [inner, setInner] = useState<Inner<P>>({ state: { status: 'loading' }, loadingMore: false })
   const seq = useRef(0)
   const busyMore = useRef(false)
@@ -102,13 +106,15 @@ export function usePaged<P extends CursorPage<unknown>>(fetchPage: (cursor: stri
     setInner((prev) => (prev.state.status === 'ready' ? { ...prev, state: { ...prev.state, data: change(prev.state.data) } } : prev))
   }, [])
 
-  const onShow = options.reloadOnShow ?? true
-  const first = useRef(true)
+  // 'show': each time the page shows; 'first-show': once; 'mount': a list inside a step of a page.
+  const shown = useRef(false)
   useDidShow(() => {
-    // Without reloadOnShow the list loads once, on the first show.
-    if (onShow || first.current) reload()
-    first.current = false
+    if (when === 'show' || (when === 'first-show' && !shown.current)) reload()
+    shown.current = true
   })
+  useEffect(() => {
+    if (when === 'mount') reload()
+  }, [when, reload])
 
   const { state, loadingMore, moreError } = inner
   return {

@@ -20,5 +20,5 @@ export function useRoster() {
     return call('roster', 'groupMembers', { groupId: groupId.current, cursor, limit: ROSTER_PAGE_SIZE })
   }, [])
   // Loaded once (not on every show): a long list read page by page stays where the reader left it.
-  return usePaged(fetchPage, { reloadOnShow: false })
+  return usePaged(fetchPage, { when: 'first-show' })
 }
