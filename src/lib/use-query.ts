@@ -14,7 +14,10 @@ export type QueryState<T> = { status: 'loading' } | { status: 'error'; error: Ap
  * `when: 'mount'` is for a step inside a page (a panel, a picker) mounted after the page was shown:
  * it loads when mounted and again whenever `load` changes, not on show.
  */
-export function useQuery<T>(load: () => Promise<T>, { when = 'show' }: { when?: 'show' | 'mount' } = {}): { state: QueryState<T>; reload: () => void; refresh: () => Promise<void> } {
+export function useQuery<T>(
+  load: () => Promise<T>,
+  { when = 'show' }: { when?: 'show' | 'mount' } = {},
+): { state: QueryState<T>; reload: () => void; refresh: () => Promise<void> } {
   const [state, setState] = useState<QueryState<T>>({ status: 'loading' })
   const seq = useRef(0)
 

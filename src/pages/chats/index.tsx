@@ -75,14 +75,18 @@ export default function ChatsPage() {
         <SegmentButton text="群聊" active={segment === 'chats'} onClick={() => setSegment('chats')} />
       </View>
       {segment === 'chats' ? (
-        me ? <ChatsLater audience={audienceOf(me.roles)} /> : null
+        me ? (
+          <ChatsLater audience={audienceOf(me.roles)} />
+        ) : null
       ) : (
         <View className="chats-notices">
           {canAskToSubscribe() ? <BigButton kind="plain" text="有新通知时微信提醒我" onClick={askToSubscribe} /> : null}
           <QueryView state={inbox.state} onRetry={inbox.reload} empty="还没有通知。村里、组里有事告诉您时，会显示在这里。">
             {() => (
               <>
-                {unreadIds.length > 1 ? <BigButton kind="plain" className="chats-read-all" text="全部标为已读" disabled={markRead.busy} onClick={() => void markRead.run(unreadIds)} /> : null}
+                {unreadIds.length > 1 ? (
+                  <BigButton kind="plain" className="chats-read-all" text="全部标为已读" disabled={markRead.busy} onClick={() => void markRead.run(unreadIds)} />
+                ) : null}
                 {markRead.error ? <Text className="cz-text chats-problem">{markRead.error}</Text> : null}
                 {inbox.items.map((entry) => (
                   <NoticeRow key={entry.id} entry={entry} onOpen={() => open(entry)} />

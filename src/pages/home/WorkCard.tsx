@@ -66,4 +66,3 @@ export function WorkCard({ me, duty, withVillage }: { me: Me; duty?: VillageRepo
     </Card>
   )
 }
-
