@@ -2,7 +2,7 @@ import Taro from '@tarojs/taro'
 import type { z } from 'zod'
 import { contract, DEFAULT_MESSAGE_OF, envelopeSchema, type ActionName, type ErrorCode, type FieldError, type FunctionName, type InputOf, type OutputOf } from './contract'
 import { goToLogin } from './routes'
-import { clearToken, getToken } from './session'
+import { clearSession, clearToken, getToken } from './session'
 
 /** Server codes, plus NETWORK for "the request never got an answer" (no signal, host down). */
 export type ClientErrorCode = ErrorCode | 'NETWORK'
@@ -73,6 +73,8 @@ export async function call<F extends FunctionName, A extends ActionName<F>>(fn: 
   }
   if (!envelope.data.ok) {
     const error = new ApiError(envelope.data.error)
+    // Whoever the session says is signed in, the server does not know them: forget them.
+    if (error.code === 'UNAUTHENTICATED') clearSession()
     if (error.code === 'UNAUTHENTICATED' && process.env.TARO_ENV === 'h5') {
       // The saved login this call carried was turned down (expired, or signed by another host):
       // the login page says so.

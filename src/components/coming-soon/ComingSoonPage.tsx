@@ -1,10 +1,9 @@
 import { Text } from '@tarojs/components'
-import { useQuery } from '../../lib/use-query'
 import { audienceOf, type Audience } from '../../lib/audience'
-import { call } from '../../services/api'
+import { useMe } from '../../lib/session'
 import { Card } from '../card/Card'
 import { Screen } from '../screen/Screen'
-import { ErrorNotice, Loading } from '../status/Status'
+import { QueryView } from '../status/QueryView'
 import type { TabKey } from '../tab-bar/tabs'
 
 export type ComingSoonWords = Record<Audience, { later: string; now: string }>
@@ -22,23 +21,26 @@ interface ComingSoonPageProps {
  * in words that fit who is reading, and shows no made-up data.
  */
 export function ComingSoonPage({ tab, title, headline, words }: ComingSoonPageProps) {
-  const { state, reload } = useQuery(() => call('identity', 'me', {}))
-  const fitting = state.status === 'ready' ? words[audienceOf(state.data.roles)] : null
+  // Who is reading comes from the session (loaded once per sign-in).
+  const { state, reload } = useMe()
   return (
     <Screen tab={tab}>
       <Text className="cz-text cz-title cz-page-title">{title}</Text>
-      {state.status === 'loading' ? <Loading /> : null}
-      {state.status === 'error' ? <ErrorNotice error={state.error} onRetry={reload} /> : null}
-      {fitting ? (
-        <>
-          <Card title={headline}>
-            <Text className={`cz-text ${tab}-later`}>{fitting.later}</Text>
-          </Card>
-          <Card>
-            <Text className={`cz-text ${tab}-now`}>{fitting.now}</Text>
-          </Card>
-        </>
-      ) : null}
+      <QueryView state={state} onRetry={() => void reload()}>
+        {(me) => {
+          const fitting = words[audienceOf(me.roles)]
+          return (
+            <>
+              <Card title={headline}>
+                <Text className={`cz-text ${tab}-later`}>{fitting.later}</Text>
+              </Card>
+              <Card>
+                <Text className={`cz-text ${tab}-now`}>{fitting.now}</Text>
+              </Card>
+            </>
+          )
+        }}
+      </QueryView>
     </Screen>
   )
 }

@@ -4,12 +4,15 @@ import { useCallback, useState } from 'react'
 import { BigButton } from '../../components/button/BigButton'
 import { Card } from '../../components/card/Card'
 import { Screen } from '../../components/screen/Screen'
-import { ErrorNotice, Loading } from '../../components/status/Status'
+import { ListFooter, QueryView } from '../../components/status/QueryView'
 import { audienceOf, type Audience } from '../../lib/audience'
+import { usePullRefresh } from '../../lib/pull-refresh'
+import { useMe } from '../../lib/session'
 import { unreadStore } from '../../lib/unread'
-import { useQuery } from '../../lib/use-query'
+import { useAction } from '../../lib/use-action'
+import { usePaged } from '../../lib/use-paged'
 import { villageDateTime } from '../../lib/village-time'
-import { call, toApiError } from '../../services/api'
+import { call } from '../../services/api'
 import type { InboxEntry } from '../../services/contract'
 import { askToSubscribe, canAskToSubscribe } from '../../services/subscribe'
 import './index.css'
@@ -36,109 +39,103 @@ const CHAT_WORDS: Record<Audience, { later: string; now: string }> = {
   },
 }
 
-interface Shown {
-  items: InboxEntry[]
-  nextCursor: string | null
-  unread: number
-}
-
-/** 消息: 通知 (the inbox), newest first; 群聊 comes with the chat groups. */
+/** 消息: 通知 (the inbox, a cursor-paged list), newest first; 群聊 comes with the chat groups. */
 export default function ChatsPage() {
   const [segment, setSegment] = useState<'notices' | 'chats'>('notices')
-  const [shown, setShown] = useState<Shown | null>(null)
-  const [problem, setProblem] = useState<string | null>(null)
+  const { me } = useMe()
+  const inbox = usePaged(
+    useCallback(async (cursor: string | undefined) => {
+      const page = await call('inbox', 'list', { limit: PAGE_SIZE, cursor })
+      unreadStore.set(page.unread)
+      return page
+    }, []),
+  )
+  usePullRefresh(inbox.refresh)
 
-  const load = useCallback(async () => {
-    const [first, me] = await Promise.all([call('inbox', 'list', { limit: PAGE_SIZE }), call('identity', 'me', {})])
-    setShown(first)
-    unreadStore.set(first.unread)
-    return { audience: audienceOf(me.roles) }
-  }, [])
-  const { state, reload } = useQuery(load)
-
-  const markRead = async (ids: string[]) => {
-    if (ids.length === 0 || !shown) return
+  const markRead = useAction(async (ids: string[]) => {
+    if (ids.length === 0) return
     const { unread } = await call('inbox', 'markRead', { ids })
     const at = new Date().toISOString()
-    setShown({ ...shown, unread, items: shown.items.map((item) => (ids.includes(item.id) && !item.readAt ? { ...item, readAt: at } : item)) })
+    inbox.update((page) => ({ ...page, unread, items: page.items.map((item) => (ids.includes(item.id) && !item.readAt ? { ...item, readAt: at } : item)) }))
     unreadStore.set(unread)
-  }
+  })
 
   const open = (entry: InboxEntry) => {
-    setProblem(null)
-    markRead(entry.readAt ? [] : [entry.id]).catch((thrown) => setProblem(toApiError(thrown).message))
+    if (!entry.readAt) void markRead.run([entry.id])
     if (entry.page) void Taro.navigateTo({ url: entry.page })
   }
 
-  const loadMore = async () => {
-    if (!shown?.nextCursor) return
-    try {
-      const next = await call('inbox', 'list', { limit: PAGE_SIZE, cursor: shown.nextCursor })
-      setShown({ items: [...shown.items, ...next.items], nextCursor: next.nextCursor, unread: next.unread })
-    } catch (thrown) {
-      setProblem(toApiError(thrown).message)
-    }
-  }
-
-  const unreadIds = (shown?.items ?? []).filter((item) => !item.readAt).map((item) => item.id)
+  const unread = inbox.state.status === 'ready' ? inbox.state.data.unread : 0
+  const unreadIds = inbox.items.filter((item) => !item.readAt).map((item) => item.id)
   return (
     <Screen tab="chats">
       <Text className="cz-text cz-title cz-page-title">消息</Text>
       <View className="chats-segments" role="tablist">
-        <SegmentButton text={shown && shown.unread > 0 ? `通知（${shown.unread}条未读）` : '通知'} active={segment === 'notices'} onClick={() => setSegment('notices')} />
+        <SegmentButton text={unread > 0 ? `通知（${unread}条未读）` : '通知'} active={segment === 'notices'} onClick={() => setSegment('notices')} />
         <SegmentButton text="群聊" active={segment === 'chats'} onClick={() => setSegment('chats')} />
       </View>
       {segment === 'chats' ? (
-        state.status === 'ready' ? (
-          <>
-            <Card title="群聊即将上线">
-              <Text className="cz-text chats-later">{CHAT_WORDS[state.data.audience].later}</Text>
-            </Card>
-            <Card>
-              <Text className="cz-text chats-now">{CHAT_WORDS[state.data.audience].now}</Text>
-            </Card>
-          </>
+        me ? (
+          <ChatsLater audience={audienceOf(me.roles)} />
         ) : null
       ) : (
-        <>
-          {state.status === 'loading' ? <Loading /> : null}
-          {state.status === 'error' ? <ErrorNotice error={state.error} onRetry={reload} /> : null}
-          {state.status === 'ready' && shown ? (
-            <View className="chats-notices">
-              {canAskToSubscribe() ? <BigButton kind="plain" text="有新通知时微信提醒我" onClick={askToSubscribe} /> : null}
-              {shown.items.length === 0 ? (
-                <Card>
-                  <Text className="cz-text">还没有通知。村里、组里有事告诉您时，会显示在这里。</Text>
-                </Card>
-              ) : null}
-              {unreadIds.length > 1 ? (
-                <BigButton
-                  kind="plain"
-                  className="chats-read-all"
-                  text="全部标为已读"
-                  onClick={() => void markRead(unreadIds).catch((thrown) => setProblem(toApiError(thrown).message))}
-                />
-              ) : null}
-              {problem ? <Text className="cz-text chats-problem">{problem}</Text> : null}
-              {shown.items.map((entry) => (
-                <View key={entry.id} className={`cz-card cz-tap chats-notice${entry.readAt ? '' : ' is-unread'}`} hoverClass="cz-pressed" onClick={() => open(entry)}>
-                  <View className="chats-notice__head">
-                    {entry.readAt ? null : <Text className="cz-text cz-text--small chats-notice__unread">未读</Text>}
-                    <Text className="cz-text cz-heading chats-notice__title">{entry.title}</Text>
-                  </View>
-                  <Text className="cz-text chats-notice__body">{entry.body}</Text>
-                  <Text className="cz-text cz-text--small chats-notice__time">
-                    {villageDateTime(entry.createdAt)}
-                    {entry.page ? ' · 点这里查看' : ''}
-                  </Text>
-                </View>
-              ))}
-              {shown.nextCursor ? <BigButton kind="plain" text="加载更多" onClick={() => void loadMore()} /> : null}
-            </View>
+        <View className="chats-notices">
+          {canAskToSubscribe() ? <BigButton kind="plain" text="有新通知时微信提醒我" onClick={askToSubscribe} /> : null}
+          <QueryView state={inbox.state} onRetry={inbox.reload} empty="还没有通知。村里、组里有事告诉您时，会显示在这里。">
+            {() => (
+              <>
+                {unreadIds.length > 1 ? (
+                  <BigButton kind="plain" className="chats-read-all" text="全部标为已读" disabled={markRead.busy} onClick={() => void markRead.run(unreadIds)} />
+                ) : null}
+                {markRead.error ? <Text className="cz-text chats-problem">{markRead.error}</Text> : null}
+                {inbox.items.map((entry) => (
+                  <NoticeRow key={entry.id} entry={entry} onOpen={() => open(entry)} />
+                ))}
+              </>
+            )}
+          </QueryView>
+          {inbox.state.status === 'ready' ? (
+            <ListFooter
+              hasMore={inbox.hasMore}
+              loadingMore={inbox.loadingMore}
+              moreError={inbox.moreError}
+              onMore={inbox.loadMore}
+              onRefresh={inbox.reload}
+              refreshing={inbox.state.refreshing}
+            />
           ) : null}
-        </>
+        </View>
       )}
     </Screen>
+  )
+}
+
+function ChatsLater({ audience }: { audience: Audience }) {
+  return (
+    <>
+      <Card title="群聊即将上线">
+        <Text className="cz-text chats-later">{CHAT_WORDS[audience].later}</Text>
+      </Card>
+      <Card>
+        <Text className="cz-text chats-now">{CHAT_WORDS[audience].now}</Text>
+      </Card>
+    </>
+  )
+}
+
+function NoticeRow({ entry, onOpen }: { entry: InboxEntry; onOpen: () => void }) {
+  return (
+    <View className={`cz-card cz-tap chats-notice${entry.readAt ? '' : ' is-unread'}`} hoverClass="cz-pressed" onClick={onOpen}>
+      <View className="chats-notice__head">
+        {entry.readAt ? null : <Text className="cz-text cz-text--small chats-notice__unread">未读</Text>}
+        <Text className="cz-text cz-heading chats-notice__title">{entry.title}</Text>
+      </View>
+      <Text className="cz-text chats-notice__body">{entry.body}</Text>
+      <Text className="cz-text cz-text--small chats-notice__time">
+        {villageDateTime(entry.createdAt)}
+        {entry.page ? ' · 点这里查看' : ''}
+      </Text>
+    </View>
   )
 }
 

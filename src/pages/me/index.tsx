@@ -3,9 +3,9 @@ import Taro from '@tarojs/taro'
 import { BigButton } from '../../components/button/BigButton'
 import { Card } from '../../components/card/Card'
 import { Screen } from '../../components/screen/Screen'
-import { ErrorNotice, Loading } from '../../components/status/Status'
-import { useQuery } from '../../lib/use-query'
-import { call } from '../../services/api'
+import { QueryView } from '../../components/status/QueryView'
+import { usePullRefresh } from '../../lib/pull-refresh'
+import { useMe } from '../../lib/session'
 import { coverageEntry, inviteEntry, officesEntry, partyVillageEntry } from '../../lib/entries'
 import { ROLE_LABEL, type Me } from '../../services/contract'
 import { ROUTES } from '../../services/routes'
@@ -15,29 +15,33 @@ import './index.css'
 
 /** 我的: who I am, my roles, 长辈模式, 退出登录. */
 export default function MePage() {
-  const { state, reload } = useQuery(() => call('identity', 'me', {}))
+  // Who I am comes from the session (loaded once per sign-in); pull down to ask again.
+  const { state, reload } = useMe()
+  usePullRefresh(reload)
   return (
     <Screen tab="me">
-      {state.status === 'loading' ? <Loading /> : null}
-      {state.status === 'error' ? <ErrorNotice error={state.error} onRetry={reload} /> : null}
-      {state.status === 'ready' ? (
-        <Card className="me-profile">
-          <Text className="cz-text cz-title me-name">{state.data.name}</Text>
-          <View className="me-roles">
-            {state.data.roles.map((role) => (
-              <Text key={role} className="cz-text cz-text--small cz-tag me-role">
-                {ROLE_LABEL[role]}
-              </Text>
-            ))}
-          </View>
-        </Card>
-      ) : null}
-      {state.status === 'ready' ? <PartyEntries me={state.data} /> : null}
-      {state.status === 'ready' && officesEntry(state.data) ? (
-        <Card title="职务" className="me-offices">
-          <BigButton className="me-offices-manage" kind="plain" text="职务管理" onClick={() => void Taro.navigateTo({ url: ROUTES.offices })} />
-        </Card>
-      ) : null}
+      <QueryView state={state} onRetry={() => void reload()}>
+        {(me) => (
+          <>
+            <Card className="me-profile">
+              <Text className="cz-text cz-title me-name">{me.name}</Text>
+              <View className="me-roles">
+                {me.roles.map((role) => (
+                  <Text key={role} className="cz-text cz-text--small cz-tag me-role">
+                    {ROLE_LABEL[role]}
+                  </Text>
+                ))}
+              </View>
+            </Card>
+            <PartyEntries me={me} />
+            {officesEntry(me) ? (
+              <Card title="职务" className="me-offices">
+                <BigButton className="me-offices-manage" kind="plain" text="职务管理" onClick={() => void Taro.navigateTo({ url: ROUTES.offices })} />
+              </Card>
+            ) : null}
+          </>
+        )}
+      </QueryView>
       {/* Shown even when loading failed: a bigger screen helps read the error too. */}
       <Card title="显示">
         <CareModeRow />

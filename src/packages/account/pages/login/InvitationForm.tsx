@@ -2,29 +2,26 @@ import { Input, Text, View } from '@tarojs/components'
 import Taro from '@tarojs/taro'
 import { useState } from 'react'
 import { BigButton } from '../../../../components/button/BigButton'
-import { call, toApiError } from '../../../../services/api'
+import { fieldWords, useAction } from '../../../../lib/use-action'
+import { call } from '../../../../services/api'
+import { clearSession } from '../../../../services/session'
 import { ROUTES } from '../../../../services/routes'
 
 /** WeChat: bind this WeChat account to a villager record with the code from village staff. */
 export function InvitationForm() {
   const [code, setCode] = useState('')
-  const [message, setMessage] = useState<string>()
-  const [busy, setBusy] = useState(false)
-
-  const submit = async () => {
-    if (busy) return
-    setBusy(true)
-    setMessage(undefined)
-    try {
+  const bind = useAction(
+    async () => {
       const bound = await call('identity', 'bindInvitation', { code })
+      // A new sign-in: whoever the session knew before (nobody, or a refused call) is forgotten.
+      clearSession()
       await Taro.showToast({ title: `欢迎您，${bound.name}`, icon: 'none', duration: 1500 })
       await Taro.reLaunch({ url: ROUTES.home })
-    } catch (e) {
-      const error = toApiError(e)
-      setMessage(error.fields.find((f) => f.path === 'code')?.message ?? error.message)
-      setBusy(false)
-    }
-  }
+    },
+    { wordsFor: fieldWords('code') },
+  )
+  const submit = () => bind.run()
+  const { busy, error: message } = bind
 
   return (
     <View>

@@ -1,25 +1,27 @@
 import { Text, View } from '@tarojs/components'
-import { useCallback, useEffect, useState } from 'react'
+import { useCallback, useState } from 'react'
 import { BigButton } from '../../../../components/button/BigButton'
 import { Card } from '../../../../components/card/Card'
 import { Screen } from '../../../../components/screen/Screen'
-import { ErrorNotice, Loading } from '../../../../components/status/Status'
+import { ListFooter, QueryView } from '../../../../components/status/QueryView'
 import { inviteEntry } from '../../../../lib/entries'
+import { usePullRefresh } from '../../../../lib/pull-refresh'
+import { loadMe } from '../../../../lib/session'
+import { useAction } from '../../../../lib/use-action'
+import { usePaged } from '../../../../lib/use-paged'
 import { useQuery } from '../../../../lib/use-query'
 import { villageDateTime } from '../../../../lib/village-time'
-import { call, toApiError, type ApiError } from '../../../../services/api'
+import { call } from '../../../../services/api'
 import type { OutputOf, RosterMember } from '../../../../services/contract'
 import './index.css'
 
 type Groups = OutputOf<'roster', 'villageGroups'>
 type Invitation = OutputOf<'identity', 'issueInvitation'>
-type Members = OutputOf<'roster', 'groupMembers'>
-type LoadState = { status: 'loading' } | { status: 'error'; error: ApiError } | { status: 'ready'; data: Members }
 type Step = { kind: 'groups' } | { kind: 'people'; group: Groups['groups'][number] } | { kind: 'code'; person: RosterMember; invitation: Invitation }
 
 /** The village whose villagers the caller may issue codes for (identity.issueInvitation's rule). */
 async function loadVillage(): Promise<Groups | null> {
-  const villageId = inviteEntry(await call('identity', 'me', {}))
+  const villageId = inviteEntry(await loadMe())
   return villageId ? call('roster', 'villageGroups', { villageId }) : null
 }
 
@@ -28,19 +30,15 @@ async function loadVillage(): Promise<Groups | null> {
  * 村组通 in WeChat once, which ties their WeChat to their place in the roster.
  */
 export default function IssueInvitationPage() {
-  const { state, reload } = useQuery(loadVillage)
+  const { state, reload, refresh } = useQuery(loadVillage)
+  usePullRefresh(refresh)
   const [step, setStep] = useState<Step>({ kind: 'groups' })
   return (
     <Screen back>
       <Text className="cz-text cz-title cz-page-title">发邀请码</Text>
-      {state.status === 'loading' ? <Loading /> : null}
-      {state.status === 'error' ? <ErrorNotice error={state.error} onRetry={reload} /> : null}
-      {state.status === 'ready' && !state.data ? (
-        <Card>
-          <Text className="cz-text">只有村书记和村干部能给本村村民发邀请码。</Text>
-        </Card>
-      ) : null}
-      {state.status === 'ready' && state.data && step.kind === 'groups' ? <GroupList groups={state.data} onPick={(group) => setStep({ kind: 'people', group })} /> : null}
+      <QueryView state={state} onRetry={reload} isEmpty={(data) => !data} empty="只有村书记和村干部能给本村村民发邀请码。">
+        {(groups) => (groups && step.kind === 'groups' ? <GroupList groups={groups} onPick={(group) => setStep({ kind: 'people', group })} /> : null)}
+      </QueryView>
       {step.kind === 'people' ? (
         <PeopleList group={step.group} onBack={() => setStep({ kind: 'groups' })} onIssued={(person, invitation) => setStep({ kind: 'code', person, invitation })} />
       ) : null}
@@ -64,48 +62,31 @@ function GroupList({ groups, onPick }: { groups: Groups; onPick: (group: Groups[
 }
 
 function PeopleList({ group, onBack, onIssued }: { group: Groups['groups'][number]; onBack: () => void; onIssued: (person: RosterMember, invitation: Invitation) => void }) {
-  // Loaded when the group is picked (useQuery only loads when a page is shown, not a step of it).
-  const [state, setState] = useState<LoadState>({ status: 'loading' })
-  const reload = useCallback(() => {
-    setState({ status: 'loading' })
-    call('roster', 'groupMembers', { groupId: group.id, limit: 100 }).then(
-      (data) => setState({ status: 'ready', data }),
-      (thrown: unknown) => setState({ status: 'error', error: toApiError(thrown) }),
-    )
-  }, [group.id])
-  useEffect(reload, [reload])
-  const [problem, setProblem] = useState<string>()
-  const [busy, setBusy] = useState(false)
-  const issue = async (person: RosterMember) => {
-    if (busy) return
-    setBusy(true)
-    setProblem(undefined)
-    try {
-      onIssued(person, await call('identity', 'issueInvitation', { personId: person.id }))
-    } catch (thrown) {
-      setProblem(toApiError(thrown).message)
-    } finally {
-      setBusy(false)
-    }
-  }
+  // Loaded when the group is picked (a step of the page, not a page shown), 100 a page.
+  const people = usePaged(
+    useCallback((cursor: string | undefined) => call('roster', 'groupMembers', { groupId: group.id, cursor, limit: 100 }), [group.id]),
+    { when: 'mount' },
+  )
+  const issue = useAction(async (person: RosterMember) => onIssued(person, await call('identity', 'issueInvitation', { personId: person.id })))
   return (
     <View>
       <Text className="cz-text invite-hint">第二步：点要发码的村民（{group.name}）</Text>
-      {problem ? <Text className="cz-text invite-problem">{problem}</Text> : null}
-      {state.status === 'loading' ? <Loading /> : null}
-      {state.status === 'error' ? <ErrorNotice error={state.error} onRetry={reload} /> : null}
-      {state.status === 'ready'
-        ? state.data.items
+      {issue.error ? <Text className="cz-text invite-problem">{issue.error}</Text> : null}
+      <QueryView state={people.state} onRetry={people.reload} empty="这个小组还没有登记村民。">
+        {() =>
+          people.items
             .filter((person) => person.age >= 16)
             .map((person) => (
-              <View key={person.id} className="cz-row cz-tap invite-row invite-person" hoverClass="cz-pressed" onClick={() => void issue(person)}>
+              <View key={person.id} className="cz-row cz-tap invite-row invite-person" hoverClass="cz-pressed" onClick={() => void issue.run(person)}>
                 <Text className="cz-text invite-strong">{person.name}</Text>
                 <Text className="cz-text">
                   {person.householdNo} · {person.age}岁 发码 ›
                 </Text>
               </View>
             ))
-        : null}
+        }
+      </QueryView>
+      <ListFooter hasMore={people.hasMore} loadingMore={people.loadingMore} moreError={people.moreError} onMore={people.loadMore} />
       <BigButton kind="plain" text="换一个小组" onClick={onBack} />
     </View>
   )

@@ -1,1 +1,1 @@
-export default definePageConfig({ navigationBarTitleText: '职务管理' })
+export default definePageConfig({ navigationBarTitleText: '职务管理', enablePullDownRefresh: true })

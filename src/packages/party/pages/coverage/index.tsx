@@ -3,7 +3,9 @@ import Taro, { useRouter } from '@tarojs/taro'
 import { useCallback } from 'react'
 import { Card } from '../../../../components/card/Card'
 import { Screen } from '../../../../components/screen/Screen'
-import { ErrorNotice, Loading } from '../../../../components/status/Status'
+import { QueryView } from '../../../../components/status/QueryView'
+import { usePullRefresh } from '../../../../lib/pull-refresh'
+import { loadMe } from '../../../../lib/session'
 import { useQuery } from '../../../../lib/use-query'
 import { ApiError, call } from '../../../../services/api'
 import { policy, type CoverageReport, type CoverageStats } from '../../../../services/contract'
@@ -22,7 +24,7 @@ function useScopeLoader() {
     let scope: CoverageScope | null = null
     if (level === 'city') scope = { level: 'city' }
     else if ((level === 'town' || level === 'village') && id) scope = { level, id }
-    else scope = widestScope(await call('identity', 'me', {}))
+    else scope = widestScope(await loadMe())
     if (!scope) throw new ApiError({ code: 'FORBIDDEN', message: `您没有可以查看的党小组覆盖情况。可以查看的是——${policy.partyGroups.coverage.who}`, requestId: 'client' })
     return call('partyGroups', 'coverage', scope)
   }, [level, id])
@@ -30,12 +32,13 @@ function useScopeLoader() {
 
 /** 党小组覆盖情况: big figures, one bar per town or village, and every group still without a Party group. */
 export default function PartyCoveragePage() {
-  const { state, reload } = useQuery(useScopeLoader())
+  const { state, reload, refresh } = useQuery(useScopeLoader())
+  usePullRefresh(refresh)
   return (
     <Screen back>
-      {state.status === 'loading' ? <Loading /> : null}
-      {state.status === 'error' ? <ErrorNotice error={state.error} onRetry={reload} /> : null}
-      {state.status === 'ready' ? <Coverage report={state.data} /> : null}
+      <QueryView state={state} onRetry={reload}>
+        {(report) => <Coverage report={report} />}
+      </QueryView>
     </Screen>
   )
 }

@@ -1,13 +1,14 @@
 import { Text, View } from '@tarojs/components'
 import { useRouter } from '@tarojs/taro'
-import { useCallback, useState } from 'react'
-import { BigButton } from '../../../../components/button/BigButton'
+import { useCallback, useRef } from 'react'
 import { Card } from '../../../../components/card/Card'
 import { Screen } from '../../../../components/screen/Screen'
-import { ErrorNotice, Loading } from '../../../../components/status/Status'
-import { useQuery } from '../../../../lib/use-query'
+import { ListFooter, QueryView } from '../../../../components/status/QueryView'
+import { usePullRefresh } from '../../../../lib/pull-refresh'
+import { loadMe } from '../../../../lib/session'
+import { usePaged } from '../../../../lib/use-paged'
 import { villageDateTime } from '../../../../lib/village-time'
-import { ApiError, call, toApiError } from '../../../../services/api'
+import { ApiError, call } from '../../../../services/api'
 import type { OutputOf } from '../../../../services/contract'
 import { managedVillageId } from '../../words'
 import '../../party.css'
@@ -15,57 +16,59 @@ import '../../party.css'
 type Entry = OutputOf<'roster', 'changeLog'>['items'][number]
 const PAGE_SIZE = 20
 
-/** 变更台账: every roster and Party-group change of the village, newest first, with who made it. */
-export default function PartyLedgerPage() {
+/** The village from ?villageId=, else (a bookmark, a shared link) the one the caller looks after. */
+function useVillageId(): () => Promise<string> {
   const { params } = useRouter()
   const queryVillage = params.villageId ? decodeURIComponent(params.villageId) : undefined
-  const [more, setMore] = useState<{ items: Entry[]; nextCursor: string | null; error?: string }>({ items: [], nextCursor: null })
-  const load = useCallback(async () => {
-    setMore({ items: [], nextCursor: null })
-    // Opened without ?villageId= (a bookmark, a shared link): the village the caller looks after.
-    const villageId = queryVillage ?? managedVillageId(await call('identity', 'me', {}))
+  const known = useRef(queryVillage)
+  return useCallback(async () => {
+    if (known.current) return known.current
+    const villageId = managedVillageId(await loadMe())
     if (!villageId) throw new ApiError({ code: 'NOT_FOUND', message: '您还没有负责的村，看不到变更台账', requestId: 'client' })
-    const first = await call('roster', 'changeLog', { villageId, limit: PAGE_SIZE })
-    setMore({ items: [], nextCursor: first.nextCursor })
-    return { villageId, first }
-  }, [queryVillage])
-  const { state, reload } = useQuery(load)
+    known.current = villageId
+    return villageId
+  }, [])
+}
 
-  const loadMore = async () => {
-    if (state.status !== 'ready' || !more.nextCursor) return
-    try {
-      const next = await call('roster', 'changeLog', { villageId: state.data.villageId, cursor: more.nextCursor, limit: PAGE_SIZE })
-      setMore({ items: [...more.items, ...next.items], nextCursor: next.nextCursor })
-    } catch (thrown) {
-      setMore({ ...more, error: toApiError(thrown).message })
-    }
-  }
-
+/** 变更台账: every roster and Party-group change of the village, newest first, with who made it. */
+export default function PartyLedgerPage() {
+  const villageId = useVillageId()
+  const ledger = usePaged(useCallback(async (cursor: string | undefined) => call('roster', 'changeLog', { villageId: await villageId(), cursor, limit: PAGE_SIZE }), [villageId]))
+  usePullRefresh(ledger.refresh)
   return (
     <Screen back>
       <Text className="cz-text cz-title cz-page-title">变更台账</Text>
-      {state.status === 'loading' ? <Loading /> : null}
-      {state.status === 'error' ? <ErrorNotice error={state.error} onRetry={reload} /> : null}
-      {state.status === 'ready' ? (
-        <View className="party-ledger-list">
-          {state.data.first.items.length === 0 ? (
-            <Card>
-              <Text className="cz-text">还没有任何变更记录。</Text>
-            </Card>
-          ) : null}
-          {[...state.data.first.items, ...more.items].map((entry) => (
-            <Card key={entry.id} className="party-ledger-entry">
-              <Text className="cz-text party-strong party-block">{entry.summary}</Text>
-              {entry.note ? <Text className="cz-text party-block">原因：{entry.note}</Text> : null}
-              <Text className="cz-text cz-text--small party-block">
-                {villageDateTime(entry.at)} · {entry.byName}
-              </Text>
-            </Card>
-          ))}
-          {more.error ? <Text className="cz-text party-red party-block">{more.error}</Text> : null}
-          {more.nextCursor ? <BigButton kind="plain" text="加载更多" onClick={() => void loadMore()} /> : null}
-        </View>
+      <QueryView state={ledger.state} onRetry={ledger.reload} empty="还没有任何变更记录。">
+        {() => (
+          <View className="party-ledger-list">
+            {ledger.items.map((entry) => (
+              <LedgerEntry key={entry.id} entry={entry} />
+            ))}
+          </View>
+        )}
+      </QueryView>
+      {ledger.state.status === 'ready' ? (
+        <ListFooter
+          hasMore={ledger.hasMore}
+          loadingMore={ledger.loadingMore}
+          moreError={ledger.moreError}
+          onMore={ledger.loadMore}
+          onRefresh={ledger.reload}
+          refreshing={ledger.state.refreshing}
+        />
       ) : null}
     </Screen>
+  )
+}
+
+function LedgerEntry({ entry }: { entry: Entry }) {
+  return (
+    <Card className="party-ledger-entry">
+      <Text className="cz-text party-strong party-block">{entry.summary}</Text>
+      {entry.note ? <Text className="cz-text party-block">原因：{entry.note}</Text> : null}
+      <Text className="cz-text cz-text--small party-block">
+        {villageDateTime(entry.at)} · {entry.byName}
+      </Text>
+    </Card>
   )
 }

@@ -1,1 +1,1 @@
-export default definePageConfig({ navigationBarTitleText: '我的党小组' })
+export default definePageConfig({ navigationBarTitleText: '我的党小组', enablePullDownRefresh: true })

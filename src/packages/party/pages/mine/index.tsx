@@ -2,7 +2,9 @@ import { Text, View } from '@tarojs/components'
 import { Card } from '../../../../components/card/Card'
 import { Field } from '../../../../components/field/Field'
 import { Screen } from '../../../../components/screen/Screen'
-import { ErrorNotice, Loading } from '../../../../components/status/Status'
+import { QueryView } from '../../../../components/status/QueryView'
+import { usePullRefresh } from '../../../../lib/pull-refresh'
+import { loadMe } from '../../../../lib/session'
 import { useQuery } from '../../../../lib/use-query'
 import { call } from '../../../../services/api'
 import type { OutputOf, PartyGroupView } from '../../../../services/contract'
@@ -13,18 +15,19 @@ type MineData = OutputOf<'partyGroups', 'mine'>
 type ServicePoint = NonNullable<MineData['myServicePoint']>
 
 async function load() {
-  const [mine, me] = await Promise.all([call('partyGroups', 'mine', {}), call('identity', 'me', {})])
+  const [mine, me] = await Promise.all([call('partyGroups', 'mine', {}), loadMe()])
   return { ...mine, groupId: me.groupId }
 }
 
 /** 我的党小组: which Party group covers my villager group, why, and where its 365 service point is. */
 export default function PartyMinePage() {
-  const { state, reload } = useQuery(load)
+  const { state, reload, refresh } = useQuery(load)
+  usePullRefresh(refresh, { withMe: true })
   return (
     <Screen back>
-      {state.status === 'loading' ? <Loading /> : null}
-      {state.status === 'error' ? <ErrorNotice error={state.error} onRetry={reload} /> : null}
-      {state.status === 'ready' ? <Mine {...state.data} /> : null}
+      <QueryView state={state} onRetry={reload}>
+        {(data) => <Mine {...data} />}
+      </QueryView>
     </Screen>
   )
 }

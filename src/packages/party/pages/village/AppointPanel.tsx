@@ -1,9 +1,11 @@
 import { Text, View } from '@tarojs/components'
-import { useEffect, useState } from 'react'
+import { useCallback, useState } from 'react'
 import { BigButton } from '../../../../components/button/BigButton'
 import { Card } from '../../../../components/card/Card'
-import { ErrorNotice, Loading } from '../../../../components/status/Status'
-import { ApiError, call, toApiError } from '../../../../services/api'
+import { QueryView } from '../../../../components/status/QueryView'
+import { fieldWords, useAction } from '../../../../lib/use-action'
+import { useQuery } from '../../../../lib/use-query'
+import { call } from '../../../../services/api'
 import type { PartyGroupView, RosterMember, VillageReport } from '../../../../services/contract'
 import { Choice } from '../../components/Choice'
 import { WHY_MIN, WhyInput } from '../../components/WhyInput'
@@ -12,7 +14,11 @@ import { askToSubscribe } from '../../../../services/subscribe'
 
 type Candidate = RosterMember & { groupLabel: string }
 
-/** Every Party member living in the Party group's villager groups (the roster, 100 a page). */
+/**
+ * Every Party member living in the Party group's villager groups. Until the server offers
+ * roster.search (Party members of given groups, one call), this pages through each group's
+ * roster (100 a page) and keeps the Party members.
+ */
 async function partyMembersOf(partyGroup: PartyGroupView): Promise<Candidate[]> {
   const found: Candidate[] = []
   for (const group of partyGroup.groups) {
@@ -35,51 +41,36 @@ interface AppointPanelProps {
 
 /** 指定党小组长: pick one of the Party group's Party members, say why, confirm. */
 export function AppointPanel({ villageId, partyGroup, onDone, onCancel }: AppointPanelProps) {
-  const [candidates, setCandidates] = useState<Candidate[]>()
-  const [loadError, setLoadError] = useState<ApiError>()
+  const candidates = useQuery(
+    useCallback(() => partyMembersOf(partyGroup), [partyGroup]),
+    { when: 'mount' },
+  )
   const [chosen, setChosen] = useState<string>()
   const [why, setWhy] = useState('')
-  const [busy, setBusy] = useState(false)
-  const [error, setError] = useState<string>()
-  const [attempt, setAttempt] = useState(0)
-
-  useEffect(() => {
-    let live = true
-    setLoadError(undefined)
-    partyMembersOf(partyGroup).then(
-      (list) => live && setCandidates(list),
-      (thrown: unknown) => live && setLoadError(toApiError(thrown)),
-    )
-    return () => {
-      live = false
-    }
-  }, [partyGroup, attempt])
-
-  const others = candidates?.filter((c) => c.id !== partyGroup.leader?.id) ?? []
+  const list = candidates.state.status === 'ready' ? candidates.state.data : undefined
+  const others = list?.filter((c) => c.id !== partyGroup.leader?.id) ?? []
   const person = others.find((c) => c.id === chosen)
-  const ready = !!person && why.trim().length >= WHY_MIN && !busy
 
-  const submit = async () => {
-    if (!person) return
-    setBusy(true)
-    setError(undefined)
-    try {
+  const appoint = useAction(
+    async (chosenPerson: Candidate) => {
       const report = await call('partyGroups', 'override', {
         villageId,
-        override: { kind: 'APPOINT_LEADER', partyGroupId: partyGroup.id, leaderId: person.id, why: why.trim() },
+        override: { kind: 'APPOINT_LEADER', partyGroupId: partyGroup.id, leaderId: chosenPerson.id, why: why.trim() },
       })
-      const appointed = report.partyGroups.find((pg) => pg.id === partyGroup.id)?.leader?.id === person.id
+      const appointed = report.partyGroups.find((pg) => pg.id === partyGroup.id)?.leader?.id === chosenPerson.id
       const issue = issueOf(report, (o) => o.kind === 'APPOINT_LEADER' && o.partyGroupId === partyGroup.id)
       onDone(
         report,
-        appointed ? { kind: 'ok', text: `已指定 ${person.name} 为${partyGroup.name}的党小组长` } : { kind: 'error', text: `没能指定：${issue ?? '被指定人不是这个党小组的党员'}` },
+        appointed
+          ? { kind: 'ok', text: `已指定 ${chosenPerson.name} 为${partyGroup.name}的党小组长` }
+          : { kind: 'error', text: `没能指定：${issue ?? '被指定人不是这个党小组的党员'}` },
       )
-    } catch (thrown) {
-      const e = toApiError(thrown)
-      setError(e.fields.find((f) => f.path.endsWith('why'))?.message ?? e.message)
-      setBusy(false)
-    }
-  }
+    },
+    { wordsFor: fieldWords('why') },
+  )
+  const busy = appoint.busy
+  const error = appoint.error
+  const ready = !!person && why.trim().length >= WHY_MIN && !busy
 
   return (
     <View className="party-appoint-panel">
@@ -89,26 +80,58 @@ export function AppointPanel({ villageId, partyGroup, onDone, onCancel }: Appoin
         <Text className="cz-text party-block">现在的党小组长：{partyGroup.leader?.name ?? '还没有'}</Text>
       </Card>
       <Text className="cz-text cz-heading party-step">第一步：选一位党员</Text>
-      {!candidates && !loadError ? <Loading text="正在找本党小组的党员…" /> : null}
-      {loadError ? <ErrorNotice error={loadError} onRetry={() => setAttempt((n) => n + 1)} /> : null}
-      {candidates && candidates.length === 0 ? (
-        <Card className="party-card--warn">
-          <Text className="cz-text">这个党小组的村民小组里没有登记党员。请先在花名册里登记党员，再来指定。</Text>
-        </Card>
-      ) : null}
-      {candidates && candidates.length > 0 && others.length === 0 ? (
+      <QueryView state={candidates.state} onRetry={candidates.reload} loadingText="正在找本党小组的党员…">
+        {(found) => <CandidateList candidates={found} others={others} partyGroup={partyGroup} chosen={chosen} onChoose={setChosen} />}
+      </QueryView>
+      <Text className="cz-text cz-heading party-step">第二步：写明原因</Text>
+      <WhyInput value={why} onChange={setWhy} placeholder="例如：原组长不是党员，经支部研究指定" />
+      {error ? <Text className="cz-text party-notice party-notice--error party-panel-error">{error}</Text> : null}
+      <BigButton
+        className="party-confirm"
+        text={busy ? '正在保存…' : '确认指定'}
+        disabled={!ready}
+        onClick={() => {
+          // WeChat asks for reminder consent only inside the tap itself, before anything is awaited.
+          askToSubscribe()
+          if (person) void appoint.run(person)
+        }}
+      />
+      <BigButton kind="plain" text="取消" onClick={onCancel} />
+    </View>
+  )
+}
+
+interface CandidateListProps {
+  candidates: Candidate[]
+  others: Candidate[]
+  partyGroup: PartyGroupView
+  chosen?: string
+  onChoose: (id: string) => void
+}
+
+/** The Party members to choose from; the current leader is listed (so the secretary sees who it is) but cannot be chosen again. */
+function CandidateList({ candidates, others, partyGroup, chosen, onChoose }: CandidateListProps) {
+  if (candidates.length === 0) {
+    return (
+      <Card className="party-card--warn">
+        <Text className="cz-text">这个党小组的村民小组里没有登记党员。请先在花名册里登记党员，再来指定。</Text>
+      </Card>
+    )
+  }
+  return (
+    <>
+      {others.length === 0 ? (
         <Card className="party-card--warn">
           <Text className="cz-text">这个党小组只有现任党小组长一位党员，没有别人可以指定。</Text>
         </Card>
       ) : null}
-      {candidates?.map((c) => {
-        // The current leader is listed (so the secretary sees who it is) but cannot be chosen again.
+      {candidates.map((c) => {
         const current = partyGroup.leader?.id === c.id
         return (
           <Choice
             key={c.id}
             chosen={c.id === chosen}
-            onChoose={() => setChosen(c.id)}
+            onChoose={() => onChoose(c.id)}
             pick="选这位"
             disabled={current}
             disabledMark="现任"
@@ -122,20 +145,6 @@ export function AppointPanel({ villageId, partyGroup, onDone, onCancel }: Appoin
           </Choice>
         )
       })}
-      <Text className="cz-text cz-heading party-step">第二步：写明原因</Text>
-      <WhyInput value={why} onChange={setWhy} placeholder="例如：原组长不是党员，经支部研究指定" />
-      {error ? <Text className="cz-text party-notice party-notice--error party-panel-error">{error}</Text> : null}
-      <BigButton
-        className="party-confirm"
-        text={busy ? '正在保存…' : '确认指定'}
-        disabled={!ready}
-        onClick={() => {
-          // WeChat asks for reminder consent only inside the tap itself, before anything is awaited.
-          askToSubscribe()
-          void submit()
-        }}
-      />
-      <BigButton kind="plain" text="取消" onClick={onCancel} />
-    </View>
+    </>
   )
 }

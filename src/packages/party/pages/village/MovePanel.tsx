@@ -1,9 +1,11 @@
 import { Text, View } from '@tarojs/components'
-import { useEffect, useMemo, useState } from 'react'
+import { useCallback, useMemo, useState } from 'react'
 import { BigButton } from '../../../../components/button/BigButton'
 import { Card } from '../../../../components/card/Card'
-import { ErrorNotice, Loading } from '../../../../components/status/Status'
-import { ApiError, call, toApiError } from '../../../../services/api'
+import { QueryView } from '../../../../components/status/QueryView'
+import { fieldWords, useAction } from '../../../../lib/use-action'
+import { useQuery } from '../../../../lib/use-query'
+import { call } from '../../../../services/api'
 import type { PartyGroupView, VillageReport } from '../../../../services/contract'
 import { Choice } from '../../components/Choice'
 import { WHY_MIN, WhyInput } from '../../components/WhyInput'
@@ -24,26 +26,17 @@ interface MovePanelProps {
  * function still checks every rule and reports a move it cannot apply.
  */
 export function MovePanel({ villageId, report, partyGroup, onDone, onCancel }: MovePanelProps) {
-  const [neighbours, setNeighbours] = useState<Map<string, string[]>>()
-  const [loadError, setLoadError] = useState<ApiError>()
-  const [attempt, setAttempt] = useState(0)
+  const adjacency = useQuery(
+    useCallback(async () => {
+      const res = await call('roster', 'villageGroups', { villageId })
+      return new Map(res.groups.map((g) => [g.id, g.neighbours]))
+    }, [villageId]),
+    { when: 'mount' },
+  )
+  const neighbours = adjacency.state.status === 'ready' ? adjacency.state.data : undefined
   const [groupId, setGroupId] = useState<string>()
   const [targetId, setTargetId] = useState<string>()
   const [why, setWhy] = useState('')
-  const [busy, setBusy] = useState(false)
-  const [error, setError] = useState<string>()
-
-  useEffect(() => {
-    let live = true
-    setLoadError(undefined)
-    call('roster', 'villageGroups', { villageId }).then(
-      (res) => live && setNeighbours(new Map(res.groups.map((g) => [g.id, g.neighbours]))),
-      (thrown: unknown) => live && setLoadError(toApiError(thrown)),
-    )
-    return () => {
-      live = false
-    }
-  }, [villageId, attempt])
 
   /** Other Party groups touching the chosen group, each with the neighbour to join through. */
   const targets = useMemo(() => {
@@ -60,29 +53,20 @@ export function MovePanel({ villageId, report, partyGroup, onDone, onCancel }: M
 
   const group = partyGroup.groups.find((g) => g.id === groupId)
   const target = targets.find((t) => t.partyGroup.id === targetId)
-  const ready = !!group && !!target && why.trim().length >= WHY_MIN && !busy
-
-  const submit = async () => {
-    if (!group || !target) return
-    setBusy(true)
-    setError(undefined)
-    try {
+  const move = useAction(
+    async (from: PartyGroupView['groups'][number], to: { partyGroup: PartyGroupView; via: PartyGroupView['groups'][number] }) => {
       const next = await call('partyGroups', 'override', {
         villageId,
-        override: { kind: 'MOVE_GROUP', groupId: group.id, toGroupId: target.via.id, why: why.trim() },
+        override: { kind: 'MOVE_GROUP', groupId: from.id, toGroupId: to.via.id, why: why.trim() },
       })
-      const moved = next.partyGroups.find((pg) => pg.groups.some((g) => g.id === group.id))?.groups.some((g) => g.id === target.via.id)
-      const issue = issueOf(next, (o) => o.kind === 'MOVE_GROUP' && o.groupId === group.id)
-      onDone(
-        next,
-        moved ? { kind: 'ok', text: `已把${groupName(group)}调整到${target.partyGroup.name}` } : { kind: 'error', text: `没能调整：${issue ?? '不符合党小组的组建规定'}` },
-      )
-    } catch (thrown) {
-      const e = toApiError(thrown)
-      setError(e.fields.find((f) => f.path.endsWith('why'))?.message ?? e.message)
-      setBusy(false)
-    }
-  }
+      const moved = next.partyGroups.find((pg) => pg.groups.some((g) => g.id === from.id))?.groups.some((g) => g.id === to.via.id)
+      const issue = issueOf(next, (o) => o.kind === 'MOVE_GROUP' && o.groupId === from.id)
+      onDone(next, moved ? { kind: 'ok', text: `已把${groupName(from)}调整到${to.partyGroup.name}` } : { kind: 'error', text: `没能调整：${issue ?? '不符合党小组的组建规定'}` })
+    },
+    { wordsFor: fieldWords('why') },
+  )
+  const { busy, error } = move
+  const ready = !!group && !!target && why.trim().length >= WHY_MIN && !busy
 
   return (
     <View className="party-move-panel">
@@ -111,13 +95,15 @@ export function MovePanel({ villageId, report, partyGroup, onDone, onCancel }: M
         </Card>
       ) : (
         <>
-          {!neighbours && !loadError ? <Loading text="正在查相邻的组…" /> : null}
-          {loadError ? <ErrorNotice error={loadError} onRetry={() => setAttempt((n) => n + 1)} /> : null}
-          {neighbours && targets.length === 0 ? (
-            <Card className="party-card--warn">
-              <Text className="cz-text">{groupName(group)}旁边没有别的党小组，不能调整。</Text>
-            </Card>
-          ) : null}
+          <QueryView state={adjacency.state} onRetry={adjacency.reload} loadingText="正在查相邻的组…">
+            {() =>
+              targets.length === 0 ? (
+                <Card className="party-card--warn">
+                  <Text className="cz-text">{groupName(group)}旁边没有别的党小组，不能调整。</Text>
+                </Card>
+              ) : null
+            }
+          </QueryView>
           {targets.map(({ partyGroup: pg, via }) => (
             <Choice key={pg.id} chosen={pg.id === targetId} onChoose={() => setTargetId(pg.id)}>
               <Text className="cz-text cz-heading">{pg.name}</Text>
@@ -138,7 +124,7 @@ export function MovePanel({ villageId, report, partyGroup, onDone, onCancel }: M
         onClick={() => {
           // WeChat asks for reminder consent only inside the tap itself, before anything is awaited.
           askToSubscribe()
-          void submit()
+          if (group && target) void move.run(group, target)
         }}
       />
       <BigButton kind="plain" text="取消" onClick={onCancel} />

@@ -1,1 +1,1 @@
-export default definePageConfig({ navigationBarTitleText: '党小组管理' })
+export default definePageConfig({ navigationBarTitleText: '党小组管理', enablePullDownRefresh: true })

@@ -1,81 +1,64 @@
-import { useDidShow, useRouter } from '@tarojs/taro'
-import { useCallback, useRef, useState } from 'react'
-import { ApiError, call, toApiError } from '../../../../services/api'
+import { useRouter } from '@tarojs/taro'
+import { useCallback, useState } from 'react'
+import { loadMe } from '../../../../lib/session'
+import { useQuery, type QueryState } from '../../../../lib/use-query'
+import { ApiError, call } from '../../../../services/api'
 import type { Me, VillageReport } from '../../../../services/contract'
-import { goToLogin } from '../../../../services/routes'
-import { managedVillageId, coverageTownIds, villageRights, type VillageRights } from '../../words'
+import { coverageTownIds, managedVillageId, villageRights, type VillageRights } from '../../words'
 
-export type VillageState =
-  { status: 'loading' } | { status: 'error'; error: ApiError } | { status: 'ready'; me: Me; villageId: string; report: VillageReport; rights: VillageRights }
-
-/** Village → town, once found out (the report names the town but does not carry its id). */
-const townOfVillage = new Map<string, string | null>()
+export interface VillageData {
+  me: Me
+  villageId: string
+  report: VillageReport
+  rights: VillageRights
+}
 
 /**
  * The town of the village, only when it decides a button: a town officer may recompute the
- * villages of their own town. The coverage page passes it (?townId=) when drilling down; opened
- * any other way, the officer's town coverage says whether the village is one of its villages.
+ * villages of their own town. No call is made to find it out: the report's own `village.townId`
+ * (read as optional until the server adds it), the coverage page's ?townId= when drilling down,
+ * where the caller lives, else the caller's town grant when there is exactly one (the function
+ * still decides; a refusal is shown in plain words).
  */
-async function townIdFor(me: Me, villageId: string, fromQuery: string | undefined): Promise<string | null> {
+function townIdFor(me: Me, villageId: string, report: VillageReport, fromQuery: string | undefined): string | null {
   const towns = coverageTownIds(me)
   if (towns.length === 0) return null
+  const fromReport = (report.village as { townId?: string | null }).townId
+  if (fromReport) return fromReport
   if (fromQuery) return fromQuery
   if (me.villageId === villageId && me.townId) return me.townId
-  if (townOfVillage.has(villageId)) return townOfVillage.get(villageId) ?? null
-  let found: string | null = null
-  for (const id of towns) {
-    try {
-      const coverage = await call('partyGroups', 'coverage', { level: 'town', id })
-      if (coverage.rows.some((row) => row.id === villageId)) {
-        found = id
-        break
-      }
-    } catch {
-      // Not knowing the town only hides 重新计算; the page itself still loads.
-    }
-  }
-  townOfVillage.set(villageId, found)
-  return found
+  return towns.length === 1 ? towns[0]! : null
 }
 
 /**
  * The village's Party-group report: the village from ?villageId= (a town officer drilling down),
- * else the one the caller manages. Reloaded each time the page shows; actions that answer with a
- * new report (recompute, override) put it in place without a second call.
+ * else the one the caller manages. Reloaded each time the page shows (useQuery); actions that
+ * answer with a new report (recompute, override) put it in place without a second call.
  */
-export function useVillage() {
+export function useVillage(): { state: QueryState<VillageData>; reload: () => void; refresh: () => Promise<void>; setReport: (report: VillageReport) => void } {
   const { params } = useRouter()
-  const [state, setState] = useState<VillageState>({ status: 'loading' })
-  const seq = useRef(0)
   const queryVillage = params.villageId ? decodeURIComponent(params.villageId) : undefined
   const queryTown = params.townId ? decodeURIComponent(params.townId) : undefined
 
-  const reload = useCallback(async () => {
-    const mine = ++seq.current
-    try {
-      const me = await call('identity', 'me', {})
-      const villageId = queryVillage ?? managedVillageId(me)
-      if (!villageId) throw new ApiError({ code: 'NOT_FOUND', message: '您还没有负责的村，看不到党小组管理', requestId: 'client' })
-      const [report, townId] = await Promise.all([call('partyGroups', 'village', { villageId }), townIdFor(me, villageId, queryTown)])
-      const rights = villageRights(me, { villageId, townId })
-      if (mine === seq.current) setState({ status: 'ready', me, villageId, report, rights })
-    } catch (thrown) {
-      const error = toApiError(thrown)
-      if (error.code === 'UNAUTHENTICATED') goToLogin()
-      // Keep what is on screen when a refresh fails; the page shows the error above it.
-      if (mine === seq.current) setState((prev) => (prev.status === 'ready' ? prev : { status: 'error', error }))
-      if (mine === seq.current) throw error
-    }
+  const load = useCallback(async (): Promise<VillageData> => {
+    const me = await loadMe()
+    const villageId = queryVillage ?? managedVillageId(me)
+    if (!villageId) throw new ApiError({ code: 'NOT_FOUND', message: '您还没有负责的村，看不到党小组管理', requestId: 'client' })
+    const report = await call('partyGroups', 'village', { villageId })
+    return { me, villageId, report, rights: villageRights(me, { villageId, townId: townIdFor(me, villageId, report, queryTown) }) }
   }, [queryVillage, queryTown])
+  const query = useQuery(load)
 
-  useDidShow(() => {
-    reload().catch(() => undefined)
-  })
-
-  const setReport = useCallback((report: VillageReport) => {
-    seq.current += 1
-    setState((prev) => (prev.status === 'ready' ? { ...prev, report } : prev))
-  }, [])
-
-  return { state, reload, setReport }
+  // A report an action answered with, over the one loaded (until the next load replaces both).
+  const [answered, setAnswered] = useState<{ base: VillageData; report: VillageReport }>()
+  const loaded = query.state.status === 'ready' ? query.state.data : undefined
+  const setReport = useCallback(
+    (report: VillageReport) => {
+      if (loaded) setAnswered({ base: loaded, report })
+    },
+    [loaded],
+  )
+  const state: QueryState<VillageData> =
+    query.state.status === 'ready' && answered && answered.base === query.state.data ? { ...query.state, data: { ...query.state.data, report: answered.report } } : query.state
+  return { state, reload: query.reload, refresh: query.refresh, setReport }
 }

@@ -1,1 +1,1 @@
-export default definePageConfig({ navigationBarTitleText: '本组花名册' })
+export default definePageConfig({ navigationBarTitleText: '本组花名册', enablePullDownRefresh: true })

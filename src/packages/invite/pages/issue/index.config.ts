@@ -1,0 +1,1 @@
+export default definePageConfig({ navigationBarTitleText: '发邀请码', enablePullDownRefresh: true })

@@ -1,0 +1,1 @@
+export default definePageConfig({ navigationBarTitleText: '变更台账', enablePullDownRefresh: true })
