@@ -4,7 +4,7 @@ export default defineAppConfig({
   pages: ['pages/home/index', 'pages/chats/index', 'pages/services/index', 'pages/me/index'],
   subPackages: [
     { root: 'packages/account', pages: ['pages/login/index'] },
-    { root: 'packages/roster', pages: ['pages/members/index'] },
+    { root: 'packages/roster', pages: ['pages/members/index', 'pages/person/index'] },
     { root: 'packages/party', pages: ['pages/mine/index', 'pages/village/index', 'pages/coverage/index', 'pages/ledger/index'] },
     { root: 'packages/invite', pages: ['pages/issue/index'] },
     { root: 'packages/offices', pages: ['pages/manage/index'] },

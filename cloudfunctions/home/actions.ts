@@ -56,7 +56,9 @@ export const homeFunction = defineFunction('home', {
               leader: partyGroup.leader,
               groupNames: [...partyGroup.groups].sort((a, b) => a.number - b.number).map((member) => member.name),
               crossGroup: partyGroup.crossGroup,
-              servicePoint: servicePoint ? { name: servicePoint.name, address: servicePoint.address, hours: servicePoint.hours, hostName: servicePoint.hostName } : null,
+              servicePoint: servicePoint
+                ? { name: servicePoint.name, address: servicePoint.address, hours: servicePoint.hours, hostName: servicePoint.hostName, hostId: servicePoint.hostId }
+                : null,
             }
           : null,
         isGroupLeader: group.data?.leaderId === person._id,

@@ -8,6 +8,7 @@ export const ROUTES = {
   me: '/pages/me/index',
   login: '/packages/account/pages/login/index',
   roster: '/packages/roster/pages/members/index',
+  rosterPerson: '/packages/roster/pages/person/index',
   partyMine: '/packages/party/pages/mine/index',
   partyVillage: '/packages/party/pages/village/index',
   partyCoverage: '/packages/party/pages/coverage/index',

@@ -137,7 +137,7 @@ describe('the village report', () => {
     expect(response.status).toBe(200)
     const after = response.body.data.partyGroups.find((pg: { id: string }) => pg.id === partyGroup.id)
     expect(after.leader).toEqual({ id: appointee._id, name: appointee.name })
-    expect(after.servicePoints).toEqual([{ ...point, hostName: appointee.name }])
+    expect(after.servicePoints).toEqual([{ ...point, hostName: appointee.name, hostId: appointee._id }])
     const { data: entries } = await host.store.collection('audit').where({ action: 'partyGroups.override', subjectId: partyGroup.id }).limit(10).get()
     expect(entries[entries.length - 1].before).toMatchObject({ leader: { id: partyGroup.leader.id, name: partyGroup.leader.name } })
   })

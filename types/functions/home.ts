@@ -23,7 +23,7 @@ export const homeOverviewSchema = z.object({
       leader: personRefSchema.nullable(),
       groupNames: z.array(z.string()),
       crossGroup: z.boolean(),
-      servicePoint: z.object({ name: z.string(), address: z.string(), hours: z.string(), hostName: z.string() }).nullable(),
+      servicePoint: z.object({ name: z.string(), address: z.string(), hours: z.string(), hostName: z.string(), hostId: z.string() }).nullable(),
     })
     .nullable(),
   isGroupLeader: z.boolean(),

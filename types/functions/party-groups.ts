@@ -29,6 +29,8 @@ export const servicePointViewSchema = z.object({
   address: z.string(),
   hours: z.string(),
   hostName: z.string(),
+  /** Who hostName names (the Party group's leader, else the household hosting it): roster.callNumber takes it. */
+  hostId: z.string(),
   groupId: z.string(),
 })
 

@@ -39,6 +39,7 @@ export function partyGroupView(
         address: point.address,
         hours: point.hours,
         hostName: names.get(partyGroup.leaderId ?? point.hostPersonId) ?? names.get(point.hostPersonId) ?? '',
+        hostId: partyGroup.leaderId && names.has(partyGroup.leaderId) ? partyGroup.leaderId : point.hostPersonId,
         groupId: point.groupId,
       })),
   }

@@ -1,13 +1,14 @@
 import { Text } from '@tarojs/components'
 import Taro from '@tarojs/taro'
 import { BigButton } from '../../components/button/BigButton'
+import { CallButton } from '../../components/call/CallButton'
 import { Card } from '../../components/card/Card'
 import { Field } from '../../components/field/Field'
 import type { HomeOverview } from '../../services/contract'
 import { ROUTES } from '../../services/routes'
 
 /** 我的党小组 and its 365党建服务点 on 首页. */
-export function HomePartyCard({ partyGroup }: { partyGroup: HomeOverview['partyGroup'] }) {
+export function HomePartyCard({ partyGroup, meId }: { partyGroup: HomeOverview['partyGroup']; meId: string }) {
   if (!partyGroup) {
     return (
       <Card title="我的党小组">
@@ -34,6 +35,7 @@ export function HomePartyCard({ partyGroup }: { partyGroup: HomeOverview['partyG
             <Field label="地址" value={point.address} />
             <Field label="时间" value={point.hours} />
             <Field label="负责人" value={point.hostName} />
+            {point.hostName && point.hostId !== meId ? <CallButton className="home-call-host" kind="plain" personId={point.hostId} name={point.hostName} /> : null}
           </>
         ) : (
           <Text className="cz-text">本党小组还没有设立服务点。</Text>

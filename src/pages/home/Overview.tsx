@@ -1,6 +1,7 @@
 import { Text, View } from '@tarojs/components'
 import Taro from '@tarojs/taro'
 import { BigButton } from '../../components/button/BigButton'
+import { CallButton } from '../../components/call/CallButton'
 import { Card } from '../../components/card/Card'
 import { Field } from '../../components/field/Field'
 import { officeRolesOf } from '../../lib/audience'
@@ -29,13 +30,14 @@ export function Overview({ data, me, duty }: { data: HomeOverview; me: Me; duty?
             <Field className="home-leader" label="组长" value={group.leader?.name ?? '暂未确定'} />
             <Field className="home-villagers" label="村民" value={`${group.villagerCount} 人`} />
             <Field className="home-households" label="户数" value={`${group.householdCount} 户`} />
+            {group.leader && group.leader.id !== person.id ? <CallButton className="home-call-leader" personId={group.leader.id} name={group.leader.name} /> : null}
           </Card>
           {isGroupLeader ? (
             <BigButton className="home-roster-entry" text="本组花名册" onClick={() => void Taro.navigateTo({ url: `${ROUTES.roster}?groupId=${encodeURIComponent(group.id)}` })} />
           ) : null}
           {partyVillageEntry(me) ? <VillageDutyCard report={duty} /> : null}
           {office.length > 0 && !onlyVillageRoles(me) ? <WorkCard me={me} withVillage={false} /> : null}
-          <HomePartyCard partyGroup={partyGroup} />
+          <HomePartyCard partyGroup={partyGroup} meId={person.id} />
         </>
       ) : office.length > 0 ? (
         // Officers of the town, the city, the police, the admin: no villager group, so their work instead.

@@ -3,6 +3,7 @@ import { useCallback, useState } from 'react'
 import { BigButton } from '../../../../components/button/BigButton'
 import { Card } from '../../../../components/card/Card'
 import { Screen } from '../../../../components/screen/Screen'
+import { RosterSearch } from '../../../../components/search/RosterSearch'
 import { ListFooter, QueryView } from '../../../../components/status/QueryView'
 import { inviteEntry } from '../../../../lib/entries'
 import { usePullRefresh } from '../../../../lib/pull-refresh'
@@ -72,6 +73,19 @@ function PeopleList({ group, onBack, onIssued }: { group: Groups['groups'][numbe
     <View>
       <Text className="cz-text invite-hint">第二步：点要发码的村民（{group.name}）</Text>
       {issue.error ? <Text className="cz-text invite-problem">{issue.error}</Text> : null}
+      {/* Found people show here, above the group's whole list; a tap issues the code the same way. */}
+      <RosterSearch
+        className="invite-search"
+        scope={{ groupId: group.id }}
+        renderHit={(hit) => (
+          <View className="cz-row cz-tap invite-row invite-hit" hoverClass="cz-pressed" onClick={() => (hit.age >= 16 ? void issue.run(hit) : undefined)}>
+            <Text className="cz-text invite-strong">{hit.name}</Text>
+            <Text className="cz-text">
+              {hit.householdNo} · {hit.age}岁 {hit.age >= 16 ? '发码 ›' : '未满16岁，不发码'}
+            </Text>
+          </View>
+        )}
+      />
       <QueryView state={people.state} onRetry={people.reload} empty="这个小组还没有登记村民。">
         {() =>
           people.items

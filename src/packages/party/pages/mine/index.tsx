@@ -1,4 +1,5 @@
 import { Text, View } from '@tarojs/components'
+import { CallButton } from '../../../../components/call/CallButton'
 import { Card } from '../../../../components/card/Card'
 import { Field } from '../../../../components/field/Field'
 import { Screen } from '../../../../components/screen/Screen'
@@ -16,7 +17,7 @@ type ServicePoint = NonNullable<MineData['myServicePoint']>
 
 async function load() {
   const [mine, me] = await Promise.all([call('partyGroups', 'mine', {}), loadMe()])
-  return { ...mine, groupId: me.groupId }
+  return { ...mine, groupId: me.groupId, meId: me.personId }
 }
 
 /** 我的党小组: which Party group covers my villager group, why, and where its 365 service point is. */
@@ -32,7 +33,7 @@ export default function PartyMinePage() {
   )
 }
 
-function Mine({ partyGroup, myServicePoint, groupId }: MineData & { groupId: string | null }) {
+function Mine({ partyGroup, myServicePoint, groupId, meId }: MineData & { groupId: string | null; meId: string }) {
   if (!partyGroup) {
     return (
       <View>
@@ -42,7 +43,7 @@ function Mine({ partyGroup, myServicePoint, groupId }: MineData & { groupId: str
             {groupId ? '本组的党小组还在组建中，村党组织会尽快安排。有事可以先找本组组长或村委会。' : '您还没有归入哪个村民小组，所以还看不到党小组。如有疑问，请联系村干部。'}
           </Text>
         </Card>
-        {myServicePoint ? <PointCard point={myServicePoint} /> : null}
+        {myServicePoint ? <PointCard point={myServicePoint} meId={meId} /> : null}
       </View>
     )
   }
@@ -51,7 +52,7 @@ function Mine({ partyGroup, myServicePoint, groupId }: MineData & { groupId: str
     <View>
       <Text className="cz-text cz-title cz-page-title mine-name">{partyGroup.name}</Text>
       {myServicePoint ? (
-        <PointCard point={myServicePoint} />
+        <PointCard point={myServicePoint} meId={meId} />
       ) : (
         <Card title="365党建服务点" className="mine-point-none">
           <Text className="cz-text">本党小组还没有设立服务点。有事可以找党小组长。</Text>
@@ -59,6 +60,9 @@ function Mine({ partyGroup, myServicePoint, groupId }: MineData & { groupId: str
       )}
       <Card title="党小组" className="mine-party">
         <Field className="mine-leader" label="党小组长" value={partyGroup.leader?.name ?? '暂未确定'} />
+        {partyGroup.leader && partyGroup.leader.id !== meId ? (
+          <CallButton className="mine-call-leader" kind="plain" personId={partyGroup.leader.id} name={partyGroup.leader.name} />
+        ) : null}
         <Field className="mine-groups" label="包括" value={partyGroup.groups.map(groupName).join('、')} />
         <Field label="党员" value={`${partyGroup.partyMemberCount} 名`} />
         <Text className="cz-text party-gap mine-kind">
@@ -80,7 +84,7 @@ function Mine({ partyGroup, myServicePoint, groupId }: MineData & { groupId: str
   )
 }
 
-function PointCard({ point }: { point: ServicePoint }) {
+function PointCard({ point, meId }: { point: ServicePoint; meId: string }) {
   // The point's name already says 365党建服务点: no card title repeating it.
   return (
     <Card className="party-point mine-point">
@@ -88,6 +92,7 @@ function PointCard({ point }: { point: ServicePoint }) {
       <Text className="cz-text party-point__address mine-point-address">{point.address}</Text>
       <Field label="开放时间" value={point.hours} />
       <Field label="负责人" value={point.hostName} />
+      {point.hostName && point.hostId !== meId ? <CallButton className="mine-call-host" personId={point.hostId} name={point.hostName} /> : null}
     </Card>
   )
 }
