@@ -7,6 +7,7 @@ import { loadMe } from '../../lib/session'
 import { useQuery } from '../../lib/use-query'
 import { call } from '../../services/api'
 import type { HomeOverview, Me, VillageReport } from '../../services/contract'
+import { AttentionCard } from './AttentionCard'
 import { Overview } from './Overview'
 import './index.css'
 
@@ -37,6 +38,7 @@ export default function HomePage() {
   const report = duty.state.status === 'ready' ? (duty.state.data ?? undefined) : undefined
   return (
     <Screen tab="home">
+      <AttentionCard />
       <QueryView state={state} onRetry={reload} atHome>
         {(data) => <Overview data={data.overview} me={data.me} duty={report} />}
       </QueryView>

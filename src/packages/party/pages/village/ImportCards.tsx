@@ -4,6 +4,7 @@ import { Card } from '../../../../components/card/Card'
 import { Field } from '../../../../components/field/Field'
 import type { OutputOf } from '../../../../services/contract'
 import type { FileRef } from '../../../../services/files'
+import { ConsequenceWarning, ImpactCard, NeighboursCard, PeopleCard, type Impact, type NeighbourChange, type People } from './ImportImpact'
 
 type Preview = OutputOf<'roster', 'importPreview'>
 export type Summary = NonNullable<Preview['summary']>
@@ -14,7 +15,7 @@ export type Step =
   | { kind: 'busy'; words: string }
   | { kind: 'errors'; file: FileRef; errors: RowProblem[]; count: number }
   /** `confirmed`: the user ticked "我确认要移出这 N 人" (asked only when the file removes anyone). */
-  | { kind: 'ready'; file: FileRef; summary: Summary; confirmed: boolean }
+  | { kind: 'ready'; file: FileRef; summary: Summary; confirmed: boolean; impact: Impact | null; people: People | null; neighbours: NeighbourChange[] }
 
 /** The file was refused: every problem by row, so it can be fixed in Excel and chosen again. */
 export function ErrorsCard({ step }: { step: Extract<Step, { kind: 'errors' }> }) {
@@ -64,6 +65,9 @@ export function ReadyCard({ step, currentGroups, onConfirm, onCommit }: ReadyCar
         <Field label="导入后" value={`${summary.groups} 个村民小组，${summary.households} 户`} />
         {!removes && groupsLost ? <Text className="cz-text party-red party-block party-gap party-import-groups-lost">{groupsLost}</Text> : null}
       </Card>
+      {step.impact ? <ImpactCard impact={step.impact} /> : null}
+      {step.people ? <PeopleCard people={step.people} /> : null}
+      <NeighboursCard neighbours={step.neighbours} />
       {removes ? (
         <Card className="party-card--alert party-import-removal">
           <Text className="cz-text cz-heading party-red party-block party-import-removal-title">这份文件会把 {summary.removed} 人移出本村名册</Text>
@@ -82,6 +86,7 @@ export function ReadyCard({ step, currentGroups, onConfirm, onCommit }: ReadyCar
           </View>
         </Card>
       ) : null}
+      <ConsequenceWarning impact={step.impact} />
       <BigButton className="party-import-commit" text="确认导入" disabled={removes && !confirmed} onClick={onCommit} />
       {removes && !confirmed ? (
         <Text className="cz-text cz-text--small party-block party-import-commit-hint">要导入，请先勾选上面的“我确认要移出这 {summary.removed} 人”。</Text>

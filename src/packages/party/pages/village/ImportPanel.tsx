@@ -6,7 +6,7 @@ import { useAction } from '../../../../lib/use-action'
 import { call, toApiError } from '../../../../services/api'
 import { chooseAndUpload, downloadAndOpen, type FileRef } from '../../../../services/files'
 import type { Notice } from '../../words'
-import { ErrorsCard, ReadyCard, type Step, type Summary } from './ImportCards'
+import { ErrorsCard, ReadyCard, type Step } from './ImportCards'
 
 interface ImportPanelProps {
   villageId: string
@@ -69,12 +69,15 @@ export function ImportPanel({ villageId, currentGroups, onDone, onCancel }: Impo
   /** Preview: what the file would change, or its row-numbered errors. Nothing is written. */
   const check = async (file: FileRef) => {
     const preview = await call('roster', 'importPreview', { villageId, fileId: file.fileId })
-    if (preview.valid && preview.summary) setStep({ kind: 'ready', file, summary: preview.summary, confirmed: false })
-    else setStep({ kind: 'errors', file, errors: preview.errors, count: preview.errorCount })
+    if (preview.valid && preview.summary) {
+      const { summary, impact, people, neighbours } = preview
+      setStep({ kind: 'ready', file, summary, confirmed: false, impact, people, neighbours })
+    } else setStep({ kind: 'errors', file, errors: preview.errors, count: preview.errorCount })
   }
 
-  const commit = (file: FileRef, summary: Summary, confirmed: boolean) =>
-    run(
+  const commit = (ready: Extract<Step, { kind: 'ready' }>) => {
+    const { file, summary, confirmed } = ready
+    return run(
       '正在导入…',
       async () => {
         try {
@@ -99,8 +102,9 @@ export function ImportPanel({ villageId, currentGroups, onDone, onCancel }: Impo
           setStep({ kind: 'errors', file, errors: e.fields.map((f) => ({ row: rowOf(f.path), message: f.message })), count: e.fields.length })
         }
       },
-      { kind: 'ready', file, summary, confirmed },
+      ready,
     )
+  }
 
   return (
     <View className="party-import-panel">
@@ -108,7 +112,7 @@ export function ImportPanel({ villageId, currentGroups, onDone, onCancel }: Impo
       <Card title="怎么导入">
         <Text className="cz-text party-block">1. 下载模板，按模板把全村村民一行一位填好（Excel 表格或 CSV 文件都可以）。</Text>
         <Text className="cz-text party-block">2. 点“选择文件”上传。先检查，不会马上改名册。</Text>
-        <Text className="cz-text party-block">3. 没有错误时，看清要新增、修改、移出多少人，再点“确认导入”。</Text>
+        <Text className="cz-text party-block">3. 没有错误时，看清要新增、修改、移出哪些人，党小组会怎样变，再点“确认导入”。</Text>
         <Text className="cz-text cz-text--small party-gap">注意：表里没有的村民会从名册中移出。</Text>
       </Card>
       {busy ? <Text className="cz-text party-notice party-notice--ok party-import-busy">{step.words}</Text> : null}
@@ -117,12 +121,7 @@ export function ImportPanel({ villageId, currentGroups, onDone, onCancel }: Impo
       {step.kind === 'errors' ? <ErrorsCard step={step} /> : null}
 
       {step.kind === 'ready' ? (
-        <ReadyCard
-          step={step}
-          currentGroups={currentGroups}
-          onConfirm={(confirmed) => setStep({ ...step, confirmed })}
-          onCommit={() => void commit(step.file, step.summary, step.confirmed)}
-        />
+        <ReadyCard step={step} currentGroups={currentGroups} onConfirm={(confirmed) => setStep({ ...step, confirmed })} onCommit={() => void commit(step)} />
       ) : null}
 
       <View className="party-actions">

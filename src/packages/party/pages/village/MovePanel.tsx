@@ -22,8 +22,9 @@ interface MovePanelProps {
 
 /**
  * 调整所属党小组: move one villager group of a cross-group Party group to a neighbouring Party
- * group. Only Party groups next to the chosen group are offered (adjacency from the roster); the
- * function still checks every rule and reports a move it cannot apply.
+ * group. Groups the rules keep where they are are greyed with the reason before any tap, and only
+ * the Party groups the report's `movable` allows are offered (joined through a neighbouring group
+ * from the roster); the function still checks every rule and reports a move it cannot apply.
  */
 export function MovePanel({ villageId, report, partyGroup, onDone, onCancel }: MovePanelProps) {
   const adjacency = useQuery(
@@ -38,18 +39,24 @@ export function MovePanel({ villageId, report, partyGroup, onDone, onCancel }: M
   const [targetId, setTargetId] = useState<string>()
   const [why, setWhy] = useState('')
 
-  /** Other Party groups touching the chosen group, each with the neighbour to join through. */
+  /** Whether each group may move and where to (the report's `movable`: the very rules a move is refused by). */
+  const options = useMemo(() => new Map(report.movable.map((m) => [m.groupId, m])), [report])
+  const optionOf = (id: string) => options.get(id) ?? { groupId: id, canMove: false, reason: '暂时不能调整', targets: [] }
+
+  /** The Party groups the chosen group may join, each with a neighbouring group to join through. */
   const targets = useMemo(() => {
-    if (!groupId || !neighbours) return []
-    const next = new Set(neighbours.get(groupId) ?? [])
-    for (const [id, list] of neighbours) if (list.includes(groupId)) next.add(id)
-    return report.partyGroups
-      .filter((pg) => pg.id !== partyGroup.id)
-      .flatMap((pg) => {
-        const via = pg.groups.filter((g) => next.has(g.id)).sort((a, b) => a.number - b.number)[0]
-        return via ? [{ partyGroup: pg, via }] : []
-      })
-  }, [groupId, neighbours, report, partyGroup])
+    if (!groupId) return []
+    const near = new Set(neighbours?.get(groupId) ?? [])
+    if (neighbours) for (const [id, list] of neighbours) if (list.includes(groupId)) near.add(id)
+    return (options.get(groupId)?.targets ?? []).flatMap((targetId) => {
+      const pg = report.partyGroups.find((p) => p.id === targetId)
+      if (!pg) return []
+      const sorted = [...pg.groups].sort((a, b) => a.number - b.number)
+      const via = sorted.find((g) => near.has(g.id)) ?? sorted[0]
+      return via ? [{ partyGroup: pg, via, adjacent: near.has(via.id) }] : []
+    })
+  }, [groupId, neighbours, options, report])
+  const movableCount = partyGroup.groups.filter((g) => optionOf(g.id).canMove).length
 
   const group = partyGroup.groups.find((g) => g.id === groupId)
   const target = targets.find((t) => t.partyGroup.id === targetId)
@@ -76,18 +83,30 @@ export function MovePanel({ villageId, report, partyGroup, onDone, onCancel }: M
         <Text className="cz-text party-block">包括：{partyGroup.groups.map(groupName).join('、')}</Text>
       </Card>
       <Text className="cz-text cz-heading party-step">第一步：选要调整的村民小组</Text>
-      {partyGroup.groups.map((g) => (
-        <Choice
-          key={g.id}
-          chosen={g.id === groupId}
-          onChoose={() => {
-            setGroupId(g.id)
-            setTargetId(undefined)
-          }}
-        >
-          <Text className="cz-text cz-heading">{groupName(g)}</Text>
-        </Choice>
-      ))}
+      {movableCount === 0 ? (
+        <Card className="party-card--warn party-move-none">
+          <Text className="cz-text">这个党小组里没有可以调整的村民小组，原因写在每个组下面。</Text>
+        </Card>
+      ) : null}
+      {partyGroup.groups.map((g) => {
+        const option = optionOf(g.id)
+        return (
+          <Choice
+            key={g.id}
+            className={`party-move-group${option.canMove ? '' : ' party-move-group--blocked'}`}
+            chosen={g.id === groupId}
+            disabled={!option.canMove}
+            disabledMark="不能调"
+            onChoose={() => {
+              setGroupId(g.id)
+              setTargetId(undefined)
+            }}
+          >
+            <Text className="cz-text cz-heading">{groupName(g)}</Text>
+            {option.canMove ? null : <Text className="cz-text party-move-reason">{option.reason ?? '暂时不能调整'}</Text>}
+          </Choice>
+        )
+      })}
       <Text className="cz-text cz-heading party-step">第二步：调整到哪个党小组</Text>
       {!group ? (
         <Card>
@@ -99,19 +118,21 @@ export function MovePanel({ villageId, report, partyGroup, onDone, onCancel }: M
             {() =>
               targets.length === 0 ? (
                 <Card className="party-card--warn">
-                  <Text className="cz-text">{groupName(group)}旁边没有别的党小组，不能调整。</Text>
+                  <Text className="cz-text">{groupName(group)}旁边没有能加入的党小组，不能调整。</Text>
                 </Card>
               ) : null
             }
           </QueryView>
-          {targets.map(({ partyGroup: pg, via }) => (
-            <Choice key={pg.id} chosen={pg.id === targetId} onChoose={() => setTargetId(pg.id)}>
-              <Text className="cz-text cz-heading">{pg.name}</Text>
-              <Text className="cz-text cz-text--small">
-                与{groupName(via)}相邻 · 党小组长 {pg.leader?.name ?? '还没有'}
-              </Text>
-            </Choice>
-          ))}
+          {neighbours
+            ? targets.map(({ partyGroup: pg, via, adjacent }) => (
+                <Choice key={pg.id} className="party-move-target" chosen={pg.id === targetId} onChoose={() => setTargetId(pg.id)}>
+                  <Text className="cz-text cz-heading">{pg.name}</Text>
+                  <Text className="cz-text cz-text--small">
+                    {adjacent ? `与${groupName(via)}相邻 · ` : ''}党小组长 {pg.leader?.name ?? '还没有'}
+                  </Text>
+                </Choice>
+              ))
+            : null}
         </>
       )}
       <Text className="cz-text cz-heading party-step">第三步：写明原因</Text>

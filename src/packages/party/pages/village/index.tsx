@@ -13,6 +13,7 @@ import { useVillageActions } from './use-village-actions'
 import { useVillage, type VillageData } from './use-village'
 import { Report } from './VillageReportView'
 import '../../party.css'
+import './village.css'
 
 type Mode = { kind: 'report' } | { kind: 'appoint'; partyGroupId: string } | { kind: 'move'; partyGroupId: string } | { kind: 'import' }
 
