@@ -7,6 +7,7 @@ import { loadMe } from '../../lib/session'
 import { useQuery } from '../../lib/use-query'
 import { call } from '../../services/api'
 import type { HomeOverview, Me, VillageReport } from '../../services/contract'
+import { CareOffer, CareSwitchRow } from './CareMode'
 import { Overview } from './Overview'
 import './index.css'
 
@@ -37,9 +38,13 @@ export default function HomePage() {
   const report = duty.state.status === 'ready' ? (duty.state.data ?? undefined) : undefined
   return (
     <Screen tab="home">
+      {/* Offered once, on the first 首页 that shows who signed in. */}
+      {state.status === 'ready' ? <CareOffer /> : null}
       <QueryView state={state} onRetry={reload} atHome>
         {(data) => <Overview data={data.overview} me={data.me} duty={report} />}
       </QueryView>
+      {/* Also when loading failed: bigger text helps read the error too. */}
+      <CareSwitchRow />
     </Screen>
   )
 }
