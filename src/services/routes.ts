@@ -23,13 +23,56 @@ const LEAVING_MS = 1500
 /** Why login is shown again: `expired` when a saved login was turned down (the page says so). */
 export type LoginReason = 'expired'
 
-/** Clears the page stack and opens login; several failing calls at once navigate only once. */
+const RETURN_KEY = 'cz.returnTo'
+
+/** The page shown now, with its query (Taro's own `$taroTimestamp` and the like left out). */
+function currentUrl(): string | null {
+  const router = Taro.getCurrentInstance().router
+  const path = (router?.path ?? '').split('?')[0]
+  if (!path) return null
+  const query = Object.entries(router?.params ?? {})
+    .filter(([key, value]) => !key.startsWith('$') && key !== 'stamp' && typeof value === 'string')
+    .map(([key, value]) => `${encodeURIComponent(key)}=${encodeURIComponent(value as string)}`)
+    .join('&')
+  const url = `/${path.replace(/^\//, '')}`
+  return query ? `${url}?${query}` : url
+}
+
+/** Remembers where the person was, so signing in again takes them back there (see takeReturnUrl). */
+function rememberReturnUrl(): void {
+  const url = currentUrl()
+  const worth = url !== null && !url.startsWith(ROUTES.login) && !url.startsWith(ROUTES.home)
+  try {
+    if (worth) Taro.setStorageSync(RETURN_KEY, url)
+    else Taro.removeStorageSync(RETURN_KEY)
+  } catch {
+    // Storage full or refused: login then simply leads home.
+  }
+}
+
+/** Where to go after signing in: the page login interrupted (once), else 首页. */
+export function takeReturnUrl(): string {
+  try {
+    const url: unknown = Taro.getStorageSync(RETURN_KEY)
+    Taro.removeStorageSync(RETURN_KEY)
+    if (typeof url === 'string' && url.startsWith('/') && !url.startsWith(ROUTES.login)) return url
+  } catch {
+    // Nothing remembered.
+  }
+  return ROUTES.home
+}
+
+/**
+ * Clears the page stack and opens login; several failing calls at once navigate only once. The
+ * page the person was on is remembered: after signing in again they land back on it.
+ */
 export function goToLogin(reason?: LoginReason): void {
   const pages = Taro.getCurrentPages()
   const current = (pages[pages.length - 1]?.route ?? '').replace(/^\//, '')
   const onLogin = current !== '' && ROUTES.login.endsWith(current)
   if (leaving || onLogin) return
   leaving = true
+  rememberReturnUrl()
   // reLaunch settles before the login page is on the stack: calls failing just after must not
   // send the user to login a second time (and lose ?reason=), so stay "leaving" a little longer.
   Taro.reLaunch({ url: reason ? `${ROUTES.login}?reason=${reason}` : ROUTES.login }).finally(() => {

@@ -70,3 +70,24 @@ test('退出登录 asks first; 不退出 stays', async ({ page, request }) => {
   await page.locator('.taro-model__cancel').click()
   await expect(page.locator('.me-name:visible')).toHaveText(villager.name)
 })
+
+test('signing in again after an expired login returns to the page the person was on', async ({ page, request }) => {
+  const { persona: leader } = await biggestGroupLeader(request)
+  await loginAs(page, leader)
+  await page.locator('.home-roster-entry:visible').click()
+  await expect(page.locator('.roster-row:visible').first()).toBeVisible()
+  const url = page.url()
+  expect(url).toContain('groupId=')
+
+  // The saved login goes stale while the person is on the roster.
+  await page.evaluate(() => localStorage.setItem('cz.token', JSON.stringify({ data: 'expired-or-foreign-token' })))
+  await page.reload()
+  await expect(page.locator('.login-expired:visible')).toBeVisible()
+  await page.locator(`.persona-card[data-person-id="${leader.id}"]`).click()
+  await expect(page.locator('.roster-row:visible').first()).toBeVisible()
+  expect(page.url()).toContain(`groupId=${encodeURIComponent(leader.groupId!)}`)
+
+  // Remembered once: the next sign-in leads to 首页 again.
+  await page.evaluate(() => localStorage.removeItem('cz.token'))
+  await loginAs(page, leader)
+})

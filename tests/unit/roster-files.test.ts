@@ -3,7 +3,7 @@ import { execFileSync } from 'node:child_process'
 import { join } from 'node:path'
 import { Workbook } from 'exceljs'
 import { EXAMPLE_ROWS, parseRosterTable, planVillageImport, ROSTER_COLUMNS, rosterRows } from '../../cloudfunctions/shared/domain/roster-import'
-import { GUIDE_SHEET, readTable, RosterFileError, TEMPLATE_SHEET, templateWorkbook, writeWorkbook } from '../../cloudfunctions/shared/roster-files'
+import { EMPTY_FILE_MESSAGE, GUIDE_SHEET, readTable, RosterFileError, TEMPLATE_SHEET, templateWorkbook, writeWorkbook } from '../../cloudfunctions/shared/roster-files'
 
 const HEADER: string[] = [...ROSTER_COLUMNS]
 const ROWS: string[][] = [
@@ -44,6 +44,14 @@ describe('readTable: CSV', () => {
       ['1', '张,三', '他说"你好"'],
       ['2', '李四', '两行\r\n内容'],
     ])
+  })
+
+  it('refuses an empty file, or one with only a header and blank rows, as 文件是空的', async () => {
+    for (const text of ['', '\uFEFF', '\r\n\r\n', `${HEADER.join(',')}\r\n`, `${HEADER.join(',')}\n,,\n \n`]) {
+      const error = await rejection(readTable(utf8(text), '名册.csv'))
+      expect(error.reason).toBe('UNREADABLE')
+      expect(error.message).toMatch(/^文件是空的/)
+    }
   })
 
   it('reads LF-only files and files without a final line break', async () => {
@@ -130,10 +138,16 @@ describe('readTable: xlsx', () => {
     expect(JSON.parse(output)).toEqual({ header: ['出生日期'], rows: [['1965-03-08']] })
   })
 
-  it('reads an empty workbook as an empty table', async () => {
-    const workbook = new Workbook()
-    workbook.addWorksheet('空')
-    expect(await readTable(await xlsxBytes(workbook), 'x.xlsx')).toEqual({ header: [], rows: [] })
+  it('refuses an empty workbook, or one with only a header, as 文件是空的', async () => {
+    const empty = new Workbook()
+    empty.addWorksheet('空')
+    const headerOnly = new Workbook()
+    headerOnly.addWorksheet('名册').addRow(HEADER)
+    for (const workbook of [empty, headerOnly]) {
+      const error = await rejection(readTable(await xlsxBytes(workbook), 'x.xlsx'))
+      expect(error.reason).toBe('UNREADABLE')
+      expect(error.message).toBe(EMPTY_FILE_MESSAGE)
+    }
   })
 })
 

@@ -1,5 +1,5 @@
 export { RosterFileError, UNSUPPORTED_TYPE_MESSAGE } from './errors'
-export { readTable } from './read-table'
+export { EMPTY_FILE_MESSAGE, readTable } from './read-table'
 export type { Table } from './table'
 export { GUIDE_SHEET, harmlessCell, templateWorkbook, TEMPLATE_SHEET, writeWorkbook } from './write-workbook'
 export { MAX_COLUMNS, MAX_DATA_ROWS } from './limits'

@@ -23,7 +23,16 @@ export interface ReadOptions {
   columns?: readonly string[]
 }
 
+/** Said for a file with no rows at all, or only a header: plainer than a row error on 第1行. */
+export const EMPTY_FILE_MESSAGE = '文件是空的：请按模板从第2行起每行填一位村民，再上传'
+
 export async function readTable(bytes: Buffer, fileName: string, options: ReadOptions = {}): Promise<Table> {
+  const table = await readAnyTable(bytes, fileName, options)
+  if (table.rows.every((cells) => cells.every((cell) => cell === ''))) throw unreadable(EMPTY_FILE_MESSAGE)
+  return table
+}
+
+async function readAnyTable(bytes: Buffer, fileName: string, options: ReadOptions): Promise<Table> {
   const extension = /\.([^.]+)$/.exec(fileName.trim())?.[1]?.toLowerCase()
   if (extension === 'csv') {
     const lines = parseCsv(decodeCsv(bytes), { maxRecords: MAX_DATA_ROWS + 1, maxFields: MAX_COLUMNS })

@@ -8,6 +8,7 @@ import { useQuery } from '../../lib/use-query'
 import { call } from '../../services/api'
 import type { HomeOverview, Me, VillageReport } from '../../services/contract'
 import { AttentionCard } from './AttentionCard'
+import { CareOffer, CareSwitchRow } from './CareMode'
 import { Overview } from './Overview'
 import './index.css'
 
@@ -39,9 +40,13 @@ export default function HomePage() {
   return (
     <Screen tab="home">
       <AttentionCard />
+      {/* Offered once, on the first 首页 that shows who signed in. */}
+      {state.status === 'ready' ? <CareOffer /> : null}
       <QueryView state={state} onRetry={reload} atHome>
         {(data) => <Overview data={data.overview} me={data.me} duty={report} />}
       </QueryView>
+      {/* Also when loading failed: bigger text helps read the error too. */}
+      <CareSwitchRow />
     </Screen>
   )
 }

@@ -34,6 +34,12 @@ export default function MePage() {
               </View>
             </Card>
             <PartyEntries me={me} />
+            {inviteEntry(me) ? (
+              <Card title="邀请村民" className="me-invite-card">
+                <Text className="cz-text cz-text--small me-invite-hint">给本村村民发一个邀请码，他们在微信里输入后就能用村组通。</Text>
+                <BigButton className="me-invite" kind="plain" text="给村民发邀请码" onClick={() => void Taro.navigateTo({ url: ROUTES.invite })} />
+              </Card>
+            ) : null}
             {officesEntry(me) ? (
               <Card title="职务" className="me-offices">
                 <BigButton className="me-offices-manage" kind="plain" text="职务管理" onClick={() => void Taro.navigateTo({ url: ROUTES.offices })} />
@@ -55,15 +61,13 @@ export default function MePage() {
 function PartyEntries({ me }: { me: Me }) {
   const manage = partyVillageEntry(me) !== null
   const coverage = coverageEntry(me)
-  const invite = inviteEntry(me) !== null
-  if (!me.groupId && !manage && !coverage && !invite) return null
+  if (!me.groupId && !manage && !coverage) return null
   const open = (url: string) => () => void Taro.navigateTo({ url })
   return (
     <Card title="党小组" className="me-party">
       {me.groupId ? <BigButton className="me-party-mine" kind="plain" text="我的党小组" onClick={open(ROUTES.partyMine)} /> : null}
       {manage ? <BigButton className="me-party-village" kind="plain" text="党小组管理" onClick={open(ROUTES.partyVillage)} /> : null}
       {coverage ? <BigButton className="me-party-coverage" kind="plain" text="党小组覆盖情况" onClick={open(ROUTES.partyCoverage)} /> : null}
-      {invite ? <BigButton className="me-invite" kind="plain" text="给村民发邀请码" onClick={open(ROUTES.invite)} /> : null}
     </Card>
   )
 }

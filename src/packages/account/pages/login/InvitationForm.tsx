@@ -5,7 +5,7 @@ import { BigButton } from '../../../../components/button/BigButton'
 import { fieldWords, useAction } from '../../../../lib/use-action'
 import { call } from '../../../../services/api'
 import { clearSession } from '../../../../services/session'
-import { ROUTES } from '../../../../services/routes'
+import { takeReturnUrl } from '../../../../services/routes'
 
 /** WeChat: bind this WeChat account to a villager record with the code from village staff. */
 export function InvitationForm() {
@@ -16,7 +16,7 @@ export function InvitationForm() {
       // A new sign-in: whoever the session knew before (nobody, or a refused call) is forgotten.
       clearSession()
       await Taro.showToast({ title: `欢迎您，${bound.name}`, icon: 'none', duration: 1500 })
-      await Taro.reLaunch({ url: ROUTES.home })
+      await Taro.reLaunch({ url: takeReturnUrl() })
     },
     { wordsFor: fieldWords('code') },
   )

@@ -7,7 +7,7 @@ import { useAction } from '../../../../lib/use-action'
 import { useQuery } from '../../../../lib/use-query'
 import { ApiError } from '../../../../services/api'
 import { ROLE_LABEL, type Persona } from '../../../../services/contract'
-import { ROUTES } from '../../../../services/routes'
+import { takeReturnUrl } from '../../../../services/routes'
 import { listPersonas, loginAs } from '../../dev-login'
 
 /** Browser demo: one big card per seeded person; tapping a card logs in as that person. */
@@ -21,7 +21,7 @@ export function PersonaPicker() {
     setLoginError(undefined)
     try {
       await loginAs(person.id)
-      await Taro.reLaunch({ url: ROUTES.home })
+      await Taro.reLaunch({ url: takeReturnUrl() })
     } catch (thrown) {
       setBusyId(undefined)
       if (thrown instanceof ApiError) setLoginError(thrown)

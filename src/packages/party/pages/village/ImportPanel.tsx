@@ -28,6 +28,8 @@ function rowOf(path: string): number | undefined {
  */
 export function ImportPanel({ villageId, currentGroups, onDone, onCancel }: ImportPanelProps) {
   const [step, setStep] = useState<Step>({ kind: 'idle' })
+  /** Said on screen, as 导出 does: a download can land silently in the browser's folder. */
+  const [templateSaved, setTemplateSaved] = useState<string>()
   // One step at a time (a second tap while one runs does nothing); a failure goes back to `fallback`.
   const action = useAction(async (words: string | null, work: () => Promise<void>, fallback: Step) => {
     if (words) setStep({ kind: 'busy', words })
@@ -45,7 +47,9 @@ export function ImportPanel({ villageId, currentGroups, onDone, onCancel }: Impo
     run(
       '正在准备模板…',
       async () => {
-        await downloadAndOpen(await call('roster', 'importTemplate', {}))
+        const file = await call('roster', 'importTemplate', {})
+        await downloadAndOpen(file)
+        setTemplateSaved(process.env.TARO_ENV === 'h5' ? `已下载模板：${file.fileName}` : `已打开模板：${file.fileName}`)
         setStep({ kind: 'idle' })
       },
       step,
@@ -117,6 +121,7 @@ export function ImportPanel({ villageId, currentGroups, onDone, onCancel }: Impo
       </Card>
       {busy ? <Text className="cz-text party-notice party-notice--ok party-import-busy">{step.words}</Text> : null}
       {message ? <Text className="cz-text party-notice party-notice--error party-import-message">{message}</Text> : null}
+      {templateSaved ? <Text className="cz-text party-notice party-notice--ok party-import-template-saved">{templateSaved}</Text> : null}
 
       {step.kind === 'errors' ? <ErrorsCard step={step} /> : null}
 
