@@ -249,6 +249,7 @@ export const policy = {
       village ? grantReaches(actor, PREVIEWERS, village) : holdsGrant(actor, PREVIEWERS),
     ),
     village: onVillage(VILLAGE_READERS, '本村的村书记、村干部；所属镇的镇干部；市级干部；管理员'),
+    members: onVillage(VILLAGE_READERS, '本村的村书记、村干部；所属镇的镇干部；市级干部；管理员'),
     recompute: onVillage(RECOMPUTERS, '本村的村书记、村干部；所属镇的镇干部；管理员'),
     override: onVillage(PARTY_SECRETARIES, '本村的村党组织书记；管理员可代为调整'),
     coverage: rule('area', '村：本村书记、村干部；镇：本镇干部；市：市级干部、管理员（上级可看下级）', (actor, area) => {

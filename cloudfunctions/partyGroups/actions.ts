@@ -2,12 +2,15 @@ import { policy } from '../../types/policy'
 import { formPartyGroups, groupFactsFrom, partyMemberFactsFrom, type Override } from '../shared/domain/party-groups'
 import { previewInputProblems } from '../shared/domain/party-groups/preview-input'
 import { coverageStatsOf, formVillage, planFormationWrites, readVillageFacts, recomputeLoadedVillage } from '../shared/party-groups/recompute-village'
-import { partyGroupFor, villageReport } from '../shared/party-groups/village-report'
+import { groupRef, partyGroupFor, villageReport } from '../shared/party-groups/village-report'
 import { coverageReport, allowCoverage } from '../shared/party-groups/coverage-report'
-import type { GroupRecord, PersonRecord } from '../shared/records/records'
+import { villageDate } from '../shared/domain/clock'
+import { ageOn } from '../shared/domain/personal-data'
+import { readWhereIn } from '../shared/records/read-all'
+import type { GroupRecord, PartyGroupRecord, PersonRecord } from '../shared/records/records'
 import { allowBy, allowOnVillage, placeOfVillage, requireVillage } from '../shared/records/village-access'
 import { audit } from '../shared/audit/audit'
-import { AppError, invalidInput } from '../shared/runtime/app-error'
+import { AppError, invalidInput, notFound } from '../shared/runtime/app-error'
 import { defineFunction } from '../shared/runtime/define-function'
 
 /** One standing override per subject (a group's move, a Party group's leader): a new one replaces the old. */
@@ -37,6 +40,37 @@ export const partyGroupsFunction = defineFunction('partyGroups', {
   village: {
     allow: allowOnVillage(policy.partyGroups.village, (input) => input.villageId),
     run: async ({ db, places }, { villageId }) => villageReport(db, await requireVillage(places, villageId)),
+  },
+
+  members: {
+    allow: allowOnVillage(policy.partyGroups.members, (input) => input.villageId),
+    run: async ({ db, places, now }, { villageId, partyGroupId }) => {
+      await requireVillage(places, villageId)
+      const { data: partyGroup } = await db.collection<PartyGroupRecord>('partyGroups').doc(partyGroupId).get()
+      if (!partyGroup || partyGroup.villageId !== villageId) throw notFound('这个党小组')
+      const [people, { data: groups }] = await Promise.all([
+        readWhereIn<PersonRecord>(db, 'people', 'groupId', partyGroup.groupIds),
+        db
+          .collection<GroupRecord>('groups')
+          .where({ _id: db.command.in(partyGroup.groupIds) })
+          .limit(partyGroup.groupIds.length)
+          .get(),
+      ])
+      const groupById = new Map(groups.map((group) => [group._id, group]))
+      const today = villageDate(now())
+      return {
+        items: people
+          .filter((person) => person.partyMembership && person.groupId && groupById.has(person.groupId))
+          .map((person) => ({
+            id: person._id,
+            name: person.name,
+            age: ageOn(person.birthDate, today),
+            group: groupRef(groupById.get(person.groupId!)!),
+            isGroupLeader: groupById.get(person.groupId!)!.leaderId === person._id,
+          }))
+          .sort((a, b) => a.group.number - b.group.number || a.name.localeCompare(b.name, 'zh-CN')),
+      }
+    },
   },
 
   recompute: {

@@ -87,6 +87,7 @@ const READS = [
   'home.overview',
   'partyGroups.preview',
   'partyGroups.village',
+  'partyGroups.members',
   'partyGroups.coverage',
   'partyGroups.mine',
   'roster.groupMembers',

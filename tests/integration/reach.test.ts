@@ -27,6 +27,7 @@ const REST: Record<string, Record<string, unknown>> = {
   'roster.setNeighbours': { neighbours: [] },
   'roster.search': { q: '张' },
   'identity.grant': { role: 'village_staff', scopeId: 'v-xinan' },
+  'partyGroups.members': { partyGroupId: 'pg-x' },
 }
 
 /** Every (action, key) to try: inputs naming a place by one of KEYS, and coverage of a village (its `id`). */

@@ -180,6 +180,7 @@ const EXPECTED: Record<string, Expect> = {
     reach(PREVIEWERS),
   ),
   'partyGroups.village': reach(READERS),
+  'partyGroups.members': reach(READERS),
   'partyGroups.recompute': reach([...MANAGERS, 'town_officer']),
   'partyGroups.override': reach(['village_secretary', 'admin']),
   'partyGroups.coverage': either(

@@ -137,6 +137,14 @@ export const partyGroupsContract = {
     input: z.strictObject({ villageId: idSchema }),
     output: villageReportSchema,
   }),
+  /** Who may lead a Party group: its Party members, with their villager group (for 指定党小组长). */
+  members: action({
+    who: '本村的村书记、村干部；所属镇的镇干部；市级干部；管理员',
+    input: z.strictObject({ villageId: idSchema, partyGroupId: idSchema }),
+    output: z.object({
+      items: z.array(z.object({ id: z.string(), name: z.string(), age: z.number().int().min(0), group: groupRefSchema, isGroupLeader: z.boolean() })),
+    }),
+  }),
   recompute: action({
     who: '本村的村书记、村干部；所属镇的镇干部；管理员',
     input: z.strictObject({ villageId: idSchema }),

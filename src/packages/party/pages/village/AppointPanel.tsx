@@ -6,30 +6,25 @@ import { QueryView } from '../../../../components/status/QueryView'
 import { fieldWords, useAction } from '../../../../lib/use-action'
 import { useQuery } from '../../../../lib/use-query'
 import { call } from '../../../../services/api'
-import type { PartyGroupView, RosterMember, VillageReport } from '../../../../services/contract'
+import type { PartyGroupView, VillageReport } from '../../../../services/contract'
 import { Choice } from '../../components/Choice'
 import { WHY_MIN, WhyInput } from '../../components/WhyInput'
 import { groupName, issueOf, type Notice } from '../../words'
 import { askToSubscribe } from '../../../../services/subscribe'
 
-type Candidate = RosterMember & { groupLabel: string }
+interface Candidate {
+  id: string
+  name: string
+  age: number
+  groupLabel: string
+  /** Leads their villager group (村民小组长). */
+  isGroupLeader: boolean
+}
 
-/**
- * Every Party member living in the Party group's villager groups. Until the server offers
- * roster.search (Party members of given groups, one call), this pages through each group's
- * roster (100 a page) and keeps the Party members.
- */
-async function partyMembersOf(partyGroup: PartyGroupView): Promise<Candidate[]> {
-  const found: Candidate[] = []
-  for (const group of partyGroup.groups) {
-    let cursor: string | undefined
-    do {
-      const res = await call('roster', 'groupMembers', { groupId: group.id, cursor, limit: 100 })
-      found.push(...res.items.filter((m) => m.partyMember).map((m) => ({ ...m, groupLabel: groupName(group) })))
-      cursor = res.nextCursor ?? undefined
-    } while (cursor)
-  }
-  return found
+/** The Party group's members in one call (the server filters; no paging through every villager). */
+async function partyMembersOf(villageId: string, partyGroup: PartyGroupView): Promise<Candidate[]> {
+  const { items } = await call('partyGroups', 'members', { villageId, partyGroupId: partyGroup.id })
+  return items.map((member) => ({ id: member.id, name: member.name, age: member.age, groupLabel: groupName(member.group), isGroupLeader: member.isGroupLeader }))
 }
 
 interface AppointPanelProps {
@@ -42,7 +37,7 @@ interface AppointPanelProps {
 /** 指定党小组长: pick one of the Party group's Party members, say why, confirm. */
 export function AppointPanel({ villageId, partyGroup, onDone, onCancel }: AppointPanelProps) {
   const candidates = useQuery(
-    useCallback(() => partyMembersOf(partyGroup), [partyGroup]),
+    useCallback(() => partyMembersOf(villageId, partyGroup), [villageId, partyGroup]),
     { when: 'mount' },
   )
   const [chosen, setChosen] = useState<string>()
@@ -139,7 +134,7 @@ function CandidateList({ candidates, others, partyGroup, chosen, onChoose }: Can
           >
             <Text className="cz-text cz-heading">{c.name}</Text>
             <Text className="cz-text cz-text--small">
-              {c.groupLabel} · {c.age}岁{c.isLeader ? ' · 村民小组长' : ''}
+              {c.groupLabel} · {c.age}岁{c.isGroupLeader ? ' · 村民小组长' : ''}
               {current ? ' · 现任党小组长' : ''}
             </Text>
           </Choice>
