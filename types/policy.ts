@@ -317,18 +317,7 @@ export const fileReaders: Readonly<Record<string, (actor: Actor, place: Place) =
  * A village grant's town is not known here: only the village id decides there.
  */
 export function officeScopes(actor: Actor): Area[] {
-  const named: Area[] = [CITY]
-  for (const { scope } of actor.grants) {
-    if (scope.level === 'town') named.push({ level: 'town', townId: scope.id, villageId: null })
-    if (scope.level === 'village') named.push({ level: 'village', townId: null, villageId: scope.id })
-  }
-  const seen = new Set<string>()
-  return named.filter((area) => {
-    const key = `${area.level}:${area.townId}:${area.villageId}`
-    if (seen.has(key) || !policy.identity.grants(actor, area)) return false
-    seen.add(key)
-    return true
-  })
+  return areasNamedBy(actor, (area) => policy.identity.grants(actor, area))
 }
 
 /** The village a Party secretary or village cadre is appointed to, if any. */
@@ -343,6 +332,11 @@ export function villageInCharge(actor: Actor): string | null {
  * left unknown: only the village id decides there.
  */
 export function coverageAreas(actor: Actor): Area[] {
+  return areasNamedBy(actor, (area) => policy.partyGroups.coverage(actor, area))
+}
+
+/** The city, the towns and the villages the actor's grants name, widest first, once each, kept where `allowed`. */
+function areasNamedBy(actor: Actor, allowed: (area: Area) => boolean): Area[] {
   const named: Area[] = [CITY]
   for (const { scope } of actor.grants) {
     if (scope.level === 'town') named.push({ level: 'town', townId: scope.id, villageId: null })
@@ -351,7 +345,7 @@ export function coverageAreas(actor: Actor): Area[] {
   const seen = new Set<string>()
   return named.filter((area) => {
     const key = `${area.level}:${area.townId}:${area.villageId}`
-    if (seen.has(key) || !policy.partyGroups.coverage(actor, area)) return false
+    if (seen.has(key) || !allowed(area)) return false
     seen.add(key)
     return true
   })

@@ -1,5 +1,5 @@
+import { memberRow } from './member-row'
 import { villageDate } from '../shared/domain/clock'
-import { ageOn, maskPhone } from '../shared/domain/personal-data'
 import { namesOf, requireGroup } from '../shared/records/lookups'
 import { readAll } from '../shared/records/read-all'
 import type { GroupRecord, PersonRecord } from '../shared/records/records'
@@ -25,16 +25,7 @@ export const rosterFunction = defineFunction('roster', {
         group: { id: group._id, number: group.number, name: group.name },
         total,
         nextCursor: page.nextCursor,
-        items: page.items.map((person) => ({
-          id: person._id,
-          name: person.name,
-          householdNo: person.householdNo ?? '',
-          gender: person.gender,
-          age: ageOn(person.birthDate, today),
-          partyMember: Boolean(person.partyMembership),
-          isLeader: group.leaderId === person._id,
-          phone: maskPhone(person.phone),
-        })),
+        items: page.items.map((person) => memberRow(person, group, today)),
       }
     },
   },

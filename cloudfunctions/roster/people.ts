@@ -6,6 +6,7 @@
  * at most 20,000 villagers; pinyin initials of 20,000 names take ~0.2 s and repeat names are worked
  * out once): a substring match is no query CloudBase or the embedded store answers from an index.
  */
+import { memberRow } from './member-row'
 import { pinyin } from 'pinyin-pro'
 import { NOWHERE, policy, type Place } from '../../types/policy'
 import type { Database } from '../shared/db/port'
@@ -119,18 +120,7 @@ export const rosterPeopleActions: Pick<ActionTable<'roster'>, 'search' | 'person
         nextCursor: hits.length > limit ? codec.encode(position(page[page.length - 1]), page[page.length - 1]._id) : null,
         items: page.map((person) => {
           const group = groups.get(person.groupId!)!
-          return {
-            id: person._id,
-            name: person.name,
-            householdNo: person.householdNo ?? '',
-            gender: person.gender,
-            age: ageOn(person.birthDate, today),
-            partyMember: Boolean(person.partyMembership),
-            isLeader: group.leaderId === person._id,
-            phone: maskPhone(person.phone),
-            groupId: group._id,
-            groupName: group.name,
-          }
+          return { ...memberRow(person, group, today), groupId: group._id, groupName: group.name }
         }),
       }
     },

@@ -4,29 +4,17 @@
  * added, removed or changed, and which neighbours change. Pure: the plan and the stored roster in,
  * plain data out.
  */
-import { formPartyGroups, type FormationResult, type GroupFacts, type Override } from '../domain/party-groups'
+import { formPartyGroups, type FormationResult, type Override } from '../domain/party-groups'
 import type { GroupDoc, PersonDoc } from '../domain/roster'
 import type { ExistingRoster, ImportPlan } from '../domain/roster-import'
-import { coverageStatsOf, partyGroupName } from './recompute-village'
+import { coverageStatsOf, groupFactsOf, partyGroupName } from './recompute-village'
 
 /** At most this many people of each kind are listed; `counts` has them all. */
 export const MAX_LISTED_PEOPLE = 100
 
-function factsOf(groups: readonly GroupDoc[]): GroupFacts[] {
-  return groups.map((group) => ({
-    id: group._id,
-    number: group.number,
-    name: group.name,
-    leaderId: group.leaderId,
-    leaderIsPartyMember: group.leaderIsPartyMember,
-    partyMemberCount: group.counts.partyMembers,
-    neighbours: group.neighbours,
-  }))
-}
-
 function formed(groups: readonly GroupDoc[], people: readonly PersonDoc[], overrides: Override[]): FormationResult {
   return formPartyGroups({
-    groups: factsOf(groups),
+    groups: groupFactsOf(groups),
     overrides,
     partyMembers: people.filter((person) => person.partyMembership && person.groupId).map((person) => ({ id: person._id, groupId: person.groupId! })),
   })

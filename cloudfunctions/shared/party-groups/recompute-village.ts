@@ -8,6 +8,7 @@ import { formPartyGroups, type FormationResult, type GroupFacts, type Override }
 import type { Database, Transaction } from '../db/port'
 import type { GroupRecord, HouseholdRecord, OverrideDoc, PartyGroupRecord, PartyGroupState, PersonRecord, ServicePointRecord, VillageRecord } from '../records/records'
 import { notFound } from '../runtime/app-error'
+import type { GroupDoc } from '../domain/roster'
 import { audit, type Actor } from '../audit/audit'
 import { partyGroupChangeNotices } from '../domain/party-groups/change-notices'
 import { notify } from '../inbox/notify'
@@ -23,7 +24,7 @@ export interface RecomputeOptions {
 
 const SERVICE_HOURS = '每天 8:00–20:00'
 
-export function groupFactsOf(groups: readonly GroupRecord[]): GroupFacts[] {
+export function groupFactsOf(groups: readonly GroupDoc[]): GroupFacts[] {
   return groups.map((group) => ({
     id: group._id,
     number: group.number,
