@@ -9,6 +9,9 @@ export default defineAppConfig({
     { root: 'packages/invite', pages: ['pages/issue/index'] },
     { root: 'packages/offices', pages: ['pages/manage/index'] },
   ],
+  // Browser build: no slide between pages. A tab tapped while the slide back from a page was still
+  // running left a blank screen (Taro's h5 router), and a weak phone gains nothing from the slide.
+  ...(process.env.TARO_ENV === 'h5' ? { animation: false } : {}),
   window: {
     backgroundTextStyle: 'dark',
     navigationBarBackgroundColor: '#ffffff',

@@ -61,6 +61,8 @@ test('a Party-group move reaches the villagers of the moved group in 消息, wit
 
   await notice.click()
   await expect(page).toHaveURL(/packages\/party\/pages\/mine/)
+  // Read the page it opened (as a person would) before going back.
+  await expect(page.locator('.mine-name:visible, .mine-none:visible').first()).toBeVisible()
   await page.goBack()
   await expect(page.locator('.chats-notice:visible').first()).not.toHaveClass(/is-unread/)
   await expect(page.locator('.cz-tabbar__badge:visible')).toHaveCount(0)
