@@ -12,7 +12,6 @@ import fastifyStatic from '@fastify/static'
 import Fastify, { type FastifyInstance, type FastifyReply } from 'fastify'
 import { MANIFEST } from '../cloudfunctions/manifest'
 import { cloudFunctions, cloudJobs } from '../cloudfunctions/registry'
-import { recordingSender, templateIdFor } from '../cloudfunctions/shared/inbox/sender'
 import { findJob, runJob, type JobReport } from '../cloudfunctions/shared/runtime/run-job'
 import { checkUploadQuota, CONTENT_TYPE_OF, kindOfExtension, readableFile, recordUpload, sniffContent, UPLOAD_RULES } from '../cloudfunctions/shared/files'
 import { loadCaller } from '../cloudfunctions/shared/identity/load-caller'
@@ -25,6 +24,7 @@ import { uploadPurposeSchema } from '../types/functions/files'
 import type { Persona } from '../types/identity'
 import type { EmbeddedStore } from './embedded-store/embedded-store'
 import { demoClock } from './demo-clock'
+import { localDelivery } from './jobs/local-delivery'
 import { scheduledJobs, startScheduler } from './jobs/scheduler'
 import { localFileStorage } from './local-storage'
 import { fileUrlSigner, loadFileUrlSecret, SIGNED_FILE_ROUTE } from './signed-urls'
@@ -141,9 +141,7 @@ export async function buildHost(options: HostOptions): Promise<FastifyInstance> 
 
   app.get('/healthz', async () => ({ ok: true }))
 
-  // Locally WeChat is a recorder: what would have been sent lands in `outbox`, with a stand-in
-  // template id for kinds that have no WX_TEMPLATE_<KIND> set.
-  const messages = recordingSender(store)
+  const delivery = localDelivery(store)
   const runLocalJob = (fn: string, job: string): Promise<JobReport> | null => {
     const run = findJob(cloudJobs, fn, job)
     if (!run) return null
@@ -152,8 +150,7 @@ export async function buildHost(options: HostOptions): Promise<FastifyInstance> 
       storage,
       log: log.child({ job: `${fn}/${job}` }),
       now,
-      messages,
-      templateIdFor: (kind) => templateIdFor(kind, process.env, (k) => `local-${k}`),
+      ...delivery,
     })
   }
   if (options.jobs ?? true) {

@@ -6,6 +6,7 @@
 import dayjs from 'dayjs'
 import type { BindingRecord, PersonRecord } from '../shared/records/records'
 import type { BroadcastRecord, InboxRecord, NoticeContent } from '../shared/inbox/records'
+import { clip } from '../shared/inbox/notify'
 import { NOT_SUBSCRIBED, type SendOutcome, type SubscriptionMessage } from '../shared/inbox/sender'
 import { VILLAGE_TIME_ZONE } from '../shared/domain/clock'
 import { readWhereIn } from '../shared/records/read-all'
@@ -15,9 +16,7 @@ import { JOB_BATCH, type JobContext, type JobResult, type JobRun } from '../shar
 export const MAX_ATTEMPTS = 3
 
 /** WeChat template fields: thing ≤ 20 characters, time as 'YYYY-MM-DD HH:mm'. */
-function clip(text: string, max = 20): string {
-  return text.length <= max ? text : `${text.slice(0, max - 1)}…`
-}
+const THING_MAX = 20
 
 function messageOf(notice: NoticeContent & { createdAt: string }, touser: string, templateId: string): SubscriptionMessage {
   return {
@@ -25,8 +24,8 @@ function messageOf(notice: NoticeContent & { createdAt: string }, touser: string
     templateId,
     page: notice.page,
     data: {
-      thing1: { value: clip(notice.title) },
-      thing2: { value: clip(notice.body) },
+      thing1: { value: clip(notice.title, THING_MAX) },
+      thing2: { value: clip(notice.body, THING_MAX) },
       time3: { value: dayjs(notice.createdAt).tz(VILLAGE_TIME_ZONE).format('YYYY-MM-DD HH:mm') },
     },
   }

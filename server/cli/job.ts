@@ -3,10 +3,10 @@
  * local store (DATA_DIR), as the system, with "now" at the given time (default: real time).
  */
 import { cloudJobs } from '../../cloudfunctions/registry'
-import { recordingSender, templateIdFor } from '../../cloudfunctions/shared/inbox/sender'
 import { jsonLogger } from '../../cloudfunctions/shared/runtime/logger'
 import { findJob, runJob } from '../../cloudfunctions/shared/runtime/run-job'
 import { hostConfig } from '../config'
+import { localDelivery } from '../jobs/local-delivery'
 import { localFileStorage } from '../local-storage'
 import { openStore } from '../open-store'
 
@@ -28,8 +28,7 @@ async function main() {
       storage: localFileStorage(config.dataDir),
       log: jsonLogger({ service: 'cunzu-job' }),
       now: () => at,
-      messages: recordingSender(store),
-      templateIdFor: (kind) => templateIdFor(kind, process.env, (k) => `local-${k}`),
+      ...localDelivery(store),
     })
     console.log(JSON.stringify(report, null, 2))
   } finally {

@@ -13,7 +13,8 @@ export type Recipients = { people: readonly string[] } | { group: string } | { v
 const TITLE_MAX = 40
 const BODY_MAX = 500
 
-function clip(text: string, max: number): string {
+/** At most `max` characters, an ellipsis marking the cut (inbox titles, WeChat template fields). */
+export function clip(text: string, max: number): string {
   return text.length <= max ? text : `${text.slice(0, max - 1)}…`
 }
 

@@ -18,7 +18,7 @@ export interface JobContext {
   log: Logger
   /** The injected clock (the demo clock locally), never Date.now(). */
   now(): Date
-  /** The system actor the job acts as, e.g. `system:identity/expireInvitations`. */
+  /** The system actor the job acts as, e.g. `{kind: 'system', job: 'identity/expireInvitations'}`. */
   actor: SystemActor
   /** Subscription messages to WeChat (a recorder on the local host). */
   messages: MessageSender

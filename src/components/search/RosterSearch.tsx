@@ -88,7 +88,7 @@ function SearchResults({ scope, q, renderHit }: { scope: SearchScope; q: string;
           </>
         )}
       </QueryView>
-      <ListFooter hasMore={results.hasMore} loadingMore={results.loadingMore} moreError={results.moreError} onMore={results.loadMore} moreClassName="search-more" />
+      <ListFooter paged={results} moreClassName="search-more" />
     </View>
   )
 }

@@ -1,6 +1,6 @@
 import { Text } from '@tarojs/components'
 import type { ReactNode } from 'react'
-import type { ApiError } from '../../services/api'
+import type { CursorPage, Paged } from '../../lib/use-paged'
 import type { QueryState } from '../../lib/use-query'
 import { BigButton } from '../button/BigButton'
 import { Card } from '../card/Card'
@@ -40,13 +40,10 @@ export function QueryView<T>({ state, onRetry, empty, isEmpty = hasNoItems, empt
 }
 
 interface ListFooterProps {
-  hasMore: boolean
-  loadingMore: boolean
-  moreError?: ApiError
-  onMore: () => void
-  /** 刷新: shown at the end of the list (pull-down is not obvious to everyone, and does nothing in a browser). */
-  onRefresh?: () => void
-  refreshing?: boolean
+  /** The list it closes (usePaged): nothing is drawn until its first page is in. */
+  paged: Pick<Paged<CursorPage<unknown>>, 'state' | 'hasMore' | 'loadingMore' | 'moreError' | 'loadMore' | 'reload'>
+  /** 刷新 at the end of the list (pull-down is not obvious to everyone, and does nothing in a browser). */
+  refresh?: boolean
   /** Said under the last item when there is nothing more (say, 已经全部显示。). */
   end?: string
   moreClassName?: string
@@ -54,14 +51,18 @@ interface ListFooterProps {
 }
 
 /** Under a paged list: 加载更多 (or its progress / error), the end, and 刷新. */
-export function ListFooter({ hasMore, loadingMore, moreError, onMore, onRefresh, refreshing, end, moreClassName, endClassName }: ListFooterProps) {
+export function ListFooter({ paged, refresh = false, end, moreClassName, endClassName }: ListFooterProps) {
+  const { state, hasMore, loadingMore, moreError, loadMore, reload } = paged
+  if (state.status !== 'ready') return null
   return (
     <>
       {loadingMore ? <Loading text="正在加载下一页…" /> : null}
-      {moreError && !loadingMore ? <ErrorNotice error={moreError} onRetry={onMore} /> : null}
-      {hasMore && !loadingMore && !moreError ? <BigButton className={`cz-more${moreClassName ? ` ${moreClassName}` : ''}`} kind="plain" text="加载更多" onClick={onMore} /> : null}
+      {moreError && !loadingMore ? <ErrorNotice error={moreError} onRetry={loadMore} /> : null}
+      {hasMore && !loadingMore && !moreError ? (
+        <BigButton className={`cz-more${moreClassName ? ` ${moreClassName}` : ''}`} kind="plain" text="加载更多" onClick={loadMore} />
+      ) : null}
       {!hasMore && end ? <Text className={`cz-text cz-list-end${endClassName ? ` ${endClassName}` : ''}`}>{end}</Text> : null}
-      {onRefresh ? <BigButton className="cz-refresh" kind="plain" text={refreshing ? '正在刷新…' : '刷新'} disabled={refreshing} onClick={onRefresh} /> : null}
+      {refresh ? <BigButton className="cz-refresh" kind="plain" text={state.refreshing ? '正在刷新…' : '刷新'} disabled={state.refreshing} onClick={reload} /> : null}
     </>
   )
 }

@@ -94,16 +94,7 @@ export default function ChatsPage() {
               </>
             )}
           </QueryView>
-          {inbox.state.status === 'ready' ? (
-            <ListFooter
-              hasMore={inbox.hasMore}
-              loadingMore={inbox.loadingMore}
-              moreError={inbox.moreError}
-              onMore={inbox.loadMore}
-              onRefresh={inbox.reload}
-              refreshing={inbox.state.refreshing}
-            />
-          ) : null}
+          <ListFooter paged={inbox} refresh />
         </View>
       )}
     </Screen>

@@ -136,7 +136,7 @@ function PeopleList({ group, onBack, onIssued }: { group: Groups['groups'][numbe
           ))
         }
       </QueryView>
-      <ListFooter hasMore={people.hasMore} loadingMore={people.loadingMore} moreError={people.moreError} onMore={people.loadMore} />
+      <ListFooter paged={people} />
       <BigButton kind="plain" text="换一个小组" onClick={onBack} />
     </View>
   )

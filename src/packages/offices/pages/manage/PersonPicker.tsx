@@ -93,7 +93,7 @@ function PersonStep({ groupId, busy, onPick, onOtherGroup }: { groupId: string; 
             ))
         }
       </QueryView>
-      <ListFooter hasMore={people.hasMore} loadingMore={people.loadingMore} moreError={people.moreError} onMore={people.loadMore} />
+      <ListFooter paged={people} />
       <BigButton kind="plain" text="换一个小组" onClick={onOtherGroup} />
     </View>
   )

@@ -47,16 +47,7 @@ export default function PartyLedgerPage() {
           </View>
         )}
       </QueryView>
-      {ledger.state.status === 'ready' ? (
-        <ListFooter
-          hasMore={ledger.hasMore}
-          loadingMore={ledger.loadingMore}
-          moreError={ledger.moreError}
-          onMore={ledger.loadMore}
-          onRefresh={ledger.reload}
-          refreshing={ledger.state.refreshing}
-        />
-      ) : null}
+      <ListFooter paged={ledger} refresh />
     </Screen>
   )
 }

@@ -30,17 +30,7 @@ export default function RosterMembersPage() {
                 <MemberRow key={member.id} member={member} canCall={leads(group.id) && member.id !== me?.personId} />
               ))}
             </View>
-            <ListFooter
-              hasMore={roster.hasMore}
-              loadingMore={roster.loadingMore}
-              moreError={roster.moreError}
-              onMore={roster.loadMore}
-              onRefresh={roster.reload}
-              refreshing={roster.state.status === 'ready' && roster.state.refreshing}
-              end={total === 0 ? '本组还没有登记村民。' : '已经全部显示。'}
-              moreClassName="roster-more"
-              endClassName="roster-end"
-            />
+            <ListFooter paged={roster} refresh end={total === 0 ? '本组还没有登记村民。' : '已经全部显示。'} moreClassName="roster-more" endClassName="roster-end" />
           </RosterSearch>
         )}
       </QueryView>
