@@ -11,7 +11,8 @@ module.exports = {
       // (^|/): node_modules may be a symlink that resolves elsewhere (a git worktree's).
       // types/text-rules.ts: the text field rules (lengths, cleaning, formulas), import-free, so the
       // roster import reads cells by the very rules the contract applies to actions (one table, no copy).
-      to: { pathNot: '^cloudfunctions/shared/domain/|^types/text-rules\\.ts$|(^|/)node_modules/(dayjs|chinese-days)/' },
+      // crypto: SHA-256 of a council matter's hash chain is a pure function of its input.
+      to: { pathNot: '^cloudfunctions/shared/domain/|^types/text-rules\\.ts$|(^|/)node_modules/(dayjs|chinese-days)/|^(node:)?crypto$' },
     },
     {
       name: 'records-not-wire',

@@ -6,6 +6,7 @@ import { systemContract } from './functions/system'
 import { partyGroupsContract } from './functions/party-groups'
 import { inboxContract } from './functions/inbox'
 import { filesContract } from './functions/files'
+import { councilsContract } from './functions/councils'
 
 export * from './common'
 export * from './errors'
@@ -17,6 +18,7 @@ export * from './functions/roster-admin'
 export * from './functions/party-groups'
 export * from './functions/inbox'
 export * from './functions/files'
+export * from './functions/councils'
 export * from './policy'
 
 /** Every cloud function and its actions: the one place the app and the functions agree on. */
@@ -28,6 +30,7 @@ export const contract = {
   partyGroups: partyGroupsContract,
   inbox: inboxContract,
   files: filesContract,
+  councils: councilsContract,
 } as const
 
 export type Contract = typeof contract

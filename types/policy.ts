@@ -65,7 +65,36 @@ export interface TargetOf {
   office: Office
   /** A stored grant to revoke (the input's grantId): its role and scope. */
   grant: Office
+  /** A group council or village board (the input's bodyId, or the body of the input's proposal). */
+  body: BodyPlace
+  /** A council matter (the input's matterId), with its body. */
+  matter: MatterPlace
 }
+
+/** A group council (村民小组议事会) or village board (村民自治理事会) as the rules see it. */
+export interface BodyPlace extends Place {
+  kind: 'group_council' | 'village_board'
+  chairId: string | null
+  /** Standing members, the chair included. */
+  memberIds: readonly string[]
+}
+
+/** A council matter as the rules see it: its body, and who holds a live ballot slot. */
+export interface MatterPlace extends BodyPlace {
+  public: boolean
+  state: 'draft' | 'published' | 'voting' | 'closed' | 'minuted'
+  /**
+   * Who may vote: fixed when voting opens (slots lost by leaving or recusal taken out); before
+   * that, the body's members and the matter's non-standing members on the roster.
+   */
+  voterIds: readonly string[]
+  /** An election's electorate before voting opens: the adults of this villager group. */
+  electorateGroupId: string | null
+}
+
+/** A body nobody is known about: only a city-wide grant reaches it. */
+export const NO_BODY: BodyPlace = { ...NOWHERE, kind: 'village_board', chairId: null, memberIds: [] }
+export const NO_MATTER: MatterPlace = { ...NO_BODY, public: false, state: 'draft', voterIds: [], electorateGroupId: null }
 export type TargetKind = keyof TargetOf
 
 export interface Rule<K extends TargetKind = TargetKind> {
@@ -206,6 +235,41 @@ const PREVIEWERS: readonly OfficeRole[] = ['village_secretary', 'town_officer', 
 const TOWN_READERS: readonly OfficeRole[] = ['town_officer', 'city_officer', 'admin']
 const CITY_READERS: readonly OfficeRole[] = ['city_officer', 'admin']
 
+/** The villagers a body's public matters concern: its group's (a group council) or its village's (a village board). */
+export function concernedBy(actor: Actor, body: BodyPlace): boolean {
+  return body.kind === 'group_council' ? Boolean(body.groupId) && actor.groupId === body.groupId : Boolean(body.villageId) && actor.villageId === body.villageId
+}
+
+/** The body's chair (a group council's is the group leader, a board's the Party secretary), or the village's managers. */
+function runsBody(actor: Actor, body: BodyPlace): boolean {
+  return (Boolean(body.chairId) && body.chairId === actor.personId) || grantReaches(actor, VILLAGE_MANAGERS, body)
+}
+
+function readsBody(actor: Actor, body: BodyPlace): boolean {
+  return concernedBy(actor, body) || body.memberIds.includes(actor.personId) || grantReaches(actor, VILLAGE_READERS, body)
+}
+
+function readsMatter(actor: Actor, matter: MatterPlace): boolean {
+  return (
+    matter.voterIds.includes(actor.personId) ||
+    matter.memberIds.includes(actor.personId) ||
+    (Boolean(matter.chairId) && matter.chairId === actor.personId) ||
+    grantReaches(actor, VILLAGE_READERS, matter) ||
+    (matter.public && matter.state !== 'draft' && concernedBy(actor, matter))
+  )
+}
+
+/** Holds a live ballot slot (or, before voting opens, would); the chair records in-person votes. */
+export function mayVoteOn(actor: Actor, matter: MatterPlace): boolean {
+  return matter.voterIds.includes(actor.personId) || (matter.electorateGroupId !== null && matter.state !== 'voting' && actor.groupId === matter.electorateGroupId)
+}
+
+export const BODY_MANAGERS_WHO = '本议事机构的主持人（议事长、理事长）；本村的村书记、村干部；管理员'
+export const MATTER_READERS_WHO = '本事项的表决人、本议事机构成员；本村的村书记、村干部；所属镇、市的干部；管理员；公开事项发布后，本组（理事会为本村）村民'
+const onBody = (who: string) => rule('body', who, runsBody)
+const onMatter = (who: string) => rule('matter', who, runsBody)
+const readMatter = rule('matter', MATTER_READERS_WHO, readsMatter)
+
 const signedIn = (who: string) => rule('nothing', who, () => true)
 const onVillage = (roles: readonly OfficeRole[], who: string) => rule('village', who, (actor, place) => grantReaches(actor, roles, place))
 
@@ -296,7 +360,37 @@ export const policy = {
     setNeighbours: rule('group', '本村的村书记、村干部；管理员（相邻关系自动双向）', (actor, group) => grantReaches(actor, VILLAGE_MANAGERS, group)),
     changeLog: onVillage(VILLAGE_READERS, '本村的村书记、村干部；所属镇、市的干部；管理员'),
   },
+  councils: {
+    bodies: signedIn('任何已登录的人（自己所在或所管的议事会、理事会）'),
+    body: rule('body', '本组（理事会为本村）村民；本村的村书记、村干部；所属镇、市的干部；管理员', readsBody),
+    setMember: onBody(BODY_MANAGERS_WHO),
+    removeMember: onBody(BODY_MANAGERS_WHO),
+    createMatter: onBody(BODY_MANAGERS_WHO),
+    publish: onMatter(BODY_MANAGERS_WHO),
+    open: onMatter(BODY_MANAGERS_WHO),
+    close: onMatter(BODY_MANAGERS_WHO),
+    recuse: onMatter(BODY_MANAGERS_WHO),
+    matter: readMatter,
+    // What the list holds is what the caller may read (readsMatter on every row's body).
+    matters: signedIn('任何已登录的人（自己能看的事项：所在议事机构的，以及本组、本村公开发布的）'),
+    vote: rule('matter', '本事项有表决权的人（开始表决时确定；回避的除外）；主持人可代不会用手机的成员登记当面表决', (actor, matter) => mayVoteOn(actor, matter) || runsBodyAsChair(actor, matter)),
+    comment: readMatter,
+    comments: readMatter,
+    recordMinutes: onMatter(BODY_MANAGERS_WHO),
+    appendNote: onMatter(BODY_MANAGERS_WHO),
+    settleTie: onMatter(BODY_MANAGERS_WHO),
+    verify: readMatter,
+    propose: rule('body', '本组村民（向本组议事会提议题）', (actor, body) => body.kind === 'group_council' && concernedBy(actor, body)),
+    support: rule('body', '本组（理事会为本村）村民', concernedBy),
+    answerProposal: onBody(BODY_MANAGERS_WHO),
+    proposals: rule('body', '本组（理事会为本村）村民；本村的村书记、村干部；所属镇、市的干部；管理员', readsBody),
+  },
 } as const
+
+/** The chair in person (an in-person vote is recorded by the chair alone, not by the village's cadres). */
+function runsBodyAsChair(actor: Actor, body: BodyPlace): boolean {
+  return Boolean(body.chairId) && body.chairId === actor.personId
+}
 
 export type Policy = typeof policy
 
