@@ -97,7 +97,8 @@ export function seatPerson(body: BodyFacts, person: SeatFacts, seat: Seat, today
     return { problem: { code: 'SEAT', message: `${person.name} 不能作为“${label}”入席（可选：${allowed.map((s) => SOURCE_LABEL[s as keyof typeof SOURCE_LABEL] ?? '成员').join('、')}）` } }
   }
   const others = body.members.filter((member) => member.personId !== person.personId && member.seat !== 'chair')
-  const seated = withChair(body, others).length
+  // The chair's place counts even while the post is vacant, so the next leader never overfills the body.
+  const seated = withChair(body, others).length + (body.chairId ? 0 : 1)
   if (seated + 1 > MAX_STANDING[body.kind]) {
     return { problem: { code: 'FULL', message: `${body.kind === 'group_council' ? '小组议事会' : '理事会'}最多 ${MAX_STANDING[body.kind]} 人（含主持人），已经满了` } }
   }
