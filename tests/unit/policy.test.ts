@@ -207,7 +207,12 @@ const matterIs = (target: string, kind: string) => target.split('|')[1] === kind
 const runsBody = either(chairs, onBodyVillage(reach(MANAGERS)))
 const readsBody = either((_who, target) => concerned(target), sits, onBodyVillage(reach(READERS)))
 const holdsSlot: Expect = (who, target) => who.me.personId === ME && matterIs(target, 'voting-me')
-const readsMatter = either(holdsSlot, sits, onBodyVillage(reach(READERS)), (_who, target) => concerned(target) && (matterIs(target, 'public') || matterIs(target, 'voting-others') || matterIs(target, 'election')))
+const readsMatter = either(
+  holdsSlot,
+  sits,
+  onBodyVillage(reach(READERS)),
+  (_who, target) => concerned(target) && (matterIs(target, 'public') || matterIs(target, 'voting-others') || matterIs(target, 'election')),
+)
 const COUNCIL_EXPECTED: Record<string, Expect> = {
   'councils.bodies': everyone,
   'councils.matters': everyone,
