@@ -7,6 +7,7 @@ import { ballotsOf, closeMatter, matterPage } from '../shared/councils/matter-st
 import type { BallotRecord, MatterRecord } from '../shared/councils/records'
 import { notify, MAX_NAMED_RECIPIENTS } from '../shared/inbox/notify'
 import { JOB_BATCH, type JobContext, type JobRun } from '../shared/runtime/jobs'
+import { seatElected } from './matters'
 
 export const REMIND_BEFORE_MS = 24 * 60 * 60 * 1000
 
@@ -22,7 +23,10 @@ async function closeDue({ db, now, actor }: JobContext, budget: number) {
   for (const matter of due.slice(0, budget)) {
     const ballots = await ballotsOf(db, matter._id)
     const closed = await db.runTransaction((tx) => closeMatter(tx, matter._id, ballots, actor, at, '到截止时间自动结束', 'councils/closeAndRemind'))
-    if (closed) changed += 1
+    if (!closed) continue
+    changed += 1
+    // An election's winners take their seats, as when the chair closes it.
+    await seatElected(db, closed.matter, closed.outcome.winners, actor, at)
   }
   return { processed: Math.min(due.length, budget), changed, more: due.length > budget }
 }

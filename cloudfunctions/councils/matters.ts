@@ -1,6 +1,6 @@
 /** A matter from draft to minutes: create, publish, open, close, recusals, minutes, notes, ties. */
 import { policy } from '../../types/policy'
-import { audit } from '../shared/audit/audit'
+import { audit, type Actor as AuditActor } from '../shared/audit/audit'
 import { allowOnBody, allowOnMatter, lookupsOf, requireBody, requireMatter } from '../shared/councils/access'
 import { appendLinks } from '../shared/councils/chain-store'
 import { ballotsOf, closeMatter, loseSlot, matterPage, optionLabels, tellConcerned } from '../shared/councils/matter-steps'
@@ -348,7 +348,7 @@ export const matterActions: Pick<ActionTable<'councils'>, 'createMatter' | 'publ
  * An election's winners take seats on the group council (as far as it has room), each seated as a
  * member by the same rules as any seating; a full council is said in the audit, not forced.
  */
-async function seatElected(db: Parameters<typeof readAll>[0], matter: MatterRecord, winners: string[] | undefined, caller: Caller, at: Date) {
+export async function seatElected(db: Parameters<typeof readAll>[0], matter: MatterRecord, winners: string[] | undefined, caller: Caller | AuditActor, at: Date) {
   if (matter.kind !== 'election' || !winners?.length) return
   const elected = matter.options.filter((option) => winners.includes(option.id) && option.personId).map((option) => option.personId!)
   await db.runTransaction(async (tx) => {

@@ -100,6 +100,32 @@ describe('councils/closeAndRemind', () => {
     for (const person of members) expect(await notices(person, soon, 'council_reminder')).toBe(person === voter ? 0 : 1)
   })
 
+  it('an election closed by the job seats its winner, as a close by the chair does', async () => {
+    await setClock(null)
+    const electionGroup = 'v-hexing-g04'
+    const body = `council-${electionGroup}`
+    const { data: council } = await host.store.collection('councils').doc(body).get()
+    const electionChair = council!.chairId as string
+    const seated = (council!.members as Array<{ personId: string }>).map((member) => member.personId)
+    expect((await as(electionChair, 'removeMember', { bodyId: body, personId: seated[seated.length - 1], note: '外出务工' })).status).toBe(200)
+    const { data: group } = await host.store.collection('people').where({ groupId: electionGroup }).orderBy('_id', 'asc').limit(100).get()
+    const [a, b] = group.filter((person) => !seated.includes(person._id) && (person.birthDate as string) < '2000').map((person) => person._id)
+    const created = await as(electionChair, 'createMatter', { bodyId: body, title: '补选议事会成员', text: '补选一名成员。', kind: 'election', candidates: [a, b], seats: 1, closesAt: new Date(Date.now() + 2 * HOUR_MS).toISOString() })
+    expect(created.status).toBe(200)
+    const matterId = created.body.data.id
+    expect((await as(electionChair, 'open', { matterId })).status).toBe(200)
+    const detail = (await as(electionChair, 'matter', { matterId })).body.data
+    const optionOf = (personId: string) => detail.options.find((option: { personId: string }) => option.personId === personId).id
+    // Everyone votes for a: a clear winner, quorum met.
+    for (const slot of detail.slots as Array<{ voterId: string }>) expect((await as(slot.voterId, 'vote', { matterId, choice: [optionOf(a)] })).status).toBe(200)
+    await setClock(new Date(Date.now() + 3 * HOUR_MS).toISOString())
+    expect(await runJob()).toMatchObject({ changed: 1 })
+    await setClock(null)
+    expect((await as(electionChair, 'matter', { matterId })).body.data.result).toMatchObject({ passed: true, winners: [optionOf(a)] })
+    const { data: after } = await host.store.collection('councils').doc(body).get()
+    expect(after!.members).toContainEqual({ personId: a, seat: 'member' })
+  })
+
   it('two runs at once close a due matter exactly once', async () => {
     await setClock(null)
     const due = await openMatter('清理河道', 2)

@@ -28,6 +28,10 @@ const REST: Record<string, Record<string, unknown>> = {
   'roster.search': { q: '张' },
   'identity.grant': { role: 'village_staff', scopeId: 'v-xinan' },
   'partyGroups.members': { partyGroupId: 'pg-x' },
+  // 合兴村's board: out of reach of both callers (a villager who does not chair it, another village's secretary).
+  'councils.setMember': { bodyId: 'board-v-hexing', seat: 'villager_rep', note: '村民推选' },
+  'councils.removeMember': { bodyId: 'board-v-hexing', note: '外出务工' },
+  'councils.recuse': { matterId: 'm-none', reason: '利益相关' },
 }
 
 /** Every (action, key) to try: inputs naming a place by one of KEYS, and coverage of a village (its `id`). */
