@@ -334,7 +334,10 @@ export const matterActions: Pick<ActionTable<'councils'>, 'createMatter' | 'publ
         if ('problem' in outcome) throw new AppError(matter.result.tie ? 'INVALID_INPUT' : 'CONFLICT', outcome.problem, [{ path: 'data.winners', message: outcome.problem }])
         const chain = await appendLinks(tx, matterId, matter.chain, at, [{ type: 'tie', payload: { winners, note } }])
         // Replace the result whole: an object in an update merges field by field and would keep `tie`.
-        await tx.collection('matters').doc(matterId).update({ result: db.command.set(outcome), chain })
+        await tx
+          .collection('matters')
+          .doc(matterId)
+          .update({ result: db.command.set(outcome), chain })
         await audit(tx, caller, { at, scope: scopeOf(matter), subject: subjectOf(matterId), action: 'councils.settleTie', summary: `「${matter.title}」平票由主持人确定`, before: matter.result, after: outcome, note })
         return { matter, outcome }
       })

@@ -92,10 +92,17 @@ const countFrom = async (call: () => Promise<{ status: number }>) => {
   const offset = await auditCount()
   return { status: (await call()).status, offset }
 }
-const councilOf = async (groupId: string) => (await host.store.collection('councils').doc(`council-${groupId}`).get()).data as { chairId: string; members: Array<{ personId: string }> }
+const councilOf = async (groupId: string) =>
+  (await host.store.collection('councils').doc(`council-${groupId}`).get()).data as unknown as { chairId: string; members: Array<{ personId: string }> }
 /** A motion of 合兴村 6组's council, moved on to the state asked. */
 async function councilMatter(state: 'draft' | 'voting' | 'closed' | 'minuted'): Promise<string> {
-  const { id } = await councils('createMatter', { bodyId: 'council-v-hexing-g06', title: '修缮组道', text: '组道损坏，拟修缮。', kind: 'motion', closesAt: new Date(Date.now() + 3 * DAY_MS).toISOString() })
+  const { id } = await councils('createMatter', {
+    bodyId: 'council-v-hexing-g06',
+    title: '修缮组道',
+    text: '组道损坏，拟修缮。',
+    kind: 'motion',
+    closesAt: new Date(Date.now() + 3 * DAY_MS).toISOString(),
+  })
   if (state === 'draft') return id
   await councils('open', { matterId: id })
   if (state === 'voting') return id
@@ -113,7 +120,12 @@ async function proposal(): Promise<string> {
 Object.assign(WRITES, {
   'councils.removeMember': async () => {
     const council = await councilOf('v-hexing-g06')
-    return host.call('councils', 'removeMember', { bodyId: 'council-v-hexing-g06', personId: council.members[council.members.length - 1].personId, note: '外出务工' }, tokens.secretary)
+    return host.call(
+      'councils',
+      'removeMember',
+      { bodyId: 'council-v-hexing-g06', personId: council.members[council.members.length - 1].personId, note: '外出务工' },
+      tokens.secretary,
+    )
   },
   'councils.setMember': async () => {
     const council = await councilOf('v-hexing-g06')

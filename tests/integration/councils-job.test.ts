@@ -41,7 +41,13 @@ afterAll(async () => {
 })
 
 async function openMatter(title: string, closesInHours: number): Promise<string> {
-  const created = await as(chair, 'createMatter', { bodyId: COUNCIL, title, text: '组里的事，请议事会表决。', kind: 'motion', closesAt: new Date(Date.now() + closesInHours * HOUR_MS).toISOString() })
+  const created = await as(chair, 'createMatter', {
+    bodyId: COUNCIL,
+    title,
+    text: '组里的事，请议事会表决。',
+    kind: 'motion',
+    closesAt: new Date(Date.now() + closesInHours * HOUR_MS).toISOString(),
+  })
   expect(created.status).toBe(200)
   expect((await as(chair, 'open', { matterId: created.body.data.id })).status).toBe(200)
   return created.body.data.id
@@ -110,7 +116,15 @@ describe('councils/closeAndRemind', () => {
     expect((await as(electionChair, 'removeMember', { bodyId: body, personId: seated[seated.length - 1], note: '外出务工' })).status).toBe(200)
     const { data: group } = await host.store.collection('people').where({ groupId: electionGroup }).orderBy('_id', 'asc').limit(100).get()
     const [a, b] = group.filter((person) => !seated.includes(person._id) && (person.birthDate as string) < '2000').map((person) => person._id)
-    const created = await as(electionChair, 'createMatter', { bodyId: body, title: '补选议事会成员', text: '补选一名成员。', kind: 'election', candidates: [a, b], seats: 1, closesAt: new Date(Date.now() + 2 * HOUR_MS).toISOString() })
+    const created = await as(electionChair, 'createMatter', {
+      bodyId: body,
+      title: '补选议事会成员',
+      text: '补选一名成员。',
+      kind: 'election',
+      candidates: [a, b],
+      seats: 1,
+      closesAt: new Date(Date.now() + 2 * HOUR_MS).toISOString(),
+    })
     expect(created.status).toBe(200)
     const matterId = created.body.data.id
     expect((await as(electionChair, 'open', { matterId })).status).toBe(200)

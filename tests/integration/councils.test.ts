@@ -5,6 +5,7 @@
  * The job councils/closeAndRemind is in councils-job.test.ts, the authorisation matrix in
  * councils-matrix.test.ts.
  */
+import type { Where } from '../../cloudfunctions/shared/db/commands'
 import { startTestHost, isPlainVillager, type TestHost } from '../support/test-host'
 
 let host: TestHost
@@ -35,13 +36,13 @@ let boardMembers: string[]
 /** A villager of 合兴村 on no board or council: concerned by the village's public matters, a voter on none. */
 let outsider: string
 
-async function people(where: Record<string, unknown>): Promise<any[]> {
+async function people(where: Where): Promise<any[]> {
   return (await host.store.collection('people').where(where).orderBy('_id', 'asc').limit(1000).get()).data
 }
 async function stored(collection: string, id: string): Promise<any> {
   return (await host.store.collection(collection).doc(id).get()).data
 }
-async function all(collection: string, where: Record<string, unknown>): Promise<any[]> {
+async function all(collection: string, where: Where): Promise<any[]> {
   return (await host.store.collection(collection).where(where).limit(1000).get()).data
 }
 
@@ -59,7 +60,14 @@ beforeAll(async () => {
 afterAll(async () => host.close())
 
 async function createMatter(by: string, data: Record<string, unknown>): Promise<string> {
-  const created = await as(by, 'createMatter', { bodyId: BOARD, title: '修缮村道路灯', text: '村道东段路灯损坏，拟用村集体资金修缮。', kind: 'motion', closesAt: inHours(72), ...data })
+  const created = await as(by, 'createMatter', {
+    bodyId: BOARD,
+    title: '修缮村道路灯',
+    text: '村道东段路灯损坏，拟用村集体资金修缮。',
+    kind: 'motion',
+    closesAt: inHours(72),
+    ...data,
+  })
   expect([created.status, created.body.error]).toEqual([200, undefined])
   return created.body.data.id
 }
@@ -192,7 +200,9 @@ describe('the chair records an in-person vote', () => {
     const recorded = await vote(secretary, matterId, 'agree', { onBehalfOf: villagerRep, note: '当面表决，本人不会用手机' })
     expect(recorded.status).toBe(200)
     const slotOf = async (viewer: string) =>
-      ((await as(viewer, 'matter', { matterId })).body.data.slots as Array<{ voterId: string; voted: boolean; recordedByChair: boolean }>).find((slot) => slot.voterId === villagerRep)!
+      ((await as(viewer, 'matter', { matterId })).body.data.slots as Array<{ voterId: string; voted: boolean; recordedByChair: boolean }>).find(
+        (slot) => slot.voterId === villagerRep,
+      )!
     expect(await slotOf(secretary)).toMatchObject({ voted: true, recordedByChair: true })
     const mine = (await as(villagerRep, 'matter', { matterId })).body.data.mine
     expect(mine).toEqual({ choice: 'agree', voted: true, recordedByChair: true, final: false })
@@ -395,7 +405,11 @@ describe('a matter from draft to minutes', () => {
     await refusedUnchanged(409, () => as(secretary, 'recordMinutes', { ...minutes, summary: '改写纪要' }))
     expect((await as(secretary, 'appendNote', { matterId, text: '补充：桥宽四米' })).body.data).toEqual({ notes: 1 })
     const detail = (await as(outsider, 'matter', { matterId })).body.data
-    expect(detail).toMatchObject({ state: 'minuted', minutes: { summary: '讨论了修桥方案', decisions: '表决未过半数，下次再议' }, notes: [expect.objectContaining({ text: '补充：桥宽四米' })] })
+    expect(detail).toMatchObject({
+      state: 'minuted',
+      minutes: { summary: '讨论了修桥方案', decisions: '表决未过半数，下次再议' },
+      notes: [expect.objectContaining({ text: '补充：桥宽四米' })],
+    })
     expect((await as(outsider, 'verify', { matterId })).body.data.ok).toBe(true)
   })
 })
@@ -424,10 +438,25 @@ describe('an election on a group council', () => {
     expect(adults.length).toBeLessThan(group.length)
     const [a, b] = adults.filter((id) => !sitting.has(id))
 
-    const created = await as(chair, 'createMatter', { bodyId: COUNCIL, title: '补选议事会成员', text: '补选一名议事会成员。', kind: 'election', candidates: [a, b], seats: 1, closesAt: inHours(48) })
+    const created = await as(chair, 'createMatter', {
+      bodyId: COUNCIL,
+      title: '补选议事会成员',
+      text: '补选一名议事会成员。',
+      kind: 'election',
+      candidates: [a, b],
+      seats: 1,
+      closesAt: inHours(48),
+    })
     expect(created.status).toBe(200)
     const matterId = created.body.data.id
-    const elsewhere = await as(chair, 'createMatter', { bodyId: COUNCIL, title: '补选议事会成员', text: '外组候选人', kind: 'election', candidates: [a, outsider], closesAt: inHours(48) })
+    const elsewhere = await as(chair, 'createMatter', {
+      bodyId: COUNCIL,
+      title: '补选议事会成员',
+      text: '外组候选人',
+      kind: 'election',
+      candidates: [a, outsider],
+      closesAt: inHours(48),
+    })
     expect(elsewhere.status).toBe(400)
 
     const opened = await as(chair, 'open', { matterId })
