@@ -3,7 +3,7 @@ import { policy } from '../../types/policy'
 import { audit } from '../shared/audit/audit'
 import { allowOnBody, allowOnMatter, lookupsOf, requireBody, requireMatter } from '../shared/councils/access'
 import { appendLinks } from '../shared/councils/chain-store'
-import { ballotsOf, closeMatter, loseSlot, matterPage, optionLabels, tellConcerned } from '../shared/councils/matter-steps'
+import { ballotsOf, closeMatter, loseSlot, matterPage, optionLabels, seatWinners, tellConcerned } from '../shared/councils/matter-steps'
 import type { BallotFields, BallotRecord, BodyRecord, MatterFields, MatterRecord } from '../shared/councils/records'
 import { ageOn, ADULT_AGE, checkNonStanding, missingSources, SOURCE_LABEL } from '../shared/domain/councils/composition'
 import { GENESIS } from '../shared/domain/councils/chain'
@@ -13,7 +13,6 @@ import type { Transaction } from '../shared/db/port'
 import { readAll, readWhereIn } from '../shared/records/read-all'
 import type { PersonRecord } from '../shared/records/records'
 import { AppError, conflict, invalidInput, notFound } from '../shared/runtime/app-error'
-import type { Caller } from '../shared/runtime/caller'
 import type { ActionTable } from '../shared/runtime/define-function'
 import { factsOf, villageDay } from './bodies'
 
@@ -280,7 +279,6 @@ export const matterActions: Pick<ActionTable<'councils'>, 'createMatter' | 'publ
       const ballots = await ballotsOf(db, matterId)
       const closed = await db.runTransaction((tx) => closeMatter(tx, matterId, ballots, caller, at, `${caller.name} 宣布结束`))
       if (!closed) throw conflict('这个事项已经结束表决')
-      await seatElected(db, closed.matter, closed.outcome.winners, caller, at)
       return { state: 'closed' as const, result: closed.outcome }
     },
   },
@@ -384,48 +382,25 @@ export const matterActions: Pick<ActionTable<'councils'>, 'createMatter' | 'publ
         const outcome = settleTieOutcome(matter.result, winners, matter.places, note, optionLabels(matter))
         if ('problem' in outcome) throw new AppError(matter.result.tie ? 'INVALID_INPUT' : 'CONFLICT', outcome.problem, [{ path: 'data.winners', message: outcome.problem }])
         const chain = await appendLinks(tx, matterId, matter.chain, at, [{ type: 'tie', payload: { winners, note } }])
-        await tx.collection('matters').doc(matterId).update({ result: outcome, chain })
+        // Replace the result whole: an object in an update merges field by field and would keep `tie`.
+        await tx
+          .collection('matters')
+          .doc(matterId)
+          .update({ result: db.command.set(outcome), chain })
+        const seated = await seatWinners(tx, matter, outcome)
         await audit(tx, caller, {
           at,
           scope: scopeOf(matter),
           subject: subjectOf(matterId),
           action: 'councils.settleTie',
-          summary: `「${matter.title}」平票由主持人确定`,
+          summary: `「${matter.title}」平票由主持人确定${seated.length ? `，${seated.length} 人入席议事会` : ''}`,
           before: matter.result,
-          after: outcome,
+          after: { ...outcome, seated },
           note,
         })
-        return { matter, outcome }
+        return outcome
       })
-      await seatElected(db, settled.matter, settled.outcome.winners, caller, at)
-      return { result: settled.outcome }
+      return { result: settled }
     },
   },
-}
-
-/**
- * An election's winners take seats on the group council (as far as it has room), each seated as a
- * member by the same rules as any seating; a full council is said in the audit, not forced.
- */
-async function seatElected(db: Parameters<typeof readAll>[0], matter: MatterRecord, winners: string[] | undefined, caller: Caller, at: Date) {
-  if (matter.kind !== 'election' || !winners?.length) return
-  const elected = matter.options.filter((option) => winners.includes(option.id) && option.personId).map((option) => option.personId!)
-  await db.runTransaction(async (tx) => {
-    const { data: body } = await tx.collection<BodyRecord>('councils').doc(matter.bodyId).get()
-    if (!body) return
-    const room = 5 - body.members.length
-    const seated = elected.filter((id) => !body.members.some((member) => member.personId === id)).slice(0, Math.max(0, room))
-    if (seated.length === 0) return
-    const members = [...body.members, ...seated.map((personId) => ({ personId, seat: 'member' as const }))]
-    await tx.collection('councils').doc(body._id).update({ members })
-    await audit(tx, caller, {
-      at,
-      scope: scopeOf(matter),
-      subject: { kind: 'councilBody', id: body._id },
-      action: 'councils.seatElected',
-      summary: `${body.name}：选举「${matter.title}」当选者入席`,
-      before: { members: body.members },
-      after: { members },
-    })
-  })
 }

@@ -21,7 +21,7 @@ const auditCount = async () => (await host.store.collection('audit').count()).to
 const villager = async (groupId: string) => (await host.store.collection('people').where({ groupId }).limit(50).get()).data
 
 /** Each write action, with a valid call that changes something. */
-const WRITES: Record<string, () => Promise<{ status: number }>> = {
+const WRITES: Record<string, () => Promise<{ status: number; offset?: number }>> = {
   'identity.issueInvitation': async () => host.call('identity', 'issueInvitation', { personId: (await villager('v-hexing-g03'))[1]._id }, tokens.secretary),
   'identity.grant': async () => host.call('identity', 'grant', { personId: (await villager('v-hexing-g05'))[1]._id, role: 'village_staff', scopeId: HEXING }, tokens.secretary),
   'identity.revoke': async () => {
@@ -75,6 +75,143 @@ const WRITES: Record<string, () => Promise<{ status: number }>> = {
   'system.setCalendarDay': () => host.call('system', 'setCalendarDay', { date: '2027-02-11', kind: 'holiday', name: '春节' }, tokens.city),
 }
 
+// ── Councils: each write on a matter or body set up first; only the write itself is counted ──
+const DAY_MS = 24 * 60 * 60 * 1000
+const personTokens = new Map<string, string>()
+const tokenOf = async (personId: string) => {
+  if (!personTokens.has(personId)) personTokens.set(personId, await host.login(personId))
+  return personTokens.get(personId)!
+}
+const councils = async (action: string, data: unknown, token = tokens.secretary) => {
+  const reply = await host.call('councils', action, data, token)
+  if (reply.status !== 200) throw new Error(`setup councils.${action}: ${reply.status} ${JSON.stringify(reply.body.error)}`)
+  return reply.body.data
+}
+/** The audit entries the call itself leaves start here (the setup before it wrote its own). */
+const countFrom = async (call: () => Promise<{ status: number }>) => {
+  const offset = await auditCount()
+  return { status: (await call()).status, offset }
+}
+const councilOf = async (groupId: string) =>
+  (await host.store.collection('councils').doc(`council-${groupId}`).get()).data as unknown as { chairId: string; members: Array<{ personId: string }> }
+/** A motion of 合兴村 6组's council, moved on to the state asked. */
+async function councilMatter(state: 'draft' | 'voting' | 'closed' | 'minuted'): Promise<string> {
+  const { id } = await councils('createMatter', {
+    bodyId: 'council-v-hexing-g06',
+    title: '修缮组道',
+    text: '组道损坏，拟修缮。',
+    kind: 'motion',
+    closesAt: new Date(Date.now() + 3 * DAY_MS).toISOString(),
+  })
+  if (state === 'draft') return id
+  await councils('open', { matterId: id })
+  if (state === 'voting') return id
+  await councils('close', { matterId: id })
+  if (state === 'closed') return id
+  await councils('recordMinutes', { matterId: id, attendees: ['组长'], summary: '讨论了修缮方案', decisions: '下次再议' })
+  return id
+}
+/** A proposal to 合兴村 6组's council by one of its villagers. */
+async function proposal(): Promise<string> {
+  const proposer = (await villager('v-hexing-g06'))[3]._id
+  return (await councils('propose', { bodyId: 'council-v-hexing-g06', title: '增加垃圾桶', text: '村口垃圾桶太少。' }, await tokenOf(proposer))).id
+}
+
+Object.assign(WRITES, {
+  'councils.removeMember': async () => {
+    const council = await councilOf('v-hexing-g06')
+    return host.call(
+      'councils',
+      'removeMember',
+      { bodyId: 'council-v-hexing-g06', personId: council.members[council.members.length - 1].personId, note: '外出务工' },
+      tokens.secretary,
+    )
+  },
+  'councils.setMember': async () => {
+    const council = await councilOf('v-hexing-g06')
+    const seated = new Set(council.members.map((member) => member.personId))
+    const adult = (await villager('v-hexing-g06')).find((person) => !seated.has(person._id) && (person.birthDate as string) < '2000')!
+    return host.call('councils', 'setMember', { bodyId: 'council-v-hexing-g06', personId: adult._id, seat: 'member', note: '村民推选' }, tokens.secretary)
+  },
+  'councils.createMatter': () =>
+    host.call(
+      'councils',
+      'createMatter',
+      { bodyId: 'council-v-hexing-g06', title: '环境整治', text: '整治组内河道。', kind: 'motion', closesAt: new Date(Date.now() + 3 * DAY_MS).toISOString() },
+      tokens.secretary,
+    ),
+  'councils.publish': async () => {
+    const matterId = await councilMatter('draft')
+    return countFrom(() => host.call('councils', 'publish', { matterId }, tokens.secretary))
+  },
+  'councils.open': async () => {
+    const matterId = await councilMatter('draft')
+    return countFrom(() => host.call('councils', 'open', { matterId }, tokens.secretary))
+  },
+  'councils.vote': async () => {
+    const matterId = await councilMatter('voting')
+    const chair = await tokenOf((await councilOf('v-hexing-g06')).chairId)
+    return countFrom(() => host.call('councils', 'vote', { matterId, choice: 'agree' }, chair))
+  },
+  'councils.recuse': async () => {
+    const matterId = await councilMatter('voting')
+    const member = (await councilOf('v-hexing-g06')).members[1].personId
+    return countFrom(() => host.call('councils', 'recuse', { matterId, personId: member, reason: '利益相关' }, tokens.secretary))
+  },
+  'councils.comment': async () => {
+    const matterId = await councilMatter('voting')
+    return countFrom(() => host.call('councils', 'comment', { matterId, text: '同意修缮' }, tokens.secretary))
+  },
+  'councils.close': async () => {
+    const matterId = await councilMatter('voting')
+    return countFrom(() => host.call('councils', 'close', { matterId }, tokens.secretary))
+  },
+  'councils.recordMinutes': async () => {
+    const matterId = await councilMatter('closed')
+    return countFrom(() => host.call('councils', 'recordMinutes', { matterId, attendees: ['组长'], summary: '讨论了修缮方案', decisions: '下次再议' }, tokens.secretary))
+  },
+  'councils.appendNote': async () => {
+    const matterId = await councilMatter('minuted')
+    return countFrom(() => host.call('councils', 'appendNote', { matterId, text: '补充说明' }, tokens.secretary))
+  },
+  'councils.settleTie': async () => {
+    // An election that fills a seat left empty on 7组's council, tied between two candidates.
+    const council = await councilOf('v-hexing-g07')
+    await councils('removeMember', { bodyId: 'council-v-hexing-g07', personId: council.members[council.members.length - 1].personId, note: '外出务工' })
+    const seated = new Set(council.members.map((member) => member.personId))
+    const [a, b] = (await villager('v-hexing-g07')).filter((person) => !seated.has(person._id) && (person.birthDate as string) < '2000')
+    const { id: matterId } = await councils('createMatter', {
+      bodyId: 'council-v-hexing-g07',
+      title: '补选议事会成员',
+      text: '补选一名成员。',
+      kind: 'election',
+      candidates: [a._id, b._id],
+      seats: 1,
+      closesAt: new Date(Date.now() + 3 * DAY_MS).toISOString(),
+    })
+    await councils('open', { matterId })
+    const options = (await councils('matter', { matterId })).options as Array<{ id: string; personId: string }>
+    const { data: slots } = await host.store.collection('ballots').where({ matterId }).limit(100).get()
+    const voters = slots.map((slot) => slot.personId as string).slice(0, slots.length - (slots.length % 2))
+    for (const [index, voter] of voters.entries()) await councils('vote', { matterId, choice: [options[index % 2].id] }, await tokenOf(voter))
+    await councils('close', { matterId })
+    return countFrom(() => host.call('councils', 'settleTie', { matterId, winners: [options[0].id], note: '抽签决定' }, tokens.secretary))
+  },
+  'councils.propose': async () => {
+    const proposer = await tokenOf((await villager('v-hexing-g06'))[2]._id)
+    return host.call('councils', 'propose', { bodyId: 'council-v-hexing-g06', title: '修路灯', text: '组道路灯坏了。' }, proposer)
+  },
+  'councils.support': async () => {
+    const proposalId = await proposal()
+    const neighbour = await tokenOf((await villager('v-hexing-g06'))[4]._id)
+    return countFrom(() => host.call('councils', 'support', { proposalId }, neighbour))
+  },
+  'councils.answerProposal': async () => {
+    const proposalId = await proposal()
+    return countFrom(() => host.call('councils', 'answerProposal', { proposalId, decision: 'decline', reason: '今年预算已用完' }, tokens.secretary))
+  },
+} satisfies typeof WRITES)
+
 /** Writes that change only the caller's own things (read state, their own upload records): not governed records. */
 const OWN_STATE_ONLY = ['inbox.markRead', 'files.register', 'roster.importTemplate']
 /** Needs a WeChat OPENID, so it is checked through invoke in identity-binding and jobs tests. */
@@ -100,6 +237,13 @@ const READS = [
   'inbox.list',
   'files.url',
   'files.download',
+  'councils.bodies',
+  'councils.body',
+  'councils.matter',
+  'councils.matters',
+  'councils.comments',
+  'councils.verify',
+  'councils.proposals',
 ]
 
 it('every action of the contract is classified, so a new write cannot skip its audit entry', () => {

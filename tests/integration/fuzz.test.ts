@@ -23,8 +23,19 @@ beforeAll(async () => {
     admin: host.personaWith((p) => p.roles.includes('admin')).id,
   }
   for (const [who, id] of Object.entries(ids)) tokens[who] = await host.login(id)
+  // Councils: a matter of 合兴村's board open for voting, a draft, and a proposal to 2组's council.
+  const councils = async (action: string, data: unknown, who: string) => (await host.call('councils', action, data, tokens[who])).body.data
+  const matter = { bodyId: 'board-v-hexing', title: '修缮村道路灯', text: '拟修缮路灯。', kind: 'motion', closesAt: new Date(Date.now() + 7 * 24 * 60 * 60 * 1000).toISOString() }
+  const voting = (await councils('createMatter', matter, 'secretary')).id
+  await councils('open', { matterId: voting }, 'secretary')
+  FIXTURES.matters.push(voting, (await councils('createMatter', matter, 'secretary')).id)
+  FIXTURES.proposals.push((await councils('propose', { bodyId: 'council-v-hexing-g02', title: '增加垃圾桶', text: '村口垃圾桶太少。' }, 'villager')).id)
 })
 afterAll(async () => host.close())
+
+/** Council records made in beforeAll, read when the inputs are drawn (after it). */
+const FIXTURES: { matters: string[]; proposals: string[] } = { matters: ['m-nowhere'], proposals: ['p-nowhere'] }
+const fixture = (list: string[]) => fc.nat({ max: 99 }).map((index) => list[index % list.length])
 
 // ── Hostile values ────────────────────────────────────────────────────────────────────────────
 
@@ -136,7 +147,7 @@ const BY_KEY: Record<string, fc.Arbitrary<unknown>> = {
   neighbours: fc.constantFrom([], ['v-hexing-g01'], ['v-hexing-g03', 'v-hexing-g01']),
   level: fc.constantFrom('village', 'town', 'city'),
   id: fc.constantFrom('v-hexing', 't-sijia', 'v-nowhere'),
-  kind: fc.constantFrom('holiday', 'workday', null),
+  kind: fc.constantFrom('holiday', 'workday', null, 'motion', 'choice', 'election'),
   name: fc.constantFrom('元旦', '调休', '报表.xlsx'),
   date: fc.constantFrom('2027-01-01', '2027-10-08'),
   year: fc.constantFrom(2026, 2027),
@@ -160,6 +171,35 @@ const BY_KEY: Record<string, fc.Arbitrary<unknown>> = {
     ],
   ),
   members: fc.constantFrom([], [{ id: 'p1', groupId: 'g1', partyMember: true }]),
+  // Councils
+  bodyId: fc.constantFrom('board-v-hexing', 'council-v-hexing-g02', 'board-v-xinan', 'b-nowhere'),
+  matterId: fixture(FIXTURES.matters),
+  proposalId: fixture(FIXTURES.proposals),
+  seat: fc.constantFrom('member', 'chair', 'villager_rep', 'party_org'),
+  note: fc.constantFrom('村民推选', '当面表决，本人不会用手机'),
+  reason: fc.constantFrom('利益相关', '资金应先用于修桥'),
+  title: fc.constantFrom('修缮村道路灯', '环境整治'),
+  text: fc.constantFrom('拟修缮路灯。', '同意'),
+  closesAt: fc.constantFrom(new Date(Date.now() + 3 * 24 * 60 * 60 * 1000).toISOString(), '2020-01-01T00:00:00Z', '2027-13-01T00:00:00Z'),
+  ballot: fc.constantFrom('named', 'secret'),
+  options: fc.constantFrom(['甲', '乙'], []),
+  maxChoices: fc.constantFrom(1, 2),
+  seats: fc.constantFrom(1, 2),
+  rule: fc.constantFrom('majority', 'two_thirds'),
+  reasonToOppose: fc.boolean(),
+  public: fc.boolean(),
+  candidates: fc.constantFrom(['v-hexing-g02-h001-p1', 'v-hexing-g02-h002-p2'], []),
+  nonStanding: fc.constantFrom([], [{ personId: null, name: '张工', role: '专业人士' }]),
+  template: fc.constantFrom('村规民约修订'),
+  state: fc.constantFrom('draft', 'published', 'voting', 'closed', 'minuted'),
+  filter: fc.constantFrom('to_vote', 'results'),
+  choice: fc.constantFrom('agree', 'oppose', 'abstain', ['o1'], ['c1']),
+  onBehalfOf: fc.constantFrom('v-hexing-g02-h001-p1', 'p-nowhere'),
+  attendees: fc.constantFrom(['组长', '村书记']),
+  summary: fc.constantFrom('讨论了方案'),
+  decisions: fc.constantFrom('同意'),
+  winners: fc.constantFrom(['c1'], ['o1', 'o2']),
+  decision: fc.constantFrom('adopt', 'forward', 'decline'),
 }
 
 /** The action's own keys with hostile or plausible values, sometimes with a stray key, sometimes not an object at all. */

@@ -28,6 +28,11 @@ const REST: Record<string, Record<string, unknown>> = {
   'roster.search': { q: '张' },
   'identity.grant': { role: 'village_staff', scopeId: 'v-xinan' },
   'partyGroups.members': { partyGroupId: 'pg-x' },
+  // 合兴村's board: out of reach of both callers (a villager who does not chair it, another village's secretary).
+  'councils.setMember': { bodyId: 'board-v-hexing', seat: 'villager_rep', note: '村民推选' },
+  'councils.removeMember': { bodyId: 'board-v-hexing', note: '外出务工' },
+  // matterId: a matter of that board, set in beforeAll.
+  'councils.recuse': { matterId: 'm-none', reason: '利益相关' },
 }
 
 /** Every (action, key) to try: inputs naming a place by one of KEYS, and coverage of a village (its `id`). */
@@ -52,6 +57,14 @@ beforeAll(async () => {
     { who: '新安村书记 → 合兴村', token: await host.login(secretary.id), targets: { villageId: 'v-hexing', groupId: 'v-hexing-g02', personId: await someoneIn('v-hexing') } },
     { who: '新安村书记 → 另一个镇', token: await host.login(secretary.id), targets: { villageId: 'v-other', groupId: 'v-other-g01', personId: 'p-other' } },
   )
+  const hexingSecretary = await host.login(host.personaWith((p) => p.roles.includes('village_secretary') && p.villageId === 'v-hexing').id)
+  const matter = await host.call(
+    'councils',
+    'createMatter',
+    { bodyId: 'board-v-hexing', title: '修缮村道路灯', text: '拟修缮路灯。', kind: 'motion', closesAt: new Date(Date.now() + 7 * 24 * 60 * 60 * 1000).toISOString() },
+    hexingSecretary,
+  )
+  REST['councils.recuse'].matterId = matter.body.data.id
 })
 afterAll(async () => host.close())
 

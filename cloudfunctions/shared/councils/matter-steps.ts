@@ -9,7 +9,8 @@ import { audit, type Actor } from '../audit/audit'
 import { notify, MAX_NAMED_RECIPIENTS } from '../inbox/notify'
 import { readAll } from '../records/read-all'
 import { appendLinks } from './chain-store'
-import type { BallotRecord, MatterRecord } from './records'
+import type { BallotRecord, BodyRecord, MatterRecord } from './records'
+import { MAX_STANDING, withChair } from '../domain/councils/composition'
 
 export const MATTER_PAGE = '/packages/councils/pages/matter/index'
 export const matterPage = (matterId: string) => `${MATTER_PAGE}?id=${encodeURIComponent(matterId)}`
@@ -80,14 +81,15 @@ export async function closeMatter(
   ])
   await tx.collection('matters').doc(matterId).update({ state: 'closed', closedAt: at.toISOString(), result: outcome, eligible, voted, tally, chain })
   for (const ballot of ballots) if (ballot.open) await tx.collection('ballots').doc(ballot._id).update({ open: false })
+  const seated = await seatWinners(tx, matter, outcome)
   await audit(tx, actor, {
     at,
     scope: { townId: matter.townId, villageId: matter.villageId, groupId: matter.groupId },
     subject: { kind: 'councilMatter', id: matterId },
     action,
-    summary: `「${matter.title}」表决结束（${how}）：${outcome.passed ? '通过' : outcome.tie ? '平票待定' : '未通过'}`,
+    summary: `「${matter.title}」表决结束（${how}）：${outcome.passed ? '通过' : outcome.tie ? '平票待定' : '未通过'}${seated.length ? `，${seated.length} 人入席议事会` : ''}`,
     before: { state: 'voting' },
-    after: { state: 'closed', result: outcome, chainHead: chain.hash },
+    after: { state: 'closed', result: outcome, chainHead: chain.hash, seated },
   })
   await tellConcerned(
     tx,
@@ -98,6 +100,25 @@ export async function closeMatter(
     { wholeAudience: true },
   )
   return { matter, outcome }
+}
+
+/**
+ * An election's winners take seats on the group council as far as it has room (the chair counted),
+ * in the transaction that decides them and recorded in its audit entry. A tie waits for settleTie.
+ */
+export async function seatWinners(tx: Transaction, matter: MatterRecord, outcome: Outcome): Promise<string[]> {
+  if (matter.kind !== 'election' || outcome.tie || !outcome.winners?.length) return []
+  const { data: body } = await tx.collection<BodyRecord>('councils').doc(matter.bodyId).get()
+  if (!body) return []
+  const room = MAX_STANDING[body.kind] - withChair(body, body.members).length
+  const elected = matter.options.filter((option) => outcome.winners!.includes(option.id) && option.personId).map((option) => option.personId!)
+  const seated = elected.filter((id) => !body.members.some((member) => member.personId === id)).slice(0, Math.max(0, room))
+  if (seated.length > 0)
+    await tx
+      .collection('councils')
+      .doc(body._id)
+      .update({ members: [...body.members, ...seated.map((personId) => ({ personId, seat: 'member' as const }))] })
+  return seated
 }
 
 /**
