@@ -1,4 +1,5 @@
 import { useCallback } from 'react'
+import { CouncilsCard } from '../../components/councils/CouncilsCard'
 import { Screen } from '../../components/screen/Screen'
 import { QueryView } from '../../components/status/QueryView'
 import { partyVillageEntry } from '../../lib/entries'
@@ -45,6 +46,7 @@ export default function HomePage() {
       <QueryView state={state} onRetry={reload} atHome>
         {(data) => <Overview data={data.overview} me={data.me} duty={report} />}
       </QueryView>
+      {state.status === 'ready' ? <CouncilsCard className="home-councils" /> : null}
       {/* Also when loading failed: bigger text helps read the error too. */}
       <CareSwitchRow />
     </Screen>

@@ -11,7 +11,11 @@ export interface Bar {
  * Each bar is a share of `of` (the eligible voters), so an empty bar means nobody chose it.
  */
 export function Bars({ bars, of, className }: { bars: Bar[]; of: number; className?: string }) {
-  const total = Math.max(of, bars.reduce((sum, bar) => sum + bar.count, 0), 1)
+  const total = Math.max(
+    of,
+    bars.reduce((sum, bar) => sum + bar.count, 0),
+    1,
+  )
   return (
     <View className={`cc-bars${className ? ` ${className}` : ''}`}>
       {bars.map((bar) => (

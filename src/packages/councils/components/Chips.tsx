@@ -1,7 +1,17 @@
 import { Text, View } from '@tarojs/components'
 
 /** A few choices side by side (3 天后 / 7 天后, 记名 / 无记名): the whole chip is the tap target. */
-export function Chips<T extends string>({ options, value, onChange, className }: { options: { value: T; label: string }[]; value: T | undefined; onChange: (value: T) => void; className?: string }) {
+export function Chips<T extends string>({
+  options,
+  value,
+  onChange,
+  className,
+}: {
+  options: { value: T; label: string }[]
+  value: T | undefined
+  onChange: (value: T) => void
+  className?: string
+}) {
   return (
     <View className={`cc-chips${className ? ` ${className}` : ''}`}>
       {options.map((option) => (

@@ -2,7 +2,15 @@ import { Text, View } from '@tarojs/components'
 import type { PropsWithChildren } from 'react'
 
 /** One choice in a list (an option, a member): the whole row is the tap target; chosen is framed in red with ✓. */
-export function Choice({ chosen, onChoose, pick = '选这个', disabled = false, disabledMark = '不能选', className, children }: PropsWithChildren<{ chosen: boolean; onChoose: () => void; pick?: string; disabled?: boolean; disabledMark?: string; className?: string }>) {
+export function Choice({
+  chosen,
+  onChoose,
+  pick = '选这个',
+  disabled = false,
+  disabledMark = '不能选',
+  className,
+  children,
+}: PropsWithChildren<{ chosen: boolean; onChoose: () => void; pick?: string; disabled?: boolean; disabledMark?: string; className?: string }>) {
   const state = disabled ? ' is-disabled' : chosen ? ' is-chosen' : ''
   return (
     <View

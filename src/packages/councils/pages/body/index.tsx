@@ -153,7 +153,9 @@ function ProposalCard({ proposal, body, onChanged }: { proposal: Proposal; body:
         {proposal.proposer.name} 提出 · {villageDateTime(proposal.createdAt)} · {proposal.supporters} 人附议
       </Text>
       <View className="cc-tags">
-        <Text className={`cc-tag cz-text${proposal.state === 'open' ? '' : proposal.state === 'declined' ? ' cc-tag--plain' : ' cc-tag--done'}`}>{PROPOSAL_STATE[proposal.state]}</Text>
+        <Text className={`cc-tag cz-text${proposal.state === 'open' ? '' : proposal.state === 'declined' ? ' cc-tag--plain' : ' cc-tag--done'}`}>
+          {PROPOSAL_STATE[proposal.state]}
+        </Text>
       </View>
       {proposal.answer?.reason ? <Text className="cz-text cc-block">答复：{proposal.answer.reason}</Text> : null}
       {proposal.answer?.matterId ? <BigButton kind="plain" text="看议事事项" onClick={() => openMatter(proposal.answer!.matterId!)} /> : null}
@@ -178,7 +180,9 @@ function ProposalCard({ proposal, body, onChanged }: { proposal: Proposal; body:
         ) : (
           <View className="cc-actions">
             <BigButton className="cc-adopt" text="采纳" disabled={answer.busy} onClick={() => void ask('adopt')} />
-            {body.kind === 'group_council' ? <BigButton className="cc-forward" kind="plain" text="转交村理事会" disabled={answer.busy} onClick={() => void ask('forward')} /> : null}
+            {body.kind === 'group_council' ? (
+              <BigButton className="cc-forward" kind="plain" text="转交村理事会" disabled={answer.busy} onClick={() => void ask('forward')} />
+            ) : null}
             <BigButton className="cc-decline" kind="plain" text="不采纳" disabled={answer.busy} onClick={() => setDeclining(true)} />
           </View>
         )

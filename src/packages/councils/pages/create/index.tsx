@@ -110,7 +110,12 @@ function MatterForm({ body, onCreated }: { body: Body; onCreated: (matter: { id:
     <View className="cc-create">
       <Text className="cz-text cc-block">{body.name}</Text>
       <Text className="cz-text cz-heading cc-label">选一个模板（可不选）</Text>
-      <Chips className="cc-templates" options={TEMPLATES.map((t) => ({ value: t.key, label: t.label }))} value={template} onChange={(key) => applyTemplate(TEMPLATES.find((t) => t.key === key)!)} />
+      <Chips
+        className="cc-templates"
+        options={TEMPLATES.map((t) => ({ value: t.key, label: t.label }))}
+        value={template}
+        onChange={(key) => applyTemplate(TEMPLATES.find((t) => t.key === key)!)}
+      />
 
       <Text className="cz-text cz-heading cc-label">标题</Text>
       <LineInput className="cc-title-input" value={title} onChange={setTitle} maxlength={60} placeholder="例如：修建3组村道" />
@@ -190,7 +195,9 @@ function MatterForm({ body, onCreated }: { body: Body; onCreated: (matter: { id:
         value={ballot}
         onChange={setBallot}
       />
-      <Text className="cz-text cz-text--small cc-block">{ballot === 'named' ? '记名：结果公布谁投了什么，截止前可以改票。' : '无记名：只公布票数，投了就不能改，主持人也不能代登记。'}</Text>
+      <Text className="cz-text cz-text--small cc-block">
+        {ballot === 'named' ? '记名：结果公布谁投了什么，截止前可以改票。' : '无记名：只公布票数，投了就不能改，主持人也不能代登记。'}
+      </Text>
 
       <Text className="cz-text cz-heading cc-label">结果向村民公开吗</Text>
       <Chips
@@ -218,7 +225,17 @@ function MatterForm({ body, onCreated }: { body: Body; onCreated: (matter: { id:
   )
 }
 
-function OptionsEditor({ options, setOptions, maxChoices, setMaxChoices }: { options: string[]; setOptions: (options: string[]) => void; maxChoices: number; setMaxChoices: (n: number) => void }) {
+function OptionsEditor({
+  options,
+  setOptions,
+  maxChoices,
+  setMaxChoices,
+}: {
+  options: string[]
+  setOptions: (options: string[]) => void
+  maxChoices: number
+  setMaxChoices: (n: number) => void
+}) {
   const count = Math.max(options.length, 2)
   return (
     <View className="cc-options-editor">

@@ -89,7 +89,12 @@ function MyBodies({ bodies, shown }: { bodies: Body[]; shown: number }) {
           {body.members.length} 位成员{chair ? `，主持人 ${chair.name}` : ''}
         </Text>
         <View className="cc-actions">
-          <BigButton className="cc-open-body" kind="plain" text="成员和议题" onClick={() => void Taro.navigateTo({ url: `${ROUTES.councilBody}?id=${encodeURIComponent(body.id)}` })} />
+          <BigButton
+            className="cc-open-body"
+            kind="plain"
+            text="成员和议题"
+            onClick={() => void Taro.navigateTo({ url: `${ROUTES.councilBody}?id=${encodeURIComponent(body.id)}` })}
+          />
           {body.can.createMatter ? (
             <BigButton className="cc-new-matter" text="发起表决" onClick={() => void Taro.navigateTo({ url: `${ROUTES.councilCreate}?bodyId=${encodeURIComponent(body.id)}` })} />
           ) : null}

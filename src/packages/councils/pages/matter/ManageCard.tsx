@@ -20,7 +20,17 @@ const MIN = 2
  * What the chair and the village's cadres do on a matter, by its state: 发布, 开始表决, 结束表决
  * (each asked first), and the forms — 代为登记当面表决, 登记回避, 记录纪要, 追加说明, 决定并列.
  */
-export function ManageCard({ matter, panel, setPanel, onChanged }: { matter: MatterDetail; panel: Panel | null; setPanel: (panel: Panel | null) => void; onChanged: (notice: string) => void }) {
+export function ManageCard({
+  matter,
+  panel,
+  setPanel,
+  onChanged,
+}: {
+  matter: MatterDetail
+  panel: Panel | null
+  setPanel: (panel: Panel | null) => void
+  onChanged: (notice: string) => void
+}) {
   const step = useAction(async (kind: 'publish' | 'open' | 'close') => {
     await call('councils', kind, { matterId: matter.id })
     onChanged(kind === 'publish' ? '已发布，成员和村民可以看到并讨论了。' : kind === 'open' ? '已开始表决，已通知有表决权的人。' : '表决已结束，结果已公布。')
@@ -48,7 +58,9 @@ export function ManageCard({ matter, panel, setPanel, onChanged }: { matter: Mat
       {state === 'draft' || state === 'published' ? <BigButton className="cc-open" text="开始表决" onClick={() => void ask('open')} /> : null}
       {state === 'voting' ? (
         <>
-          {matter.can.recordFor && matter.ballot === 'named' ? <BigButton className="cc-record-start" kind="plain" text="代为登记当面表决" onClick={() => setPanel('record')} /> : null}
+          {matter.can.recordFor && matter.ballot === 'named' ? (
+            <BigButton className="cc-record-start" kind="plain" text="代为登记当面表决" onClick={() => setPanel('record')} />
+          ) : null}
           <BigButton className="cc-recuse-start" kind="plain" text="登记回避" onClick={() => setPanel('recuse')} />
           <BigButton className="cc-close" text="结束表决" onClick={() => void ask('close')} />
         </>
@@ -101,7 +113,12 @@ function RecordForm({ matter, onDone, onCancel }: FormProps) {
       ))}
       <Text className="cz-text cz-heading cc-label">第二步：他的意见</Text>
       {matter.kind === 'motion' ? (
-        <Chips className="cc-record-choice" options={(['agree', 'oppose', 'abstain'] as const).map((c) => ({ value: c, label: CHOICE_WORDS[c] }))} value={choice} onChange={setChoice} />
+        <Chips
+          className="cc-record-choice"
+          options={(['agree', 'oppose', 'abstain'] as const).map((c) => ({ value: c, label: CHOICE_WORDS[c] }))}
+          value={choice}
+          onChange={setChoice}
+        />
       ) : (
         matter.options.map((option) => {
           const on = picked.includes(option.id)
@@ -154,7 +171,12 @@ function RecuseForm({ matter, onDone, onCancel }: FormProps) {
       <Text className="cz-text cc-label">回避的原因</Text>
       <AreaInput className="cc-recuse-reason" value={reason} onChange={setReason} maxlength={200} placeholder="例如：本人是这个项目的承包方" />
       {recuse.error ? <Text className="cz-text cc-notice cc-notice--error">{recuse.error}</Text> : null}
-      <BigButton className="cc-recuse-submit" text={recuse.busy ? '正在登记…' : '登记回避'} disabled={!who || reason.trim().length < MIN || recuse.busy} onClick={() => void recuse.run()} />
+      <BigButton
+        className="cc-recuse-submit"
+        text={recuse.busy ? '正在登记…' : '登记回避'}
+        disabled={!who || reason.trim().length < MIN || recuse.busy}
+        onClick={() => void recuse.run()}
+      />
       <BigButton kind="plain" text="不登记了" onClick={onCancel} />
     </Card>
   )
@@ -169,7 +191,12 @@ const namesIn = (text: string) =>
 
 /** 记录会议纪要: attendees (filled in with the members), what was said, what was decided. Locked once saved. */
 function MinutesForm({ matter, onDone, onCancel }: FormProps) {
-  const [attendees, setAttendees] = useState(() => matter.slots.filter((s) => !s.lost).map((s) => s.name).join('、'))
+  const [attendees, setAttendees] = useState(() =>
+    matter.slots
+      .filter((s) => !s.lost)
+      .map((s) => s.name)
+      .join('、'),
+  )
   const [summary, setSummary] = useState('')
   const [decisions, setDecisions] = useState(() => (matter.result ? matter.result.statement : ''))
   const save = useAction(async () => {

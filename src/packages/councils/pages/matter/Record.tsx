@@ -41,7 +41,9 @@ export function SlotsCard({ matter }: { matter: MatterDetail }) {
         <View key={slot.voterId} className={`cc-slot${slot.lost ? ' cc-slot--lost' : ''}`} data-voter={slot.voterId}>
           <View className="cc-slot__line">
             <Text className="cz-text cc-strong cc-slot__name">{slot.name}</Text>
-            <Text className={`cz-text cc-slot__choice ${slot.voted ? 'cc-strong' : 'cc-red'}`}>{slot.choice !== null ? choiceText(slot.choice, matter.options) : slot.voted ? '已投' : '还没投'}</Text>
+            <Text className={`cz-text cc-slot__choice ${slot.voted ? 'cc-strong' : 'cc-red'}`}>
+              {slot.choice !== null ? choiceText(slot.choice, matter.options) : slot.voted ? '已投' : '还没投'}
+            </Text>
           </View>
           {slot.reason ? <Text className="cz-text cz-text--small cc-block">理由：{slot.reason}</Text> : null}
           {slot.recordedByChair ? <Text className="cz-text cz-text--small cc-block cc-slot__chair">主持人代为登记的当面表决</Text> : null}
@@ -85,7 +87,9 @@ export function MinutesCard({ matter }: { matter: MatterDetail }) {
       ) : null}
       {notes.map((note, index) => (
         <View key={`${note.at}-${index}`} className="cc-note">
-          <Text className="cz-text cc-strong cc-gap">追加说明（{villageDateTime(note.at)}，{note.by}）</Text>
+          <Text className="cz-text cc-strong cc-gap">
+            追加说明（{villageDateTime(note.at)}，{note.by}）
+          </Text>
           <Text className="cz-text cc-block">{note.text}</Text>
         </View>
       ))}

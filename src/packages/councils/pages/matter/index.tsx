@@ -61,9 +61,7 @@ export default function MatterPage() {
                   }}
                 />
               ) : null}
-              {(matter.state === 'draft' || matter.state === 'published') && matter.mine ? (
-                <Text className="cz-text cc-notice">还没开始表决。开始后您可以在这里投票。</Text>
-              ) : null}
+              {(matter.state === 'draft' || matter.state === 'published') && matter.mine ? <Text className="cz-text cc-notice">还没开始表决。开始后您可以在这里投票。</Text> : null}
               <Card title="内容" className="cc-text">
                 <Text className="cz-text cc-block cc-matter-text">{matter.text}</Text>
                 {matter.kind !== 'motion' ? (
@@ -101,7 +99,9 @@ function Header({ matter }: { matter: MatterDetail }) {
       <Text className={`cz-text cz-heading cc-block cc-state ${voting ? 'cc-red' : ''}`}>{STATE_WORDS[matter.state]}</Text>
       {voting ? <Text className="cz-text cz-heading cc-block cc-time-left">{timeLeft(matter.closesAt)}</Text> : null}
       <Field label={voting || matter.state === 'published' || matter.state === 'draft' ? '截止时间' : '截止'} value={villageDateTime(matter.closesAt)} />
-      {matter.state !== 'draft' && matter.state !== 'published' ? <Field className="cc-counts" label="投票人数" value={`应投 ${matter.eligible} 人，已投 ${matter.voted} 人`} /> : null}
+      {matter.state !== 'draft' && matter.state !== 'published' ? (
+        <Field className="cc-counts" label="投票人数" value={`应投 ${matter.eligible} 人，已投 ${matter.voted} 人`} />
+      ) : null}
       {voting ? (
         matter.quorumNeeds > 0 ? (
           <Text className="cz-text cc-red cc-block cc-quorum">还差 {matter.quorumNeeds} 票达到法定人数</Text>
