@@ -39,6 +39,13 @@ export const MANIFEST = {
       expireUploads: { cron: '0 40 3 * * * *', purpose: '删除上传后7天仍未用上的文件（每天 3:40）' },
     },
   },
+  councils: {
+    timeout: 60,
+    openapi: [],
+    jobs: {
+      closeAndRemind: { cron: '0 */5 * * * * *', purpose: '到截止时间结束表决并公布结果；截止前 24 小时提醒还没投票的人（每 5 分钟）' },
+    },
+  },
   inbox: {
     timeout: 60,
     openapi: ['subscribeMessage.send'],

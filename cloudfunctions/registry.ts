@@ -1,4 +1,6 @@
 /** Every cloud function and its jobs, for hosts that serve them all (the local host, tests, benchmarks). */
+import { councilsFunction } from './councils/actions'
+import { councilsJobs } from './councils/jobs'
 import { filesFunction } from './files/actions'
 import { filesJobs } from './files/jobs'
 import { homeFunction } from './home/actions'
@@ -19,6 +21,7 @@ export const cloudFunctions = {
   partyGroups: partyGroupsFunction,
   inbox: inboxFunction,
   files: filesFunction,
+  councils: councilsFunction,
 } as const
 
 /** Each function's jobs by name; their schedules are in manifest.ts. */
@@ -26,4 +29,5 @@ export const cloudJobs = {
   identity: identityJobs,
   files: filesJobs,
   inbox: inboxJobs,
+  councils: councilsJobs,
 } as const satisfies JobTable

@@ -7,6 +7,7 @@
 import type { NewDoc } from '../../cloudfunctions/shared/db/port'
 import type { EmbeddedStore } from '../embedded-store/embedded-store'
 import { generateVillage, type GeneratedVillage } from './generate-village'
+import { councilDocs } from './councils'
 import { recomputeVillage } from '../../cloudfunctions/shared/party-groups/recompute-village'
 import { PERSONAS_DOC_ID } from './demo-town'
 
@@ -59,6 +60,7 @@ export async function seedCounty(store: EmbeddedStore, onVillage?: (done: number
       households: village.households,
       people: village.people,
       grants,
+      councils: councilDocs(village),
     })
     await recomputeVillage(store, village.village._id as string, new Date())
     villagers += village.people.length

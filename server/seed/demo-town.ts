@@ -9,6 +9,7 @@ import type { Persona } from '../../types/identity'
 import type { EmbeddedStore } from '../embedded-store/embedded-store'
 import { generateVillage, type GeneratedVillage } from './generate-village'
 import { recomputeVillage } from '../../cloudfunctions/shared/party-groups/recompute-village'
+import { councilDocs } from './councils'
 
 export const DEMO_TOWN_ID = 't-sijia'
 const SEED_MARKER_ID = 'seed:demo-town'
@@ -54,22 +55,26 @@ function officePerson(holder: OfficeHolder): NewDoc {
   }
 }
 
-function councilDocs(village: GeneratedVillage): NewDoc[] {
-  // A council of at most 5: the group leader chairs, with up to four villagers chosen by the group.
-  return village.groups.map((group) => {
-    const members = village.people
-      .filter((person) => person.groupId === group._id && person._id !== group.leaderId && (person.birthDate as string) < '2006')
-      .slice(0, 4)
-      .map((person) => person._id as string)
-    return { _id: `council-${group._id}`, groupId: group._id, villageId: group.villageId, chairId: group.leaderId, memberIds: members }
-  })
-}
-
-export function demoPersonas(villages: GeneratedVillage[]): Array<{ id: string; description: string }> {
+/** The 合兴村 people the demo logs in as: the villager, the leader and the Party member of 2组. */
+function hexingPersonas(villages: GeneratedVillage[]) {
   const hexing = villages[0]
   const group2 = hexing.groups.find((group) => group.number === 2)!
   const plainVillager = hexing.people.find((person) => person.groupId === group2._id && !person.partyMembership && person._id !== group2.leaderId && person.phone)!
   const partyMember = hexing.people.find((person) => person.groupId === group2._id && person.partyMembership && person._id !== group2.leaderId)!
+  return { hexing, group2, plainVillager, partyMember }
+}
+
+/** 合兴村's board seats the demo personas, so each of them can vote on the board's matters. */
+function demoCouncils(villages: GeneratedVillage[]): NewDoc[] {
+  const { hexing, group2, plainVillager, partyMember } = hexingPersonas(villages)
+  return [
+    ...councilDocs(hexing, { partyOrg: partyMember._id as string, groupChairs: [group2.leaderId as string], villagerReps: [plainVillager._id as string] }),
+    ...villages.slice(1).flatMap((village) => councilDocs(village)),
+  ]
+}
+
+export function demoPersonas(villages: GeneratedVillage[]): Array<{ id: string; description: string }> {
+  const { hexing, group2, plainVillager, partyMember } = hexingPersonas(villages)
   const otherLeader = villages[1].groups[0]
   return [
     { id: plainVillager._id!, description: '合兴村2组村民：看自己的小组和党小组' },
@@ -139,7 +144,7 @@ export async function seedDemoTown(store: EmbeddedStore): Promise<boolean> {
     groups: villages.flatMap((village) => village.groups),
     households: villages.flatMap((village) => village.households),
     people: [...villages.flatMap((village) => village.people), ...OFFICE_HOLDERS.map(officePerson)],
-    councils: villages.flatMap(councilDocs),
+    councils: demoCouncils(villages),
     grants,
     invitations: villages.flatMap((village, index) => pendingInvitations(village.people, index, seededAt)),
     meta: [

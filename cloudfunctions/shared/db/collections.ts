@@ -32,7 +32,34 @@ export const COLLECTIONS = {
   },
   partyGroups: { indexes: [['villageId']], version: 1 },
   servicePoints: { indexes: [['partyGroupId'], ['villageId']], version: 1 },
-  councils: { indexes: [['groupId'], ['villageId']], version: 1 },
+  /**
+   * Group councils and village boards (cloudfunctions/shared/councils/records.ts). v2: `kind`, `name`,
+   * `members` with seats (v1 had `chairId` and a bare `memberIds`).
+   */
+  councils: {
+    indexes: [['villageId']],
+    version: 2,
+    migrations: {
+      1: (doc) => ({
+        ...doc,
+        kind: 'group_council',
+        name: '村民小组议事会',
+        members: [
+          ...(doc.chairId ? [{ personId: doc.chairId, seat: 'chair' }] : []),
+          ...((doc.memberIds as string[] | undefined) ?? []).map((personId) => ({ personId, seat: 'member' })),
+        ],
+      }),
+    },
+  },
+  /** Council matters: counters and the chain head on the matter; `state` + `closesAt` drive councils/closeAndRemind. */
+  matters: { indexes: [['bodyId'], ['villageId'], ['state']], version: 1 },
+  /** One ballot slot per voter per matter (`_id` `<matterId>|<voterId>`); never a secret ballot's choice. */
+  ballots: { indexes: [['matterId'], ['personId']], version: 1 },
+  /** A matter's hash chain, one link per document (`_id` `<matterId>|<seq>`). */
+  matterLinks: { indexes: [['matterId']], version: 1 },
+  matterComments: { indexes: [['matterId']], version: 1 },
+  /** 议题征集: villagers' proposals to their group council (or forwarded to the village board). */
+  proposals: { indexes: [['bodyId'], ['villageId']], version: 1 },
   /** The village secretary's changes to the computed Party groups, re-applied on every recompute. */
   partyGroupOverrides: { indexes: [['villageId']], version: 1 },
   /** Every change, who made it, before/after (audit/audit.ts); the ledger (台账) is a view over it. */
