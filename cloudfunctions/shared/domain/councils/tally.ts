@@ -124,13 +124,7 @@ export function outcomeOf(input: TallyInput, labels: Readonly<Record<string, str
 }
 
 /** The chair settles a tie: the winners above the tie stay, and the chosen fill the places left. */
-export function settleTieOutcome(
-  outcome: Outcome,
-  chosen: readonly string[],
-  places: number,
-  note: string,
-  labels: Readonly<Record<string, string>> = {},
-): Outcome | { problem: string } {
+export function settleTieOutcome(outcome: Outcome, chosen: readonly string[], places: number, note: string, labels: Readonly<Record<string, string>> = {}): Outcome | { problem: string } {
   if (!outcome.tie) return { problem: '这个事项没有需要确定的平票' }
   const room = places - (outcome.winners?.length ?? 0)
   if (chosen.length !== room) return { problem: `平票中要确定 ${room} 位` }
