@@ -6,6 +6,7 @@ import { Card } from '../../../../components/card/Card'
 import { Screen } from '../../../../components/screen/Screen'
 import { ListFooter, QueryView } from '../../../../components/status/QueryView'
 import { usePullRefresh } from '../../../../lib/pull-refresh'
+import { loadMe } from '../../../../lib/session'
 import { usePaged } from '../../../../lib/use-paged'
 import { useQuery } from '../../../../lib/use-query'
 import { call } from '../../../../services/api'
@@ -16,7 +17,13 @@ import { BodyMatters } from '../../components/BodyMatters'
 import { MatterRow } from '../../components/MatterRow'
 import '../../councils.css'
 
-const loadBodies = () => call('councils', 'bodies', {})
+/** The councils I sit on first (their matters are listed here); those I only run (a secretary's group councils) behind a button. */
+async function loadBodies(): Promise<{ mine: Body[]; run: Body[] }> {
+  const [bodies, me] = await Promise.all([call('councils', 'bodies', {}), loadMe()])
+  const sits = (body: Body) => body.members.some((m) => m.personId === me.personId)
+  const mine = bodies.filter(sits)
+  return mine.length > 0 ? { mine, run: bodies.filter((b) => !sits(b)) } : { mine: bodies.slice(0, 1), run: bodies.slice(1) }
+}
 
 /**
  * 议事表决: what waits for my vote first, then the matters of the councils I sit on (one at a
@@ -55,7 +62,10 @@ export default function CouncilListPage() {
       <ListFooter paged={toVote} />
 
       <QueryView state={bodies.state} onRetry={bodies.reload}>
-        {(list) => (list.length > 0 ? <MyBodies bodies={list} shown={shown} /> : null)}
+        {(list) => (list.mine.length > 0 ? <MyBodies bodies={list.mine} shown={shown} /> : null)}
+      </QueryView>
+      <QueryView state={bodies.state} onRetry={bodies.reload}>
+        {(list) => (list.run.length > 0 ? <OtherBodies bodies={list.run} /> : null)}
       </QueryView>
 
       <Text className="cz-text cz-heading cc-section">村务公开：表决结果</Text>
@@ -102,6 +112,24 @@ function MyBodies({ bodies, shown }: { bodies: Body[]; shown: number }) {
       </Card>
       {/* Keyed: switching body starts from that body's first page. */}
       <BodyMatters key={body.id} bodyId={body.id} shown={shown} />
+    </View>
+  )
+}
+
+/** Councils I run without sitting on them (a secretary: every group council of the village), one row each, behind a button. */
+function OtherBodies({ bodies }: { bodies: Body[] }) {
+  const [open, setOpen] = useState(false)
+  return (
+    <View className="cc-other-bodies">
+      <BigButton className="cc-other-bodies-toggle" kind="plain" text={open ? '收起' : `我管的其他议事会（${bodies.length} 个）`} onClick={() => setOpen(!open)} />
+      {open
+        ? bodies.map((body) => (
+            <View key={body.id} className="cz-tap cc-row cc-other-body" hoverClass="cz-pressed" onClick={() => void Taro.navigateTo({ url: `${ROUTES.councilBody}?id=${encodeURIComponent(body.id)}` })}>
+              <Text className="cz-text cz-heading cc-row__title">{body.name}</Text>
+              <Text className="cz-text cc-row__go">成员、事项和议题 ›</Text>
+            </View>
+          ))
+        : null}
     </View>
   )
 }
