@@ -179,7 +179,7 @@ for (const mode of ['normal', 'care'] as const) {
     // The board's page: members with their seats, and 议题征集.
     await page.goto(`/#/packages/councils/pages/body/index?id=${encodeURIComponent(board.id)}`)
     await expect(page.locator('.cc-member:visible')).toHaveCount(7)
-    await expect(page.locator('.cc-members:visible')).toContainText('主持人')
+    await expect(page.locator('.cc-members:visible')).toContainText('理事长')
     await shot(page, mode, 'body')
     await expectSizes(page, `body (${mode})`, minText, minTap)
   })

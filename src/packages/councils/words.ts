@@ -19,6 +19,9 @@ export const STATE_TAG: Record<MatterState, string> = {
   minuted: '已记录纪要',
 }
 
+/** What the chair is called: 议事长 of a group council, 理事长 of the village board. */
+export const CHAIR_TITLE = { group_council: '议事长', village_board: '理事长' } as const
+
 export const KIND_WORDS: Record<MatterKind, string> = { motion: '表决（同意 / 反对 / 弃权）', choice: '选择', election: '选举' }
 
 export const CHOICE_WORDS: Record<MotionChoice, string> = { agree: '同意', oppose: '反对', abstain: '弃权' }

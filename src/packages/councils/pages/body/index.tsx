@@ -18,6 +18,7 @@ import { confirmStep } from '../../components/ask'
 import { BodyMatters } from '../../components/BodyMatters'
 import { openMatter } from '../../components/MatterRow'
 import { AreaInput, LineInput } from '../../components/TextBox'
+import { CHAIR_TITLE } from '../../words'
 import '../../councils.css'
 
 const KIND_NOTE: Record<Body['kind'], string> = {
@@ -54,7 +55,9 @@ export default function BodyPage() {
                 .map((member) => (
                   <View key={member.personId} className="cc-member">
                     <Text className="cz-text cz-heading">{member.name}</Text>
-                    <Text className={`cc-tag cz-text${member.seat === 'chair' ? ' cc-tag--voting' : ''}`}>{SEAT_LABEL[member.seat]}</Text>
+                    <Text className={`cc-tag cz-text${member.seat === 'chair' ? ' cc-tag--voting' : ''}`}>
+                      {member.seat === 'chair' ? CHAIR_TITLE[body.kind] : SEAT_LABEL[member.seat]}
+                    </Text>
                   </View>
                 ))}
               {body.members.length === 0 ? <Text className="cz-text cc-block">还没有成员。</Text> : null}

@@ -15,14 +15,16 @@ import { ROUTES } from '../../../../services/routes'
 import { Chips } from '../../components/Chips'
 import { BodyMatters } from '../../components/BodyMatters'
 import { MatterRow } from '../../components/MatterRow'
+import { CHAIR_TITLE } from '../../words'
 import '../../councils.css'
 
 /** The councils I sit on first (their matters are listed here); those I only run (a secretary's group councils) behind a button. */
-async function loadBodies(): Promise<{ mine: Body[]; run: Body[] }> {
+async function loadBodies(): Promise<{ mine: Body[]; run: Body[]; sits: boolean }> {
   const [bodies, me] = await Promise.all([call('councils', 'bodies', {}), loadMe()])
   const sits = (body: Body) => body.members.some((m) => m.personId === me.personId)
   const mine = bodies.filter(sits)
-  return mine.length > 0 ? { mine, run: bodies.filter((b) => !sits(b)) } : { mine: bodies.slice(0, 1), run: bodies.slice(1) }
+  // A villager who sits on none: their own group's council first, the village's board behind the button.
+  return mine.length > 0 ? { mine, run: bodies.filter((b) => !sits(b)), sits: true } : { mine: bodies.slice(0, 1), run: bodies.slice(1), sits: false }
 }
 
 /**
@@ -62,10 +64,10 @@ export default function CouncilListPage() {
       <ListFooter paged={toVote} />
 
       <QueryView state={bodies.state} onRetry={bodies.reload}>
-        {(list) => (list.mine.length > 0 ? <MyBodies bodies={list.mine} shown={shown} /> : null)}
+        {(list) => (list.mine.length > 0 ? <MyBodies bodies={list.mine} sits={list.sits} shown={shown} /> : null)}
       </QueryView>
       <QueryView state={bodies.state} onRetry={bodies.reload}>
-        {(list) => (list.run.length > 0 ? <OtherBodies bodies={list.run} /> : null)}
+        {(list) => (list.run.length > 0 ? <OtherBodies bodies={list.run} label={list.sits ? '我管的其他议事会' : '本村理事会'} /> : null)}
       </QueryView>
 
       <Text className="cz-text cz-heading cc-section">村务公开：表决结果</Text>
@@ -78,25 +80,25 @@ export default function CouncilListPage() {
           </View>
         )}
       </QueryView>
-      <ListFooter paged={results} end="已经全部显示。" />
+      <ListFooter paged={results} end={results.items.length > 0 ? '已经全部显示。' : undefined} />
       <BigButton className="cz-refresh" kind="plain" text={results.state.status === 'ready' && results.state.refreshing ? '正在刷新…' : '刷新'} onClick={() => void refreshAll()} />
     </Screen>
   )
 }
 
 /** The councils I sit on or run: pick one to see its matters; its page has members and 议题征集. */
-function MyBodies({ bodies, shown }: { bodies: Body[]; shown: number }) {
+function MyBodies({ bodies, sits, shown }: { bodies: Body[]; sits: boolean; shown: number }) {
   const [bodyId, setBodyId] = useState(bodies[0]!.id)
   const body = bodies.find((b) => b.id === bodyId) ?? bodies[0]!
   const chair = body.members.find((m) => m.seat === 'chair')
   return (
     <View className="cc-bodies">
-      <Text className="cz-text cz-heading cc-section">我的议事会</Text>
+      <Text className="cz-text cz-heading cc-section">{sits ? '我的议事会' : '本组议事会'}</Text>
       {bodies.length > 1 ? <Chips className="cc-body-chips" options={bodies.map((b) => ({ value: b.id, label: b.name }))} value={body.id} onChange={setBodyId} /> : null}
       <Card className="cc-body-card">
         <Text className="cz-text cz-heading cc-block">{body.name}</Text>
         <Text className="cz-text cc-block">
-          {body.members.length} 位成员{chair ? `，主持人 ${chair.name}` : ''}
+          {body.members.length} 位成员{chair ? `，${CHAIR_TITLE[body.kind]} ${chair.name}` : ''}
         </Text>
         <View className="cc-actions">
           <BigButton
@@ -117,14 +119,24 @@ function MyBodies({ bodies, shown }: { bodies: Body[]; shown: number }) {
 }
 
 /** Councils I run without sitting on them (a secretary: every group council of the village), one row each, behind a button. */
-function OtherBodies({ bodies }: { bodies: Body[] }) {
+function OtherBodies({ bodies, label }: { bodies: Body[]; label: string }) {
   const [open, setOpen] = useState(false)
   return (
     <View className="cc-other-bodies">
-      <BigButton className="cc-other-bodies-toggle" kind="plain" text={open ? '收起' : `我管的其他议事会（${bodies.length} 个）`} onClick={() => setOpen(!open)} />
+      <BigButton
+        className="cc-other-bodies-toggle"
+        kind="plain"
+        text={open ? '收起' : bodies.length > 1 ? `${label}（${bodies.length} 个）` : label}
+        onClick={() => setOpen(!open)}
+      />
       {open
         ? bodies.map((body) => (
-            <View key={body.id} className="cz-tap cc-row cc-other-body" hoverClass="cz-pressed" onClick={() => void Taro.navigateTo({ url: `${ROUTES.councilBody}?id=${encodeURIComponent(body.id)}` })}>
+            <View
+              key={body.id}
+              className="cz-tap cc-row cc-other-body"
+              hoverClass="cz-pressed"
+              onClick={() => void Taro.navigateTo({ url: `${ROUTES.councilBody}?id=${encodeURIComponent(body.id)}` })}
+            >
               <Text className="cz-text cz-heading cc-row__title">{body.name}</Text>
               <Text className="cz-text cc-row__go">成员、事项和议题 ›</Text>
             </View>

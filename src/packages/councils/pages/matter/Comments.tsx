@@ -24,9 +24,10 @@ export function Comments({ matterId, canPost }: { matterId: string; canPost: boo
   })
   return (
     <Card title="讨论" className="cc-comments">
-      <QueryView state={comments.state} onRetry={comments.reload} empty="还没有人留言。" loadingText="正在加载留言…">
+      <QueryView state={comments.state} onRetry={comments.reload} loadingText="正在加载留言…">
         {() => (
           <View>
+            {comments.items.length === 0 ? <Text className="cz-text cc-block cc-comments-none">还没有人留言。</Text> : null}
             {comments.items.map((c) => (
               <View key={c.id} className="cc-comment">
                 <Text className="cz-text cc-strong">

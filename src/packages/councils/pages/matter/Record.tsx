@@ -42,7 +42,7 @@ export function SlotsCard({ matter }: { matter: MatterDetail }) {
           <View className="cc-slot__line">
             <Text className="cz-text cc-strong cc-slot__name">{slot.name}</Text>
             <Text className={`cz-text cc-slot__choice ${slot.voted ? 'cc-strong' : 'cc-red'}`}>
-              {slot.choice !== null ? choiceText(slot.choice, matter.options) : slot.voted ? '已投' : '还没投'}
+              {slot.choice !== null ? choiceText(slot.choice, matter.options) : slot.voted ? '已投' : done ? '没投' : '还没投'}
             </Text>
           </View>
           {slot.reason ? <Text className="cz-text cz-text--small cc-block">理由：{slot.reason}</Text> : null}

@@ -52,16 +52,8 @@ export default function MatterPage() {
               <Text className="cz-text cz-title cz-page-title cc-matter-title">{matter.title}</Text>
               {notice ? <Text className="cz-text cc-notice cc-notice--ok cc-done">{notice}</Text> : null}
               <Header matter={matter} />
-              {matter.state === 'voting' && matter.mine ? (
-                <VoteCard
-                  matter={matter}
-                  onVoted={() => {
-                    setNotice(undefined)
-                    reload()
-                  }}
-                />
-              ) : null}
-              {(matter.state === 'draft' || matter.state === 'published') && matter.mine ? <Text className="cz-text cc-notice">还没开始表决。开始后您可以在这里投票。</Text> : null}
+              {/* Once closed, the result first: it is what most readers came for. */}
+              <ResultCard matter={matter} />
               <Card title="内容" className="cc-text">
                 <Text className="cz-text cc-block cc-matter-text">{matter.text}</Text>
                 {matter.kind !== 'motion' ? (
@@ -75,7 +67,16 @@ export default function MatterPage() {
                   </View>
                 ) : null}
               </Card>
-              <ResultCard matter={matter} />
+              {matter.state === 'voting' && matter.mine ? (
+                <VoteCard
+                  matter={matter}
+                  onVoted={() => {
+                    setNotice(undefined)
+                    reload()
+                  }}
+                />
+              ) : null}
+              {(matter.state === 'draft' || matter.state === 'published') && matter.mine ? <Text className="cz-text cc-notice">还没开始表决。开始后您可以在这里投票。</Text> : null}
               {matter.state !== 'draft' && matter.state !== 'published' ? <SlotsCard matter={matter} /> : null}
               <MinutesCard matter={matter} />
               {matter.can.manage ? <ManageCard matter={matter} panel={null} setPanel={setPanel} onChanged={changed} /> : null}
