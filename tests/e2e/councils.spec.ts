@@ -1,6 +1,6 @@
 import { expect, test, type APIRequestContext, type Page } from '@playwright/test'
 import type { Body, Persona } from '../../types'
-import { callAs, expectSizes, loginAs, personas, settle } from './helpers'
+import { callAs, expectSizes, loginAs, openTab, personas, settle } from './helpers'
 
 /**
  * Issue 9: the village board votes. The secretary creates and opens a matter from a phone; three
@@ -98,6 +98,16 @@ for (const mode of ['normal', 'care'] as const) {
     // Three members vote on their phones; the second first opposes, then changes to 同意.
     for (const [index, voter] of voters.entries()) {
       await switchTo(page, voter)
+      if (index === 0) {
+        // 首页 and 办事 both say a vote is waiting, in red, with the way in.
+        await expect(page.locator('.cc-entry--waiting:visible .cc-entry__count')).toContainText('件事等您表决')
+        await shot(page, mode, 'home')
+        await expectSizes(page, `home (${mode})`, minText, minTap)
+        await openTab(page, '办事')
+        await expect(page.locator('.services-councils:visible .cc-entry__count')).toContainText('件事等您表决')
+        await shot(page, mode, 'services')
+        await openTab(page, '首页')
+      }
       await openMatterAsListed(page, title)
       if (index === 0) {
         await shot(page, mode, 'vote')

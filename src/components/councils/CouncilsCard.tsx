@@ -1,5 +1,5 @@
 import { Text } from '@tarojs/components'
-import Taro from '@tarojs/taro'
+import Taro, { useDidShow } from '@tarojs/taro'
 import { useCallback } from 'react'
 import { usePullRefresh } from '../../lib/pull-refresh'
 import { useQuery } from '../../lib/use-query'
@@ -22,7 +22,12 @@ async function loadWaiting(): Promise<{ count: number; more: boolean }> {
  * results published to my group and village are there too). If the count fails, the entry stays.
  */
 export function CouncilsCard({ className }: { className?: string }) {
-  const { state, refresh } = useQuery(loadWaiting)
+  // Mounted once who is signed in is known (after the page showed): loads on mount, and again each time the page shows.
+  const { state, reload, refresh } = useQuery(loadWaiting, { when: 'mount' })
+  // (Still loading: this show is the one it mounted on, so no second request.)
+  useDidShow(() => {
+    if (state.status !== 'loading') reload()
+  })
   usePullRefresh(useCallback(() => refresh(), [refresh]))
   const waiting = state.status === 'ready' ? state.data : null
   return (
