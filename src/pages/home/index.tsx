@@ -1,5 +1,5 @@
 import { useCallback } from 'react'
-import { CouncilsCard } from '../../components/councils/CouncilsCard'
+import { CouncilsCard, useWaitingVotes, votesWaiting } from '../../components/councils/CouncilsCard'
 import { Screen } from '../../components/screen/Screen'
 import { QueryView } from '../../components/status/QueryView'
 import { partyVillageEntry } from '../../lib/entries'
@@ -38,15 +38,19 @@ export default function HomePage() {
     { withMe: true },
   )
   const report = duty.state.status === 'ready' ? (duty.state.data ?? undefined) : undefined
+  // 议事表决: first when a vote waits for me, else under the rest.
+  const votes = useWaitingVotes()
+  const votesFirst = votesWaiting(votes)
   return (
     <Screen tab="home">
       <AttentionCard />
+      {state.status === 'ready' && votesFirst ? <CouncilsCard state={votes} className="home-councils" /> : null}
       {/* Offered once, on the first 首页 that shows who signed in. */}
       {state.status === 'ready' ? <CareOffer /> : null}
       <QueryView state={state} onRetry={reload} atHome>
         {(data) => <Overview data={data.overview} me={data.me} duty={report} />}
       </QueryView>
-      {state.status === 'ready' ? <CouncilsCard className="home-councils" /> : null}
+      {state.status === 'ready' && !votesFirst ? <CouncilsCard state={votes} className="home-councils" /> : null}
       {/* Also when loading failed: bigger text helps read the error too. */}
       <CareSwitchRow />
     </Screen>

@@ -1,5 +1,5 @@
 import { ComingSoonPage, type ComingSoonWords } from '../../components/coming-soon/ComingSoonPage'
-import { CouncilsCard } from '../../components/councils/CouncilsCard'
+import { CouncilsCard, useWaitingVotes } from '../../components/councils/CouncilsCard'
 
 /** What will come here, and what to do until then — in words that fit who is reading. */
 const WORDS: ComingSoonWords = {
@@ -23,9 +23,10 @@ const WORDS: ComingSoonWords = {
 
 /** 办事: 议事表决 is here; 代办 is not built yet. */
 export default function ServicesPage() {
+  const votes = useWaitingVotes()
   return (
     <ComingSoonPage tab="services" title="办事" headline="代办事项即将上线" words={WORDS}>
-      <CouncilsCard className="services-councils" />
+      <CouncilsCard state={votes} className="services-councils" />
     </ComingSoonPage>
   )
 }
