@@ -194,3 +194,40 @@ for (const mode of ['normal', 'care'] as const) {
     await expectSizes(page, `body (${mode})`, minText, minTap)
   })
 }
+
+// 议题征集: a villager proposes to the group council, a neighbour supports it, the chair adopts it as a matter.
+test('a villager proposes, a neighbour supports, the group chair adopts', async ({ page, request }) => {
+  const all = await personas(request)
+  const villager = all.find((p) => p.description.startsWith('合兴村2组村民：'))!
+  const neighbour = all.find((p) => p.description.startsWith('合兴村2组党员'))!
+  const leader = all.find((p) => p.description.startsWith('合兴村2组村民小组长'))!
+  const council = (await callAs<Body[]>(request, leader.id, 'councils', 'bodies', {})).find((b) => b.kind === 'group_council' && b.groupId === leader.groupId)!
+  const bodyPage = `/#/packages/councils/pages/body/index?id=${encodeURIComponent(council.id)}`
+  const title = `2组路灯要修 ${Date.now() % 100000}`
+
+  await page.goto('/')
+  await loginAs(page, villager)
+  await page.goto(bodyPage)
+  await expect(page.locator('.cc-members:visible')).toContainText('议事长')
+  await page.locator('.cc-propose-start:visible').click()
+  await page.locator('.cc-propose-title:visible input').fill(title)
+  await page.locator('.cc-propose-text:visible textarea').fill('村口第三盏路灯坏了一个月，晚上看不清路。')
+  await page.locator('.cc-propose-submit:visible').click()
+  const card = page.locator('.cc-proposal:visible', { hasText: title })
+  await expect(card).toContainText('等主持人答复')
+  await shot(page, 'normal', 'proposal')
+  await expectSizes(page, 'body with a proposal', SIZES.normal.text, SIZES.normal.tap)
+
+  await switchTo(page, neighbour)
+  await page.goto(bodyPage)
+  await card.locator('.cc-support').click()
+  await expect(card).toContainText('1 人附议')
+  await expect(card).toContainText('您已附议')
+
+  await switchTo(page, leader)
+  await page.goto(bodyPage)
+  await card.locator('.cc-adopt').click()
+  await page.locator('.taro-model__confirm').click()
+  await expect(page.locator('.cc-matter-title:visible')).toContainText('路灯')
+  await expect(page.locator('.cc-state:visible')).toHaveText('草稿，还没发布')
+})

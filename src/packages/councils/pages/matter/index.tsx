@@ -67,7 +67,7 @@ export default function MatterPage() {
                   </View>
                 ) : null}
               </Card>
-              {matter.state === 'voting' && matter.mine ? (
+              {matter.state === 'voting' && matter.can.vote && matter.mine ? (
                 <VoteCard
                   matter={matter}
                   onVoted={() => {
