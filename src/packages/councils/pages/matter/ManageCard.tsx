@@ -211,7 +211,7 @@ function MinutesForm({ matter, onDone, onCancel }: FormProps) {
       <Text className="cz-text cc-label">会议情况</Text>
       <AreaInput className="cc-minutes-summary-input" value={summary} onChange={setSummary} tall placeholder="大家讨论了什么，有哪些意见" />
       <Text className="cz-text cc-label">决定事项</Text>
-      <AreaInput className="cc-minutes-decisions-input" value={decisions} onChange={setDecisions} placeholder="决定怎么办，谁负责，什么时候完成" />
+      <AreaInput className="cc-minutes-decisions-input" value={decisions} onChange={setDecisions} tall placeholder="决定怎么办，谁负责，什么时候完成" />
       <Text className="cz-text cz-text--small cc-gap">保存后纪要就锁定了，不能修改，只能追加说明。</Text>
       {save.error ? <Text className="cz-text cc-notice cc-notice--error">{save.error}</Text> : null}
       <BigButton className="cc-minutes-submit" text={save.busy ? '正在保存…' : '保存纪要'} disabled={!ready} onClick={() => void save.run()} />
