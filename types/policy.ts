@@ -373,7 +373,11 @@ export const policy = {
     matter: readMatter,
     // What the list holds is what the caller may read (readsMatter on every row's body).
     matters: signedIn('任何已登录的人（自己能看的事项：所在议事机构的，以及本组、本村公开发布的）'),
-    vote: rule('matter', '本事项有表决权的人（开始表决时确定；回避的除外）；主持人可代不会用手机的成员登记当面表决', (actor, matter) => mayVoteOn(actor, matter) || runsBodyAsChair(actor, matter)),
+    vote: rule(
+      'matter',
+      '本事项有表决权的人（开始表决时确定；回避的除外）；主持人可代不会用手机的成员登记当面表决',
+      (actor, matter) => mayVoteOn(actor, matter) || runsBodyAsChair(actor, matter),
+    ),
     comment: readMatter,
     comments: readMatter,
     recordMinutes: onMatter(BODY_MANAGERS_WHO),

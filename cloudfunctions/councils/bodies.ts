@@ -107,7 +107,8 @@ export const bodyActions: Pick<ActionTable<'councils'>, 'bodies' | 'body' | 'set
       const today = villageDay(now())
       const facts = factsOf(body)
       const roles = await villageRoles(db, body.villageId)
-      const people = body.kind === 'group_council' && body.groupId ? await readAll<PersonRecord>(db, 'people', { groupId: body.groupId }) : await boardPool(db, body.villageId, roles)
+      const people =
+        body.kind === 'group_council' && body.groupId ? await readAll<PersonRecord>(db, 'people', { groupId: body.groupId }) : await boardPool(db, body.villageId, roles)
       const candidates = people
         .map((person) => seatFacts(person, roles))
         .map((person) => ({ personId: person.personId, name: person.name, seats: seatsFor(facts, person, today) }))
@@ -125,8 +126,18 @@ export const bodyActions: Pick<ActionTable<'councils'>, 'bodies' | 'body' | 'set
       const person = await places.person(personId)
       if (!person) throw notFound('这个人')
       const seated = seatPerson(factsOf(body), seatFacts(person, await villageRoles(db, body.villageId)), seat, villageDay(at))
-      if ('problem' in seated) throw new AppError(seated.problem.code === 'FULL' ? 'CONFLICT' : 'INVALID_INPUT', seated.problem.message, [{ path: 'data.personId', message: seated.problem.message }])
-      const changed = await changeMembers(db, body, seated.members, caller, at, 'councils.setMember', `${body.name}：${person.name} 入席（${SOURCE_LABEL[seat as keyof typeof SOURCE_LABEL] ?? '成员'}）`, note)
+      if ('problem' in seated)
+        throw new AppError(seated.problem.code === 'FULL' ? 'CONFLICT' : 'INVALID_INPUT', seated.problem.message, [{ path: 'data.personId', message: seated.problem.message }])
+      const changed = await changeMembers(
+        db,
+        body,
+        seated.members,
+        caller,
+        at,
+        'councils.setMember',
+        `${body.name}：${person.name} 入席（${SOURCE_LABEL[seat as keyof typeof SOURCE_LABEL] ?? '成员'}）`,
+        note,
+      )
       return toBody(changed, await membersNamed(db, [changed]), caller)
     },
   },

@@ -38,11 +38,7 @@ async function remindDue({ db, now }: JobContext, budget: number) {
     .get()
   let changed = 0
   for (const matter of soon.slice(0, budget)) {
-    const { data: waiting } = await db
-      .collection<BallotRecord>('ballots')
-      .where({ matterId: matter._id, voted: false, lost: null, reminded: false })
-      .limit(1000)
-      .get()
+    const { data: waiting } = await db.collection<BallotRecord>('ballots').where({ matterId: matter._id, voted: false, lost: null, reminded: false }).limit(1000).get()
     const people = waiting.filter((slot) => slot.personId)
     const reminded = await db.runTransaction(async (tx) => {
       const { data: current } = await tx.collection<MatterRecord>('matters').doc(matter._id).get()

@@ -91,7 +91,8 @@ export const matterActions: Pick<ActionTable<'councils'>, 'createMatter' | 'publ
         '_id',
         input.nonStanding.flatMap((member) => (member.personId ? [member.personId] : [])),
       )
-      if (nonStandingPeople.length !== input.nonStanding.filter((member) => member.personId).length) throw invalidInput([{ path: 'data.nonStanding', message: '非常任成员不在花名册上；名册外的人请不填编号' }])
+      if (nonStandingPeople.length !== input.nonStanding.filter((member) => member.personId).length)
+        throw invalidInput([{ path: 'data.nonStanding', message: '非常任成员不在花名册上；名册外的人请不填编号' }])
       const options =
         input.kind === 'motion'
           ? []
@@ -99,8 +100,14 @@ export const matterActions: Pick<ActionTable<'councils'>, 'createMatter' | 'publ
             ? candidates.map((person, index) => ({ id: `c${index + 1}`, label: person.name, personId: person._id }))
             : (input.options ?? []).map((label, index) => ({ id: `o${index + 1}`, label, personId: null }))
       const places_ = input.kind === 'election' ? (input.seats ?? ELECTION_SEATS) : (input.maxChoices ?? 1)
-      if (input.kind !== 'motion' && places_ > options.length) throw invalidInput([{ path: input.kind === 'election' ? 'data.seats' : 'data.maxChoices', message: '名额不能多于选项' }])
-      const nonStanding = input.nonStanding.map((member, index) => ({ voterId: member.personId ?? `ns:${index + 1}`, personId: member.personId, name: member.name, role: member.role }))
+      if (input.kind !== 'motion' && places_ > options.length)
+        throw invalidInput([{ path: input.kind === 'election' ? 'data.seats' : 'data.maxChoices', message: '名额不能多于选项' }])
+      const nonStanding = input.nonStanding.map((member, index) => ({
+        voterId: member.personId ?? `ns:${index + 1}`,
+        personId: member.personId,
+        name: member.name,
+        role: member.role,
+      }))
       const matterDoc: MatterFields = {
         bodyId: body._id,
         bodyKind: body.kind,
@@ -142,7 +149,20 @@ export const matterActions: Pick<ActionTable<'councils'>, 'createMatter' | 'publ
       const id = await db.runTransaction(async (tx) => {
         const { id: matterId } = await tx.collection('matters').add(matterDoc)
         const chain = await appendLinks(tx, matterId, matterDoc.chain, at, [
-          { type: 'created', payload: { bodyId: body._id, title: input.title, text: input.text, kind: input.kind, ballot: matterDoc.ballot, options, rule: input.rule, closesAt: matterDoc.closesAt, nonStanding } },
+          {
+            type: 'created',
+            payload: {
+              bodyId: body._id,
+              title: input.title,
+              text: input.text,
+              kind: input.kind,
+              ballot: matterDoc.ballot,
+              options,
+              rule: input.rule,
+              closesAt: matterDoc.closesAt,
+              nonStanding,
+            },
+          },
         ])
         await tx.collection('matters').doc(matterId).update({ chain })
         await audit(tx, caller, {
@@ -170,7 +190,15 @@ export const matterActions: Pick<ActionTable<'councils'>, 'createMatter' | 'publ
         const state = stepOrRefuse('publish', matter)
         const chain = await appendLinks(tx, matterId, matter.chain, at, [{ type: 'published', payload: { by: caller.personId } }])
         await tx.collection('matters').doc(matterId).update({ state, publishedAt: at.toISOString(), chain })
-        await audit(tx, caller, { at, scope: scopeOf(matter), subject: subjectOf(matterId), action: 'councils.publish', summary: `发布事项「${matter.title}」`, before: { state: matter.state }, after: { state } })
+        await audit(tx, caller, {
+          at,
+          scope: scopeOf(matter),
+          subject: subjectOf(matterId),
+          action: 'councils.publish',
+          summary: `发布事项「${matter.title}」`,
+          before: { state: matter.state },
+          after: { state },
+        })
         await tellConcerned(
           tx,
           matter,
@@ -228,9 +256,16 @@ export const matterActions: Pick<ActionTable<'councils'>, 'createMatter' | 'publ
           before: { state: matter.state },
           after: { state, eligible: slots.length },
         })
-        await tellConcerned(tx, matter, voterIds, { kind: 'council_vote', title: `请表决：${matter.title}`, body: `${body.name}的事项开始表决，请在截止前投票`, page: matterPage(matterId) }, at, {
-          wholeAudience: matter.kind === 'election',
-        })
+        await tellConcerned(
+          tx,
+          matter,
+          voterIds,
+          { kind: 'council_vote', title: `请表决：${matter.title}`, body: `${body.name}的事项开始表决，请在截止前投票`, page: matterPage(matterId) },
+          at,
+          {
+            wholeAudience: matter.kind === 'election',
+          },
+        )
         return { state, eligible: slots.length }
       })
     },
@@ -299,7 +334,15 @@ export const matterActions: Pick<ActionTable<'councils'>, 'createMatter' | 'publ
         const minutes = { attendees, summary, decisions, recordedAt: at.toISOString(), recordedBy: caller.name }
         const chain = await appendLinks(tx, matterId, matter.chain, at, [{ type: 'minuted', payload: minutes }])
         await tx.collection('matters').doc(matterId).update({ state, minutes, chain })
-        await audit(tx, caller, { at, scope: scopeOf(matter), subject: subjectOf(matterId), action: 'councils.recordMinutes', summary: `「${matter.title}」形成纪要`, before: { state: matter.state }, after: { state } })
+        await audit(tx, caller, {
+          at,
+          scope: scopeOf(matter),
+          subject: subjectOf(matterId),
+          action: 'councils.recordMinutes',
+          summary: `「${matter.title}」形成纪要`,
+          before: { state: matter.state },
+          after: { state },
+        })
         return { state }
       })
     },
@@ -316,7 +359,15 @@ export const matterActions: Pick<ActionTable<'councils'>, 'createMatter' | 'publ
         const chain = await appendLinks(tx, matterId, matter.chain, at, [{ type: 'note', payload: note }])
         const notes = [...matter.notes, note]
         await tx.collection('matters').doc(matterId).update({ notes, chain })
-        await audit(tx, caller, { at, scope: scopeOf(matter), subject: subjectOf(matterId), action: 'councils.appendNote', summary: `「${matter.title}」纪要追加说明`, before: null, after: note })
+        await audit(tx, caller, {
+          at,
+          scope: scopeOf(matter),
+          subject: subjectOf(matterId),
+          action: 'councils.appendNote',
+          summary: `「${matter.title}」纪要追加说明`,
+          before: null,
+          after: note,
+        })
         return { notes: notes.length }
       })
     },
@@ -334,7 +385,16 @@ export const matterActions: Pick<ActionTable<'councils'>, 'createMatter' | 'publ
         if ('problem' in outcome) throw new AppError(matter.result.tie ? 'INVALID_INPUT' : 'CONFLICT', outcome.problem, [{ path: 'data.winners', message: outcome.problem }])
         const chain = await appendLinks(tx, matterId, matter.chain, at, [{ type: 'tie', payload: { winners, note } }])
         await tx.collection('matters').doc(matterId).update({ result: outcome, chain })
-        await audit(tx, caller, { at, scope: scopeOf(matter), subject: subjectOf(matterId), action: 'councils.settleTie', summary: `「${matter.title}」平票由主持人确定`, before: matter.result, after: outcome, note })
+        await audit(tx, caller, {
+          at,
+          scope: scopeOf(matter),
+          subject: subjectOf(matterId),
+          action: 'councils.settleTie',
+          summary: `「${matter.title}」平票由主持人确定`,
+          before: matter.result,
+          after: outcome,
+          note,
+        })
         return { matter, outcome }
       })
       await seatElected(db, settled.matter, settled.outcome.winners, caller, at)

@@ -10,14 +10,13 @@ import { appendLinks } from '../shared/councils/chain-store'
 import { boardIdOf, type BodyRecord, type MatterFields, type ProposalFields, type ProposalRecord } from '../shared/councils/records'
 import { GENESIS } from '../shared/domain/councils/chain'
 import { notify } from '../shared/inbox/notify'
+import { PROPOSAL_ANSWER_DAYS } from '../shared/councils/attention'
 import { AppError, conflict, invalidInput, notFound } from '../shared/runtime/app-error'
 import type { ActionTable } from '../shared/runtime/define-function'
 import { cursorPage } from '../shared/runtime/paging'
 import { toProposal } from './wire'
 
 export const BODY_PAGE = '/packages/councils/pages/body/index'
-/** A proposal left unanswered this many days is flagged to the chair and the village. */
-export const PROPOSAL_ANSWER_DAYS = 10
 const DAY_MS = 24 * 60 * 60 * 1000
 /** Closing time of a matter adopted from a proposal: a week to discuss, changeable before opening. */
 const ADOPTED_CLOSES_IN_DAYS = 7
@@ -85,9 +84,22 @@ export const proposalActions: Pick<ActionTable<'councils'>, 'propose' | 'support
       }
       const id = await db.runTransaction(async (tx) => {
         const { id: proposalId } = await tx.collection('proposals').add(record)
-        await audit(tx, caller, { at, scope: scopeOf(body), subject: { kind: 'councilProposal', id: proposalId }, action: 'councils.propose', summary: `${caller.name} 向${body.name}提议「${title}」`, before: null, after: { title } })
+        await audit(tx, caller, {
+          at,
+          scope: scopeOf(body),
+          subject: { kind: 'councilProposal', id: proposalId },
+          action: 'councils.propose',
+          summary: `${caller.name} 向${body.name}提议「${title}」`,
+          before: null,
+          after: { title },
+        })
         if (body.chairId && body.chairId !== caller.personId) {
-          await notify(tx, { people: [body.chairId] }, { kind: 'council_proposal', title: `新议题：${title}`, body: `${caller.name} 提了一个议题，请在 ${PROPOSAL_ANSWER_DAYS} 天内答复`, page: `${BODY_PAGE}?id=${bodyId}` }, at)
+          await notify(
+            tx,
+            { people: [body.chairId] },
+            { kind: 'council_proposal', title: `新议题：${title}`, body: `${caller.name} 提了一个议题，请在 ${PROPOSAL_ANSWER_DAYS} 天内答复`, page: `${BODY_PAGE}?id=${bodyId}` },
+            at,
+          )
         }
         return proposalId
       })
@@ -107,7 +119,15 @@ export const proposalActions: Pick<ActionTable<'councils'>, 'propose' | 'support
         if (proposal.supporterIds.includes(caller.personId)) return { supporters: proposal.supporterIds.length }
         const supporterIds = [...proposal.supporterIds, caller.personId]
         await tx.collection('proposals').doc(proposalId).update({ supporterIds })
-        await audit(tx, caller, { at, scope: scopeOf(proposal), subject: { kind: 'councilProposal', id: proposalId }, action: 'councils.support', summary: `${caller.name} 附议「${proposal.title}」`, before: null, after: { supporters: supporterIds.length } })
+        await audit(tx, caller, {
+          at,
+          scope: scopeOf(proposal),
+          subject: { kind: 'councilProposal', id: proposalId },
+          action: 'councils.support',
+          summary: `${caller.name} 附议「${proposal.title}」`,
+          before: null,
+          after: { supporters: supporterIds.length },
+        })
         return { supporters: supporterIds.length }
       })
     },
@@ -133,12 +153,22 @@ export const proposalActions: Pick<ActionTable<'councils'>, 'propose' | 'support
         if (decision === 'adopt') {
           const draft = draftFrom(current, body, { id: caller.personId, name: caller.name }, at)
           matterId = (await tx.collection('matters').add(draft)).id
-          const chain = await appendLinks(tx, matterId, draft.chain, at, [{ type: 'created', payload: { bodyId: body._id, title: draft.title, text: draft.text, kind: 'motion', fromProposal: proposalId } }])
+          const chain = await appendLinks(tx, matterId, draft.chain, at, [
+            { type: 'created', payload: { bodyId: body._id, title: draft.title, text: draft.text, kind: 'motion', fromProposal: proposalId } },
+          ])
           await tx.collection('matters').doc(matterId).update({ chain })
         }
         if (board) {
           const { _id: from, ...fields } = current
-          const forwarded: ProposalFields = { ...fields, bodyId: board._id, groupId: null, state: 'open', answer: null, createdAt: at.toISOString(), text: `${current.text}\n\n（${body.name}转交，原议题 ${from}）` }
+          const forwarded: ProposalFields = {
+            ...fields,
+            bodyId: board._id,
+            groupId: null,
+            state: 'open',
+            answer: null,
+            createdAt: at.toISOString(),
+            text: `${current.text}\n\n（${body.name}转交，原议题 ${from}）`,
+          }
           forwardedId = (await tx.collection('proposals').add(forwarded)).id
         }
         const state = decision === 'adopt' ? 'adopted' : decision === 'forward' ? 'forwarded' : 'declined'
@@ -158,7 +188,12 @@ export const proposalActions: Pick<ActionTable<'councils'>, 'propose' | 'support
         await notify(
           tx,
           { people: [current.proposerId] },
-          { kind: 'council_proposal_answer', title: `您的议题${words}`, body: `「${current.title}」${words}${reason ? `：${reason}` : ''}`, page: `${BODY_PAGE}?id=${current.bodyId}` },
+          {
+            kind: 'council_proposal_answer',
+            title: `您的议题${words}`,
+            body: `「${current.title}」${words}${reason ? `：${reason}` : ''}`,
+            page: `${BODY_PAGE}?id=${current.bodyId}`,
+          },
           at,
         )
         return { state, matterId, proposalId: forwardedId }

@@ -83,7 +83,8 @@ function consistencyProblems(matter: MatterRecord, ballots: readonly BallotRecor
     if (sealed && JSON.stringify((sealed.payload as { tally: unknown }).tally) !== JSON.stringify(matter.tally)) problems.push('封存的计票与现存计票不一致')
   }
   const closed = links.find((link) => link.type === 'closed')
-  if (closed && JSON.stringify((closed.payload as { result: unknown }).result) !== JSON.stringify(matter.result) && !links.some((link) => link.type === 'tie')) problems.push('公布的结果与记录链不一致')
+  if (closed && JSON.stringify((closed.payload as { result: unknown }).result) !== JSON.stringify(matter.result) && !links.some((link) => link.type === 'tie'))
+    problems.push('公布的结果与记录链不一致')
   return problems
 }
 
@@ -117,7 +118,13 @@ export const readingActions: Pick<ActionTable<'councils'>, 'matter' | 'matters' 
       const extra: Where = filter === 'results' ? { public: true, state: _.in(state ? [state] : CLOSED_STATES) } : state ? { state } : {}
       const where = Object.keys(extra).length ? _.and([visible, extra] as never[]) : visible
       const orderBy = filter === 'results' ? 'closedAt' : 'createdAt'
-      const page = await cursorPage<MatterRecord>(db, 'matters', where, { orderBy, direction: 'desc', limit, cursor, listKey: `matters:${filter ?? 'all'}:${bodyId ?? caller.personId}:${state ?? ''}` })
+      const page = await cursorPage<MatterRecord>(db, 'matters', where, {
+        orderBy,
+        direction: 'desc',
+        limit,
+        cursor,
+        listKey: `matters:${filter ?? 'all'}:${bodyId ?? caller.personId}:${state ?? ''}`,
+      })
       const mine = new Set((await toVote(db, caller)).map((matter) => matter._id))
       return { items: page.items.map((matter) => toSummary(matter, mine.has(matter._id))), nextCursor: page.nextCursor }
     },
@@ -152,7 +159,10 @@ export const readingActions: Pick<ActionTable<'councils'>, 'matter' | 'matters' 
     run: async ({ db, places }, { matterId, cursor, limit }) => {
       await requireMatter(lookupsOf(db, places), matterId)
       const page = await cursorPage<CommentRecord>(db, 'matterComments', { matterId }, { orderBy: 'at', direction: 'desc', limit, cursor, listKey: `comments:${matterId}` })
-      return { items: page.items.map((comment) => ({ id: comment._id, author: { id: comment.authorId, name: comment.authorName }, text: comment.text, at: comment.at })), nextCursor: page.nextCursor }
+      return {
+        items: page.items.map((comment) => ({ id: comment._id, author: { id: comment.authorId, name: comment.authorName }, text: comment.text, at: comment.at })),
+        nextCursor: page.nextCursor,
+      }
     },
   },
 
@@ -167,4 +177,3 @@ export const readingActions: Pick<ActionTable<'councils'>, 'matter' | 'matters' 
     },
   },
 }
-

@@ -41,7 +41,12 @@ export const votingActions: Pick<ActionTable<'councils'>, 'vote'> = {
       }
       const windowProblem = voteWindowProblem(loaded.state, loaded.closesAt, at)
       if (windowProblem) throw conflict(windowProblem)
-      const problem = choiceProblem(loaded.kind, choice, loaded.options.map((option) => option.id), loaded.maxChoices)
+      const problem = choiceProblem(
+        loaded.kind,
+        choice,
+        loaded.options.map((option) => option.id),
+        loaded.maxChoices,
+      )
       if (problem) throw invalidInput([{ path: 'data.choice', message: problem }], problem)
       if (loaded.reasonToOppose && choice === 'oppose' && !reason) throw invalidInput([{ path: 'data.reason', message: '投反对票请说明理由' }], '投反对票请说明理由')
 
@@ -61,7 +66,10 @@ export const votingActions: Pick<ActionTable<'councils'>, 'vote'> = {
           const tally = recount(matter, null, choice)
           const chain = await appendLinks(tx, matterId, matter.chain, at, [{ type: 'receipt', payload: { voterId } }])
           await tx.collection('ballots').doc(slot._id).update({ voted: true })
-          await tx.collection('matters').doc(matterId).update({ tally, voted: matter.voted + 1, chain })
+          await tx
+            .collection('matters')
+            .doc(matterId)
+            .update({ tally, voted: matter.voted + 1, chain })
           await audit(tx, caller, {
             at,
             scope,
@@ -99,7 +107,12 @@ export const votingActions: Pick<ActionTable<'councils'>, 'vote'> = {
           await notify(
             tx,
             { people: [slot.personId] },
-            { kind: 'council_recorded', title: `主持人代您登记了表决：${matter.title}`, body: `${caller.name} 按您当面的意见登记了表决（${note}）。截止前您可以自己查看或更改。`, page: matterPage(matterId) },
+            {
+              kind: 'council_recorded',
+              title: `主持人代您登记了表决：${matter.title}`,
+              body: `${caller.name} 按您当面的意见登记了表决（${note}）。截止前您可以自己查看或更改。`,
+              page: matterPage(matterId),
+            },
             at,
           )
         }
@@ -108,4 +121,3 @@ export const votingActions: Pick<ActionTable<'councils'>, 'vote'> = {
     },
   },
 }
-

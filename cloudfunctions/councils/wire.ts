@@ -71,7 +71,9 @@ export function toDetail(matter: MatterRecord, body: BodyRecord, ballots: readon
       recordedByChair: ballot.recordedByChair,
       lost: ballot.lost,
     })),
-    mine: mine ? { choice: matter.ballot === 'named' ? mine.choice : null, voted: mine.voted, recordedByChair: mine.recordedByChair, final: matter.ballot === 'secret' && mine.voted } : null,
+    mine: mine
+      ? { choice: matter.ballot === 'named' ? mine.choice : null, voted: mine.voted, recordedByChair: mine.recordedByChair, final: matter.ballot === 'secret' && mine.voted }
+      : null,
     nonStanding: matter.nonStanding,
     recusals: matter.recusals,
     minutes: matter.minutes,

@@ -5,6 +5,7 @@ import { notFound } from '../shared/runtime/app-error'
 import { partyGroupFor } from '../shared/party-groups/village-report'
 import type { GroupRecord, PersonRecord, TownRecord, VillageRecord } from '../shared/records/records'
 import { readAll } from '../shared/records/read-all'
+import { councilAttention } from '../shared/councils/attention'
 import { cityAttention, townAttention, villageAttention, worstFirst, type Attention, type VillageCoverage } from '../shared/domain/attention'
 
 function coverageOfVillage(village: VillageRecord, groupCount?: number): VillageCoverage {
@@ -69,7 +70,7 @@ export const homeFunction = defineFunction('home', {
   attention: {
     allow: allowBy(policy.home.attention),
     // Read from the coverage each village stored at its last recompute: one read per village, none per group.
-    run: async ({ db, caller }) => {
+    run: async ({ db, caller, now }) => {
       const items: Attention[] = []
       const villageIds = new Set<string>()
       const townIds = new Set<string>()
@@ -96,6 +97,7 @@ export const homeFunction = defineFunction('home', {
         const { data: village } = await db.collection<VillageRecord>('villages').doc(villageId).get()
         if (village) items.push(...villageAttention(coverageOfVillage(village)))
       }
+      items.push(...(await councilAttention(db, caller, [...villageIds].sort(), now())))
       return { items: worstFirst(items) }
     },
   },

@@ -4,6 +4,7 @@
  * asked here and by the app's 职务管理 page alike. Every grant and revoke is audited in its
  * transaction, so an office never appears or vanishes without a ledger entry naming who did it.
  */
+import { applyCouncilFollow, planCouncilFollow } from '../shared/councils/follow-roster'
 import { randomUUID } from 'node:crypto'
 import { ROLE_LABEL, type OfficeRole } from '../../types/identity'
 import { OFFICE_LEVEL, OFFICE_RANK, policy, type Area } from '../../types/policy'
@@ -105,8 +106,11 @@ export const officeActions: Pick<ActionTable<'identity'>, 'grants' | 'grant' | '
       }
       const id = `grant-${randomUUID()}`
       const at = now()
+      // The village board's chair is the Party secretary: it changes with the appointment.
+      const follows = role === 'village_secretary' && named.scope.level === 'village' ? await planCouncilFollow(db, named.scope.id, { secretaryId: personId }) : []
       await db.runTransaction(async (tx) => {
         await tx.collection('grants').add({ _id: id, personId, role, scope: named.scope })
+        await applyCouncilFollow(tx, follows, at)
         await audit(tx, caller, {
           at,
           scope: { townId: named.area.townId, villageId: named.area.villageId },
@@ -129,12 +133,16 @@ export const officeActions: Pick<ActionTable<'identity'>, 'grants' | 'grant' | '
       const [area, person] = await Promise.all([areaOfGrant(places, grant), places.person(grant.personId)])
       const name = person?.name ?? '（已不在名册）'
       const role: OfficeRole = grant.role
+      const at = now()
+      const follows =
+        role === 'village_secretary' && grant.scope.level === 'village' ? await planCouncilFollow(db, grant.scope.id, { secretaryId: await otherSecretary(db, grant) }) : []
       await db.runTransaction(async (tx) => {
         const { data: fresh } = await tx.collection<GrantRecord>('grants').doc(grantId).get()
         if (!fresh) throw new AppError('CONFLICT', '这个职务刚刚已被撤销')
         await tx.collection('grants').doc(grantId).remove()
+        await applyCouncilFollow(tx, follows, at)
         await audit(tx, caller, {
-          at: now(),
+          at,
           scope: { townId: area.townId, villageId: area.villageId },
           subject: { kind: 'person', id: grant.personId },
           action: 'identity.revoke',
@@ -146,4 +154,11 @@ export const officeActions: Pick<ActionTable<'identity'>, 'grants' | 'grant' | '
       return { id: grantId, revoked: true as const }
     },
   },
+}
+
+/** Who chairs the board once this secretary's grant is gone: another secretary of the village, if any. */
+async function otherSecretary(db: Database, revoked: GrantRecord): Promise<string | null> {
+  if (revoked.scope.level !== 'village') return null
+  const { data } = await db.collection<GrantRecord>('grants').where({ role: 'village_secretary', 'scope.id': revoked.scope.id }).limit(10).get()
+  return data.find((grant) => grant._id !== revoked._id)?.personId ?? null
 }

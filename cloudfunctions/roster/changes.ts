@@ -6,6 +6,7 @@ import { policy } from '../../types/policy'
 import type { Database } from '../shared/db/port'
 import { recomputeVillage } from '../shared/party-groups/recompute-village'
 import { audit } from '../shared/audit/audit'
+import { applyCouncilFollow, followSummary, planCouncilFollow } from '../shared/councils/follow-roster'
 import { villageLedger } from '../shared/audit/ledger'
 import type { GroupRecord, PersonRecord } from '../shared/records/records'
 import { allowOnGroup, allowOnPerson, allowOnVillage, requireVillage } from '../shared/records/village-access'
@@ -52,8 +53,11 @@ export const rosterChangeActions: Pick<ActionTable<'roster'>, 'setPartyMembershi
 
   setGroupLeader: {
     allow: allowOnGroup(policy.roster.setGroupLeader, (input) => input.groupId),
-    run: async ({ db, caller, now }, { groupId, leaderId }) => {
+    run: async ({ db, places, caller, now }, { groupId, leaderId }) => {
       const at = now()
+      const known = await places.group(groupId)
+      // The group council's chair is the group's leader: it changes with this, in the same transaction.
+      const follows = known ? await planCouncilFollow(db, known.villageId, { leaders: new Map([[groupId, leaderId]]) }) : []
       const villageId = await db.runTransaction(async (tx) => {
         const { data: group } = await tx.collection<GroupRecord>('groups').doc(groupId).get()
         if (!group) throw notFound('这个村民小组')
@@ -63,6 +67,7 @@ export const rosterChangeActions: Pick<ActionTable<'roster'>, 'setPartyMembershi
           .collection('groups')
           .doc(groupId)
           .update({ leaderId, leaderIsPartyMember: Boolean(leader?.partyMembership) })
+        await applyCouncilFollow(tx, follows, at)
         await audit(tx, caller, {
           at,
           scope: { townId: group.townId, villageId: group.villageId, groupId },
@@ -70,7 +75,7 @@ export const rosterChangeActions: Pick<ActionTable<'roster'>, 'setPartyMembershi
           action: 'roster.setGroupLeader',
           summary: leaderId ? `${group.name} 组长变更为 ${leader!.name}` : `${group.name} 组长空缺`,
           before: { groupId, leaderId: group.leaderId },
-          after: { groupId, leaderId },
+          after: { groupId, leaderId, councils: followSummary(follows) },
         })
         return group.villageId
       })

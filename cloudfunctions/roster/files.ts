@@ -12,6 +12,7 @@ import type { Database, Transaction } from '../shared/db/port'
 import { attachFiles, recordMadeFile, requireAttachable, type FileSubject } from '../shared/files'
 import type { FileStorage } from '../shared/storage/port'
 import { recomputeVillage } from '../shared/party-groups/recompute-village'
+import { applyCouncilFollow, followSummary, planCouncilFollow } from '../shared/councils/follow-roster'
 import { audit } from '../shared/audit/audit'
 import { readAll } from '../shared/records/read-all'
 import type { GrantRecord, GroupRecord, HouseholdRecord, InvitationRecord, OverrideDoc, PersonRecord, VillageRecord } from '../shared/records/records'
@@ -166,6 +167,17 @@ export const rosterFileActions: Pick<ActionTable<'roster'>, 'importTemplate' | '
       }
       const changed = (ids: string[]) => new Set(ids)
       const [groups, households, people] = [changed(plan.changed.groups), changed(plan.changed.households), changed(plan.changed.people)]
+      // Councils follow: new group leaders chair, and members who moved group or left the village leave.
+      const follows = await planCouncilFollow(db, villageId, {
+        leaders: new Map([
+          ...plan.groups.filter((group) => groups.has(group._id)).map((group) => [group._id, group.leaderId] as const),
+          ...plan.remove.groups.map((id) => [id, null] as const),
+        ]),
+        people: new Map([
+          ...plan.people.filter((person) => people.has(person._id)).map((person) => [person._id, { groupId: person.groupId, villageId: person.villageId }] as const),
+          ...plan.remove.people.map((id) => [id, null] as const),
+        ]),
+      })
       await db.runTransaction(async (tx) => {
         // Checked again here: the file becomes the village's together with the import, or neither happens.
         await attachFiles(tx, caller, fileId, importSubject(villageId), { ...IMPORT_FILES, at })
@@ -177,6 +189,7 @@ export const rosterFileActions: Pick<ActionTable<'roster'>, 'importTemplate' | '
         for (const id of plan.remove.groups) await tx.collection('groups').doc(id).remove()
         for (const doc of bindings) await tx.collection('bindings').doc(doc._id).remove()
         for (const doc of codes) await tx.collection('invitations').doc(doc._id).update({ status: 'void' })
+        await applyCouncilFollow(tx, follows, at)
         await audit(tx, caller, {
           at,
           scope: { townId: village.townId, villageId },
@@ -184,7 +197,7 @@ export const rosterFileActions: Pick<ActionTable<'roster'>, 'importTemplate' | '
           action: 'roster.importCommit',
           summary: `导入花名册：新增 ${plan.summary.added} 人，修改 ${plan.summary.updated} 人，移出 ${plan.summary.removed} 人`,
           before: { removed: plan.remove, updated: plan.changed, voidedCodes: codes.map((doc) => doc._id), unbound: bindings.length },
-          after: plan.summary,
+          after: { ...plan.summary, councils: followSummary(follows) },
         })
       })
       const { state } = await recomputeVillage(db, villageId, at)

@@ -48,9 +48,15 @@ export function villageBoard(village: GeneratedVillage, picks: BoardPicks = {}):
   const partyOrg =
     take(picks.partyOrg) ?? take(village.people.find((person) => person.partyMembership && !taken.has(person._id as string) && isAdult(person))?._id as string | undefined)
   const leaders = village.groups.flatMap((group) => (group.leaderId ? [group.leaderId as string] : []))
-  const groupChairs = [...(picks.groupChairs ?? []), ...leaders].map(take).filter((id): id is string => id !== null).slice(0, 2)
+  const groupChairs = [...(picks.groupChairs ?? []), ...leaders]
+    .map(take)
+    .filter((id): id is string => id !== null)
+    .slice(0, 2)
   const adults = village.people.filter((person) => isAdult(person) && !person.partyMembership).map((person) => person._id as string)
-  const reps = [...(picks.villagerReps ?? []), ...adults].map(take).filter((id): id is string => id !== null).slice(0, 2)
+  const reps = [...(picks.villagerReps ?? []), ...adults]
+    .map(take)
+    .filter((id): id is string => id !== null)
+    .slice(0, 2)
   return {
     _id: boardIdOf(village.village._id as string),
     kind: 'village_board',

@@ -30,6 +30,8 @@ const TARGETS: Record<Rule['on'], unknown[]> = {
   scope: [{ level: 'village', ...PLACE }, { level: 'town', townId: 't-1', villageId: null }, CITY],
   office: OFFICE_ROLES.map((role) => ({ role, scope: { level: 'village', ...PLACE } })),
   grant: OFFICE_ROLES.map((role) => ({ role, scope: { level: 'village', ...PLACE } })),
+  body: [{ ...PLACE, kind: 'village_board', chairId: 'p-chair', memberIds: ['p-chair'] }],
+  matter: [{ ...PLACE, kind: 'village_board', chairId: 'p-chair', memberIds: ['p-chair'], public: false, state: 'published', voterIds: ['p-chair'], electorateGroupId: null }],
 }
 
 const actor = (grants: Actor['grants']): Actor => ({ personId: 'p-me', roles: ['villager'], grants, villageId: 'v-1', groupId: 'g-1', townId: 't-1' })

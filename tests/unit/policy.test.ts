@@ -26,6 +26,8 @@ import {
   type Area,
   type Office,
   type Actor,
+  type BodyPlace,
+  type MatterPlace,
   type Place,
   type Rule,
   type TargetKind,
@@ -57,6 +59,31 @@ const AREAS: Array<{ name: string; target: Area }> = [
   { name: 'city', target: CITY },
 ]
 
+// ── Councils: bodies and matters, named by what decides the rules ──────────────────────────────
+// `council:own` is the group council of the actor's own group (chaired by LEADER), `council:otherGroup`
+// another group's of the same village, `board:<where>` a village board (chaired by its secretary);
+// `:member` marks a body with the actor ('p-me') among its members.
+
+const ME = 'p-me'
+const councilIn = (groupId: string, chairId: string, memberIds: string[]): BodyPlace => ({ ...VILLAGE_OF.ownVillage, groupId, kind: 'group_council', chairId, memberIds })
+const boardIn = (where: Where, memberIds: string[]): BodyPlace => ({ ...VILLAGE_OF[where], groupId: null, kind: 'village_board', chairId: `p-secretary-${where}`, memberIds })
+const BODIES: Array<{ name: string; body: BodyPlace }> = [
+  { name: 'council:own', body: councilIn('g-ownVillage', LEADER, [LEADER, 'p-x']) },
+  { name: 'council:own:member', body: councilIn('g-ownVillage', LEADER, [LEADER, ME]) },
+  { name: 'council:otherGroup', body: councilIn('g-2', 'p-other-leader', ['p-other-leader', 'p-y']) },
+  { name: 'council:otherGroup:member', body: councilIn('g-2', 'p-other-leader', ['p-other-leader', ME]) },
+  ...WHERES.map((where) => ({ name: `board:${where}`, body: boardIn(where, [`p-secretary-${where}`, 'p-x']) })),
+  { name: 'board:ownVillage:member', body: boardIn('ownVillage', ['p-secretary-ownVillage', ME]) },
+]
+/** Each body's matters: published for all, published members-only, a draft, voting with ME holding a slot, and an election of the own group before voting. */
+const MATTERS: Array<{ name: string; matter: MatterPlace }> = BODIES.flatMap(({ name, body }): Array<{ name: string; matter: MatterPlace }> => [
+  { name: `${name}|public`, matter: { ...body, public: true, state: 'published' as const, voterIds: [], electorateGroupId: null } },
+  { name: `${name}|private`, matter: { ...body, public: false, state: 'published' as const, voterIds: [], electorateGroupId: null } },
+  { name: `${name}|draft`, matter: { ...body, public: true, state: 'draft' as const, voterIds: [], electorateGroupId: null } },
+  { name: `${name}|voting-me`, matter: { ...body, public: false, state: 'voting' as const, voterIds: [ME], electorateGroupId: null } },
+  { name: `${name}|voting-others`, matter: { ...body, public: true, state: 'voting' as const, voterIds: ['p-x'], electorateGroupId: null } },
+]).concat([{ name: 'council:own|election', matter: { ...BODIES[0].body, public: true, state: 'published', voterIds: [], electorateGroupId: 'g-ownVillage' } }])
+
 /** Named targets for each kind of rule. Coverage also asks about whole towns and the city. */
 function targetsFor(kind: TargetKind): Array<{ name: string; target: unknown }> {
   switch (kind) {
@@ -77,6 +104,10 @@ function targetsFor(kind: TargetKind): Array<{ name: string; target: unknown }> 
           target: { role, scope: target } satisfies Office,
         })),
       )
+    case 'body':
+      return BODIES.map(({ name, body }) => ({ name, target: body }))
+    case 'matter':
+      return MATTERS.map(({ name, matter }) => ({ name, target: matter }))
     case 'scope':
     case 'area':
       return [
@@ -159,6 +190,46 @@ const MANAGERS: OfficeRole[] = ['village_secretary', 'village_staff', 'admin']
 const READERS: OfficeRole[] = [...MANAGERS, 'town_officer', 'city_officer']
 const PREVIEWERS: OfficeRole[] = ['village_secretary', 'town_officer', 'city_officer', 'admin']
 
+// ── Councils, read off the target names: which village, whose group, who chairs, who sits ──────
+
+const bodyOf = (target: string) => target.split('|')[0]
+/** The village the body of a target is in, as the REACHES table names it. */
+const whereOf = (target: string): Where => (bodyOf(target).startsWith('council:') ? 'ownVillage' : (bodyOf(target).split(':')[1] as Where))
+const onBodyVillage =
+  (then: Expect): Expect =>
+  (who, target) =>
+    then(who, whereOf(target))
+/** Everyone in the table lives in group g-ownVillage of the own village. */
+const concerned = (target: string) => bodyOf(target).startsWith('council:own') || bodyOf(target).startsWith('board:ownVillage')
+const sits: Expect = (who, target) => (who.me.personId === ME && bodyOf(target).endsWith(':member')) || chairs(who, target)
+const chairs: Expect = (who, target) => who.role === 'group_leader' && bodyOf(target).startsWith('council:own')
+const matterIs = (target: string, kind: string) => target.split('|')[1] === kind
+const runsBody = either(chairs, onBodyVillage(reach(MANAGERS)))
+const readsBody = either((_who, target) => concerned(target), sits, onBodyVillage(reach(READERS)))
+const holdsSlot: Expect = (who, target) => who.me.personId === ME && matterIs(target, 'voting-me')
+const readsMatter = either(
+  holdsSlot,
+  sits,
+  onBodyVillage(reach(READERS)),
+  (_who, target) => concerned(target) && (matterIs(target, 'public') || matterIs(target, 'voting-others') || matterIs(target, 'election')),
+)
+const COUNCIL_EXPECTED: Record<string, Expect> = {
+  'councils.bodies': everyone,
+  'councils.matters': everyone,
+  'councils.body': readsBody,
+  'councils.proposals': readsBody,
+  'councils.setMember': runsBody,
+  'councils.removeMember': runsBody,
+  'councils.createMatter': runsBody,
+  'councils.answerProposal': runsBody,
+  'councils.propose': (_who, target) => bodyOf(target).startsWith('council:own'),
+  'councils.support': (_who, target) => concerned(target),
+  ...Object.fromEntries(['publish', 'open', 'close', 'recuse', 'recordMinutes', 'appendNote', 'settleTie'].map((action) => [`councils.${action}`, runsBody])),
+  ...Object.fromEntries(['matter', 'comment', 'comments', 'verify'].map((action) => [`councils.${action}`, readsMatter])),
+  // A slot holder, an election's electorate before voting, or the chair (who records in-person votes).
+  'councils.vote': either(holdsSlot, chairs, (_who, target) => matterIs(target, 'election')),
+}
+
 const EXPECTED: Record<string, Expect> = {
   'system.ping': everyone,
   'system.calendarDays': everyone,
@@ -204,6 +275,7 @@ const EXPECTED: Record<string, Expect> = {
   // The relationships (own leader, service point) need a person's place: see the cases below.
   'roster.callNumber': either(leaderOfOwnGroup, reach(['village_secretary', 'village_staff'])),
   'home.attention': everyone,
+  ...COUNCIL_EXPECTED,
 }
 
 // ── The contract, action by action ──────────────────────────────────────────────────────────────

@@ -16,7 +16,8 @@ export function bodyPlace(body: BodyRecord | null): BodyPlace {
 export function matterPlace(body: BodyRecord | null, matter: MatterRecord | null): MatterPlace {
   if (!body || !matter) return NO_MATTER
   const voting = matter.state !== 'draft' && matter.state !== 'published'
-  const beforeVoting = matter.kind === 'election' ? [] : [...body.members.map((member) => member.personId), ...matter.nonStanding.flatMap((member) => (member.personId ? [member.personId] : []))]
+  const beforeVoting =
+    matter.kind === 'election' ? [] : [...body.members.map((member) => member.personId), ...matter.nonStanding.flatMap((member) => (member.personId ? [member.personId] : []))]
   const recused = new Set(matter.recusals.map((recusal) => recusal.personId))
   return {
     ...bodyPlace(body),
@@ -41,9 +42,17 @@ export function lookupsOf(db: Database, call: object): CouncilLookups {
   const existing = memos.get(call)
   if (existing) return existing
   const memo = new Map<string, Promise<unknown>>()
-  const once = <T,>(collection: string, id: string) => {
+  const once = <T>(collection: string, id: string) => {
     const key = `${collection}/${id}`
-    if (!memo.has(key)) memo.set(key, db.collection(collection).doc(id).get().then(({ data }) => data ?? null))
+    if (!memo.has(key))
+      memo.set(
+        key,
+        db
+          .collection(collection)
+          .doc(id)
+          .get()
+          .then(({ data }) => data ?? null),
+      )
     return memo.get(key) as Promise<T | null>
   }
   const lookups: CouncilLookups = {

@@ -13,7 +13,10 @@ export async function appendLinks(tx: Transaction, matterId: string, head: Head,
   let current = head
   for (const entry of entries) {
     const link = nextLink(current, entry.type, at.toISOString(), entry.payload)
-    await tx.collection('matterLinks').doc(linkIdOf(matterId, link.seq)).set({ matterId, ...link })
+    await tx
+      .collection('matterLinks')
+      .doc(linkIdOf(matterId, link.seq))
+      .set({ matterId, ...link })
     current = { hash: link.hash, length: link.seq + 1 }
   }
   return current

@@ -60,7 +60,15 @@ export async function tellConcerned(
  * chain, publish the result. Returns null when the matter is no longer voting (closed already by
  * someone else: exactly once).
  */
-export async function closeMatter(tx: Transaction, matterId: string, ballots: readonly BallotRecord[], actor: Actor, at: Date, how: string, action = 'councils.close'): Promise<{ matter: MatterRecord; outcome: Outcome } | null> {
+export async function closeMatter(
+  tx: Transaction,
+  matterId: string,
+  ballots: readonly BallotRecord[],
+  actor: Actor,
+  at: Date,
+  how: string,
+  action = 'councils.close',
+): Promise<{ matter: MatterRecord; outcome: Outcome } | null> {
   const { data: matter } = await tx.collection<MatterRecord>('matters').doc(matterId).get()
   if (!matter || matter.state !== 'voting') return null
   const input = tallyInputOf(matter, ballots)

@@ -94,10 +94,13 @@ export function seatPerson(body: BodyFacts, person: SeatFacts, seat: Seat, today
   }
   if (!allowed.includes(seat)) {
     const label = seat in SOURCE_LABEL ? SOURCE_LABEL[seat as keyof typeof SOURCE_LABEL] : seat
-    return { problem: { code: 'SEAT', message: `${person.name} 不能作为“${label}”入席（可选：${allowed.map((s) => SOURCE_LABEL[s as keyof typeof SOURCE_LABEL] ?? '成员').join('、')}）` } }
+    return {
+      problem: { code: 'SEAT', message: `${person.name} 不能作为“${label}”入席（可选：${allowed.map((s) => SOURCE_LABEL[s as keyof typeof SOURCE_LABEL] ?? '成员').join('、')}）` },
+    }
   }
   const others = body.members.filter((member) => member.personId !== person.personId && member.seat !== 'chair')
-  const seated = withChair(body, others).length
+  // The chair's place counts even while the post is vacant, so the next leader never overfills the body.
+  const seated = withChair(body, others).length + (body.chairId ? 0 : 1)
   if (seated + 1 > MAX_STANDING[body.kind]) {
     return { problem: { code: 'FULL', message: `${body.kind === 'group_council' ? '小组议事会' : '理事会'}最多 ${MAX_STANDING[body.kind]} 人（含主持人），已经满了` } }
   }
@@ -107,7 +110,12 @@ export function seatPerson(body: BodyFacts, person: SeatFacts, seat: Seat, today
 export function unseatPerson(body: BodyFacts, personId: string): { members: SeatHolder[] } | { problem: CompositionProblem } {
   if (personId === body.chairId) return { problem: { code: 'CHAIR', message: '主持人随组长（书记）变更，不能移出' } }
   if (!body.members.some((member) => member.personId === personId)) return { problem: { code: 'NOT_MEMBER', message: '这个人不在议事机构里' } }
-  return { members: withChair(body, body.members.filter((member) => member.personId !== personId && member.seat !== 'chair')) }
+  return {
+    members: withChair(
+      body,
+      body.members.filter((member) => member.personId !== personId && member.seat !== 'chair'),
+    ),
+  }
 }
 
 /** The members with the current chair in the chair's seat (first), whoever held it before. */

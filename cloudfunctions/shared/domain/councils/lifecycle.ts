@@ -46,7 +46,8 @@ const STEP_WORDS: Record<MatterStep, string> = {
 /** Is a vote accepted now? Only while voting and before closesAt (even if the job has not closed it yet). */
 export function voteWindowProblem(state: MatterState, closesAt: string, now: Date): string | null {
   if (state !== 'voting') return `这个事项${STATE_WORDS[state]}，现在不能投票`
-  if (now.getTime() >= Date.parse(closesAt)) return '表决已过截止时间'
+  // Written so that an unreadable closesAt (NaN) refuses rather than accepts.
+  if (!(now.getTime() < Date.parse(closesAt))) return '表决已过截止时间'
   return null
 }
 

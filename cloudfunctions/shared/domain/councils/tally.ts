@@ -11,6 +11,7 @@ export type MatterKind = 'motion' | 'choice' | 'election'
 export type MotionChoice = 'agree' | 'oppose' | 'abstain'
 export type Choice = MotionChoice | string[]
 export type PassRule = 'majority' | 'two_thirds'
+const MOTION_CHOICES: readonly MotionChoice[] = ['agree', 'oppose', 'abstain']
 
 export interface Slot {
   voterId: string
@@ -75,7 +76,7 @@ export function tallyOf(input: TallyInput): Tally {
   } else {
     for (const slot of live) {
       if (!slot.voted || slot.choice === null) continue
-      for (const key of Array.isArray(slot.choice) ? slot.choice : [slot.choice]) if (key in tally) tally[key] += 1
+      for (const key of Array.isArray(slot.choice) ? slot.choice : [slot.choice]) if (Object.hasOwn(tally, key)) tally[key] += 1
     }
   }
   const needed = eligible === 0 ? 1 : moreThanHalf(eligible)
@@ -124,7 +125,13 @@ export function outcomeOf(input: TallyInput, labels: Readonly<Record<string, str
 }
 
 /** The chair settles a tie: the winners above the tie stay, and the chosen fill the places left. */
-export function settleTieOutcome(outcome: Outcome, chosen: readonly string[], places: number, note: string, labels: Readonly<Record<string, string>> = {}): Outcome | { problem: string } {
+export function settleTieOutcome(
+  outcome: Outcome,
+  chosen: readonly string[],
+  places: number,
+  note: string,
+  labels: Readonly<Record<string, string>> = {},
+): Outcome | { problem: string } {
   if (!outcome.tie) return { problem: '这个事项没有需要确定的平票' }
   const room = places - (outcome.winners?.length ?? 0)
   if (chosen.length !== room) return { problem: `平票中要确定 ${room} 位` }
@@ -140,7 +147,7 @@ export function settleTieOutcome(outcome: Outcome, chosen: readonly string[], pl
 
 /** Is this a well-formed choice for the matter? Null when it is, else what is wrong. */
 export function choiceProblem(kind: MatterKind, choice: Choice, optionIds: readonly string[], maxChoices: number): string | null {
-  if (kind === 'motion') return typeof choice === 'string' ? null : '请选择同意、反对或弃权'
+  if (kind === 'motion') return typeof choice === 'string' && MOTION_CHOICES.includes(choice as MotionChoice) ? null : '请选择同意、反对或弃权'
   if (typeof choice === 'string') return '请从选项中选择'
   if (new Set(choice).size !== choice.length) return '同一项不能选两次'
   if (choice.some((id) => !optionIds.includes(id))) return '没有这个选项'
