@@ -15,7 +15,7 @@ export const ROUTES = {
   partyLedger: '/packages/party/pages/ledger/index',
   invite: '/packages/invite/pages/issue/index',
   offices: '/packages/offices/pages/manage/index',
-  councils: '/packages/councils/pages/list/index',
+  councils: '/packages/councils/pages/index/index',
   councilMatter: '/packages/councils/pages/matter/index',
   councilCreate: '/packages/councils/pages/create/index',
   councilBody: '/packages/councils/pages/body/index',

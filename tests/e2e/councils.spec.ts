@@ -53,7 +53,7 @@ for (const mode of ['normal', 'care'] as const) {
     test.setTimeout(240_000)
     const { text: minText, tap: minTap } = SIZES[mode]
     const all = await personas(request)
-    const secretary = all.find((p) => p.description.startsWith('合兴村党组织书记'))!
+    const secretary = all.find((p) => p.description?.startsWith('合兴村党组织书记'))!
     expect(secretary, 'the 合兴村 secretary persona').toBeTruthy()
     const boards = await callAs<Body[]>(request, secretary.id, 'councils', 'bodies', {})
     const board = boards.find((b) => b.kind === 'village_board' && b.villageId === secretary.villageId)!
@@ -198,9 +198,9 @@ for (const mode of ['normal', 'care'] as const) {
 // 议题征集: a villager proposes to the group council, a neighbour supports it, the chair adopts it as a matter.
 test('a villager proposes, a neighbour supports, the group chair adopts', async ({ page, request }) => {
   const all = await personas(request)
-  const villager = all.find((p) => p.description.startsWith('合兴村2组村民：'))!
-  const neighbour = all.find((p) => p.description.startsWith('合兴村2组党员'))!
-  const leader = all.find((p) => p.description.startsWith('合兴村2组村民小组长'))!
+  const villager = all.find((p) => p.description?.startsWith('合兴村2组村民：'))!
+  const neighbour = all.find((p) => p.description?.startsWith('合兴村2组党员'))!
+  const leader = all.find((p) => p.description?.startsWith('合兴村2组村民小组长'))!
   const council = (await callAs<Body[]>(request, leader.id, 'councils', 'bodies', {})).find((b) => b.kind === 'group_council' && b.groupId === leader.groupId)!
   const bodyPage = `/#/packages/councils/pages/body/index?id=${encodeURIComponent(council.id)}`
   const title = `2组路灯要修 ${Date.now() % 100000}`
