@@ -8,7 +8,7 @@ import { loadMe } from '../../lib/session'
 import { useQuery } from '../../lib/use-query'
 import { call } from '../../services/api'
 import type { HomeOverview, Me, VillageReport } from '../../services/contract'
-import { AttentionCard } from './AttentionCard'
+import { AttentionCard, leadsWithAttention } from './AttentionCard'
 import { CareOffer, CareSwitchRow } from './CareMode'
 import { Overview } from './Overview'
 import './index.css'
@@ -38,9 +38,9 @@ export default function HomePage() {
     { withMe: true },
   )
   const report = duty.state.status === 'ready' ? (duty.state.data ?? undefined) : undefined
-  // 议事表决: first when a vote waits for me, else under the rest.
+  // 议事表决: first when a vote waits for me, else under the rest (a cadre's 需要处理 already leads with it).
   const votes = useWaitingVotes()
-  const votesFirst = votesWaiting(votes)
+  const votesFirst = votesWaiting(votes) && state.status === 'ready' && !leadsWithAttention(state.data.me.roles)
   return (
     <Screen tab="home">
       <AttentionCard />
