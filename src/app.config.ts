@@ -8,6 +8,7 @@ export default defineAppConfig({
     { root: 'packages/party', pages: ['pages/mine/index', 'pages/village/index', 'pages/coverage/index', 'pages/ledger/index'] },
     { root: 'packages/invite', pages: ['pages/issue/index'] },
     { root: 'packages/offices', pages: ['pages/manage/index'] },
+    { root: 'packages/councils', pages: ['pages/index/index', 'pages/matter/index', 'pages/create/index', 'pages/body/index'] },
   ],
   // Browser build: no slide between pages. A tab tapped while the slide back from a page was still
   // running left a blank screen (Taro's h5 router), and a weak phone gains nothing from the slide.

@@ -15,6 +15,10 @@ export const ROUTES = {
   partyLedger: '/packages/party/pages/ledger/index',
   invite: '/packages/invite/pages/issue/index',
   offices: '/packages/offices/pages/manage/index',
+  councils: '/packages/councils/pages/index/index',
+  councilMatter: '/packages/councils/pages/matter/index',
+  councilCreate: '/packages/councils/pages/create/index',
+  councilBody: '/packages/councils/pages/body/index',
 } as const
 
 let leaving = false

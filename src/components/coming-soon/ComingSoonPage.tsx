@@ -1,4 +1,5 @@
 import { Text } from '@tarojs/components'
+import type { ReactNode } from 'react'
 import { audienceOf, type Audience } from '../../lib/audience'
 import { useMe } from '../../lib/session'
 import { Card } from '../card/Card'
@@ -14,13 +15,15 @@ interface ComingSoonPageProps {
   /** e.g. 消息功能即将上线 */
   headline: string
   words: ComingSoonWords
+  /** What this tab already offers, above the words about what will come (say, 议事表决). */
+  children?: ReactNode
 }
 
 /**
  * A tab whose feature is not built yet: says plainly what will come and what to do until then,
  * in words that fit who is reading, and shows no made-up data.
  */
-export function ComingSoonPage({ tab, title, headline, words }: ComingSoonPageProps) {
+export function ComingSoonPage({ tab, title, headline, words, children }: ComingSoonPageProps) {
   // Who is reading comes from the session (loaded once per sign-in).
   const { state, reload } = useMe()
   return (
@@ -31,6 +34,7 @@ export function ComingSoonPage({ tab, title, headline, words }: ComingSoonPagePr
           const fitting = words[audienceOf(me.roles)]
           return (
             <>
+              {children}
               <Card title={headline}>
                 <Text className={`cz-text ${tab}-later`}>{fitting.later}</Text>
               </Card>

@@ -16,9 +16,11 @@ const CADRE: readonly Role[] = ['village_secretary', 'village_staff', 'town_offi
 const SEVERITY_WORDS: Record<AttentionItem['severity'], string> = { high: '紧急', medium: '注意', low: '提醒' }
 
 /** The items for a cadre, worst first; null for anyone else (nothing is asked then). */
+export const leadsWithAttention = (roles: readonly Role[]) => roles.some((role) => CADRE.includes(role))
+
 async function loadAttention(): Promise<AttentionItem[] | null> {
   const me = await loadMe()
-  if (!me.roles.some((role) => CADRE.includes(role))) return null
+  if (!leadsWithAttention(me.roles)) return null
   return (await call('home', 'attention', {})).items
 }
 

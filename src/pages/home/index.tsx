@@ -1,4 +1,5 @@
 import { useCallback } from 'react'
+import { CouncilsCard, useWaitingVotes, votesWaiting } from '../../components/councils/CouncilsCard'
 import { Screen } from '../../components/screen/Screen'
 import { QueryView } from '../../components/status/QueryView'
 import { partyVillageEntry } from '../../lib/entries'
@@ -7,7 +8,7 @@ import { loadMe } from '../../lib/session'
 import { useQuery } from '../../lib/use-query'
 import { call } from '../../services/api'
 import type { HomeOverview, Me, VillageReport } from '../../services/contract'
-import { AttentionCard } from './AttentionCard'
+import { AttentionCard, leadsWithAttention } from './AttentionCard'
 import { CareOffer, CareSwitchRow } from './CareMode'
 import { Overview } from './Overview'
 import './index.css'
@@ -37,14 +38,19 @@ export default function HomePage() {
     { withMe: true },
   )
   const report = duty.state.status === 'ready' ? (duty.state.data ?? undefined) : undefined
+  // 议事表决: first when a vote waits for me, else under the rest (a cadre's 需要处理 already leads with it).
+  const votes = useWaitingVotes()
+  const votesFirst = votesWaiting(votes) && state.status === 'ready' && !leadsWithAttention(state.data.me.roles)
   return (
     <Screen tab="home">
       <AttentionCard />
+      {state.status === 'ready' && votesFirst ? <CouncilsCard state={votes} className="home-councils" /> : null}
       {/* Offered once, on the first 首页 that shows who signed in. */}
       {state.status === 'ready' ? <CareOffer /> : null}
       <QueryView state={state} onRetry={reload} atHome>
         {(data) => <Overview data={data.overview} me={data.me} duty={report} />}
       </QueryView>
+      {state.status === 'ready' && !votesFirst ? <CouncilsCard state={votes} className="home-councils" /> : null}
       {/* Also when loading failed: bigger text helps read the error too. */}
       <CareSwitchRow />
     </Screen>

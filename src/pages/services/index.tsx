@@ -1,4 +1,5 @@
 import { ComingSoonPage, type ComingSoonWords } from '../../components/coming-soon/ComingSoonPage'
+import { CouncilsCard, useWaitingVotes } from '../../components/councils/CouncilsCard'
 
 /** What will come here, and what to do until then — in words that fit who is reading. */
 const WORDS: ComingSoonWords = {
@@ -20,7 +21,12 @@ const WORDS: ComingSoonWords = {
   },
 }
 
-/** 办事: not built yet. */
+/** 办事: 议事表决 is here; 代办 is not built yet. */
 export default function ServicesPage() {
-  return <ComingSoonPage tab="services" title="办事" headline="代办事项即将上线" words={WORDS} />
+  const votes = useWaitingVotes()
+  return (
+    <ComingSoonPage tab="services" title="办事" headline="代办事项即将上线" words={WORDS}>
+      <CouncilsCard state={votes} className="services-councils" />
+    </ComingSoonPage>
+  )
 }
