@@ -36,6 +36,7 @@ export function toSummary(matter: MatterRecord, needsMyVote: boolean): MatterSum
     voted: matter.voted,
     // A named ballot's running count is shown only once closed: nobody votes with the crowd.
     tally: matter.state === 'closed' || matter.state === 'minuted' ? matter.tally : {},
+    options: matter.options,
     result: matter.result,
     needsMyVote,
     createdAt: matter.createdAt,
@@ -54,7 +55,6 @@ export function toDetail(matter: MatterRecord, body: BodyRecord, ballots: readon
     villageId: matter.villageId,
     groupId: matter.groupId,
     text: matter.text,
-    options: matter.options,
     maxChoices: matter.maxChoices,
     rule: matter.rule,
     reasonToOppose: matter.reasonToOppose,

@@ -60,7 +60,7 @@ describe('a change of group leader', () => {
     expect((await call(newLeader, 'councils', 'matter', { matterId })).body.data.tally).toEqual({ agree: 0, oppose: 1, abstain: 0 })
 
     // One audit entry for the roster change, which says what the council did.
-    const { data: entries } = await host.store.collection('audit').where({ action: 'roster.setGroupLeader', subjectId: GROUP }).get()
+    const { data: entries } = await host.store.collection<any>('audit').where({ action: 'roster.setGroupLeader', subjectId: GROUP }).get()
     expect(entries).toHaveLength(1)
     expect(entries[0].after.councils).toEqual([{ bodyId: COUNCIL, chairId: newLeader, left: [oldChair] }])
   })

@@ -133,6 +133,8 @@ export const matterSummarySchema = z.object({
   eligible: z.number().int().min(0),
   voted: z.number().int().min(0),
   tally: z.record(z.string(), z.number().int().min(0)),
+  /** The options of a choice or an election (their labels for the tally's bars); empty for a motion. */
+  options: z.array(matterOptionSchema),
   result: resultSchema.nullable(),
   /** The caller holds a ballot slot and has not voted while voting is open. */
   needsMyVote: z.boolean(),
