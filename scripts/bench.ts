@@ -129,7 +129,7 @@ async function main() {
       ? [
           `County councils: ${matters.pastMatters.toLocaleString('en')} past matters (public, closed or minuted) and ${matters.openMatters} still voting, ` +
             `${matters.ballots.toLocaleString('en')} ballot slots, ${matters.links.toLocaleString('en')} chain links; seeded in ${matters.seconds} s ` +
-            '(server/seed/county-matters.ts). Council rows give p95 as a multiple of the floor\'s p95 (target ≤ 3×).',
+            "(server/seed/county-matters.ts). Council rows give p95 as a multiple of the floor's p95 (target ≤ 3×).",
         ]
       : []),
   ]

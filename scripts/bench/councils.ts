@@ -4,7 +4,7 @@
  * its p95 against the no-op floor's. Needs matters in the store (the county's past matters, see
  * server/seed/county-matters.ts); a data set without any open vote gets no council rows.
  */
-import type { BallotRecord, BodyRecord, MatterRecord } from '../../cloudfunctions/shared/councils/records'
+import { boardIdOf, councilIdOf, type BallotRecord, type BodyRecord, type MatterRecord } from '../../cloudfunctions/shared/councils/records'
 import { readAll, readWhereIn } from '../../cloudfunctions/shared/records/read-all'
 import type { PersonRecord } from '../../cloudfunctions/shared/records/records'
 import type { Measurement } from './measure'
@@ -15,13 +15,14 @@ import type { ScenarioContext } from './scenarios'
 const ratio = (row: Measurement, floor: Measurement) => `p95 ${(row.p95 / floor.p95).toFixed(1)}× floor`
 
 /** A villager of the village who sits on neither of their bodies (sees only what is published). */
-async function plainVillager(store: ScenarioContext['store'], villageId: string): Promise<string | null> {
+async function plainVillager(store: ScenarioContext['store'], villageId: string): Promise<{ id: string; groupId: string } | null> {
   const bodies = await readAll<BodyRecord>(store, 'councils', { villageId })
   const seated = new Set(bodies.flatMap((body) => body.members.map((member) => member.personId)))
   const group = bodies.find((body) => body.kind === 'group_council')?.groupId
   if (!group) return null
   const people = await readAll<PersonRecord>(store, 'people', { groupId: group })
-  return people.find((person) => !seated.has(person._id) && person.birthDate < '2000')?._id ?? null
+  const person = people.find((candidate) => !seated.has(candidate._id) && candidate.birthDate < '2000')
+  return person ? { id: person._id, groupId: group } : null
 }
 
 export async function councilScenarios({ name, client, personas, store, runs, warmup }: ScenarioContext, floor: Measurement): Promise<Measurement[]> {
@@ -41,7 +42,9 @@ export async function councilScenarios({ name, client, personas, store, runs, wa
   const memberToken = await client.login(member.id)
   rows.push(
     labelled(
-      await measureCalls(name, 'councils.matters to_vote (需要我表决, a board member)', runs, warmup, () => client.callCost('councils', 'matters', { filter: 'to_vote' }, memberToken)),
+      await measureCalls(name, 'councils.matters to_vote (需要我表决, a board member)', runs, warmup, () =>
+        client.callCost('councils', 'matters', { filter: 'to_vote' }, memberToken),
+      ),
       `${member.waiting} open`,
     ),
   )
@@ -60,7 +63,9 @@ export async function councilScenarios({ name, client, personas, store, runs, wa
     const matter = matters.find((candidate) => candidate.ballot === 'named' && candidate.state === 'voting')
     if (!matter) continue
     const current = JSON.stringify(slots.find((slot) => slot.matterId === matter._id)?.choice)
-    const choices = (matter.kind === 'motion' ? ['agree', 'oppose', 'abstain'] : matter.options.map((option) => [option.id])).filter((choice) => JSON.stringify(choice) !== current).slice(0, 2)
+    const choices = (matter.kind === 'motion' ? ['agree', 'oppose', 'abstain'] : matter.options.map((option) => [option.id]))
+      .filter((choice) => JSON.stringify(choice) !== current)
+      .slice(0, 2)
     const token = await client.login(persona.id)
     let turn = 0
     let fewestWrites = Infinity
@@ -76,20 +81,25 @@ export async function councilScenarios({ name, client, personas, store, runs, wa
     break
   }
 
-  const villagerId = await plainVillager(store, member.villageId)
-  if (villagerId) {
-    const villagerToken = await client.login(villagerId)
-    const { total } = await store
-      .collection('matters')
-      .where({ villageId: member.villageId, public: true, state: _.in(['closed', 'minuted']) })
-      .count()
+  const villager = await plainVillager(store, member.villageId)
+  if (villager) {
+    const villagerToken = await client.login(villager.id)
+    const published = async (where: Record<string, unknown>) =>
+      (
+        await store
+          .collection('matters')
+          .where({ ...where, public: true, state: _.in(['closed', 'minuted']) })
+          .count()
+      ).total
+    const inVillage = await published({ villageId: member.villageId })
+    const theirs = await published({ bodyId: _.in([councilIdOf(villager.groupId), boardIdOf(member.villageId)]) })
     const page = (await client.call('councils', 'matters', { filter: 'results', limit: 20 }, villagerToken)) as { items: Array<{ id: string; state: string }> }
     rows.push(
       labelled(
         await measureCalls(name, 'councils.matters results (村务公开, a villager, first page of 20)', runs, warmup, () =>
           client.callCost('councils', 'matters', { filter: 'results', limit: 20 }, villagerToken),
         ),
-        `${total} published in the village, ${page.items.length} shown`,
+        `${theirs} results of their group council and village board (${inVillage} in the village), ${page.items.length} shown`,
       ),
     )
     const closed = page.items.find((item) => item.state === 'closed' || item.state === 'minuted')
@@ -99,7 +109,9 @@ export async function councilScenarios({ name, client, personas, store, runs, wa
       if (!check.ok) throw new Error(`councils.verify ${closed.id}: ${check.problems.join('; ')}`)
       rows.push(
         labelled(
-          await measureCalls(name, 'councils.matter (a closed matter, a villager)', runs, warmup, () => client.callCost('councils', 'matter', { matterId: closed.id }, villagerToken)),
+          await measureCalls(name, 'councils.matter (a closed matter, a villager)', runs, warmup, () =>
+            client.callCost('councils', 'matter', { matterId: closed.id }, villagerToken),
+          ),
           'chain verified',
         ),
       )

@@ -173,10 +173,7 @@ function buildMatter(
       slots: slots.map((slot) => ({ voterId: slot.voterId, voted: slot.voted, choice: slot.choice, lost: slot.lost })),
       secretCounts: secret ? matter.tally : undefined,
     }
-    const outcome = outcomeOf(
-      input,
-      Object.fromEntries(options.map((option) => [option.id, option.label])),
-    )
+    const outcome = outcomeOf(input, Object.fromEntries(options.map((option) => [option.id, option.label])))
     const counted = tallyOf(input)
     const byChair = random.chance(0.5)
     const closedAt = byChair ? Math.min(times.closesAt, at + DAY) : times.closesAt
