@@ -7,7 +7,7 @@
  * writing it (a quick check that leaves the recorded county figures in place).
  */
 import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
-import { cpus, tmpdir } from 'node:os'
+import { cpus, loadavg, tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
 import { execFileSync } from 'node:child_process'
 import { silentLogger } from '../cloudfunctions/shared/runtime/logger'
@@ -105,6 +105,7 @@ function markdown(results: Measurement[], notes: string[]): string {
 
 async function main() {
   const started = new Date()
+  const loadAtStart = loadavg()[0]
   const demoDir = mkdtempSync(join(tmpdir(), 'cunzu-bench-'))
   const results: Measurement[] = []
   let matters: CountyMattersSummary | null = null
@@ -123,7 +124,8 @@ async function main() {
   }
   console.table(results.map(({ scenario, action, runs, p50, p95, reads, writes }) => ({ scenario, action, runs, p50, p95, reads, writes })))
   const notes = [
-    `Measured ${started.toISOString().slice(0, 10)} on ${cpus().length} × ${cpus()[0]?.model ?? 'CPU'}, Node ${process.version}.`,
+    `Measured ${started.toISOString().slice(0, 10)} on ${cpus().length} × ${cpus()[0]?.model ?? 'CPU'}, Node ${process.version}; ` +
+      `load average ${loadAtStart.toFixed(1)} at the start, ${loadavg()[0].toFixed(1)} at the end (other work on the machine shows in the p95s).`,
     `${RUNS} timed runs after ${WARMUP} warm-up calls per row; set BENCH_RUNS to change.`,
     ...(matters
       ? [
