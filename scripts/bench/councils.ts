@@ -117,5 +117,20 @@ export async function councilScenarios({ name, client, personas, store, runs, wa
       )
     }
   }
+
+  // For comparison, not a target: the village secretary's results list spans every body of the village.
+  const secretary = personas.find((persona) => persona.roles.includes('village_secretary') && persona.villageId === member.villageId)
+  if (secretary) {
+    const token = await client.login(secretary.id)
+    const { total: bodies } = await store.collection('councils').where({ villageId: member.villageId }).count()
+    rows.push(
+      labelled(
+        await measureCalls(name, 'councils.matters results (the village secretary, first page of 20)', runs, warmup, () =>
+          client.callCost('councils', 'matters', { filter: 'results', limit: 20 }, token),
+        ),
+        `all ${bodies} bodies of the village`,
+      ),
+    )
+  }
   return rows
 }
