@@ -7,7 +7,7 @@
  * writing it (a quick check that leaves the recorded county figures in place).
  */
 import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
-import { cpus, tmpdir } from 'node:os'
+import { cpus, loadavg, tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
 import { execFileSync } from 'node:child_process'
 import { silentLogger } from '../cloudfunctions/shared/runtime/logger'
@@ -17,6 +17,8 @@ import { seedDemoTown } from '../server/seed/demo-town'
 import { httpClient } from './bench/http-client'
 import { measureCalls, type Measurement } from './bench/measure'
 import { extraScenarios } from './bench/scenarios'
+import { councilScenarios } from './bench/councils'
+import { COUNTY_MATTERS_DOC_ID, seedCountyMatters, type CountyMattersSummary } from '../server/seed/county-matters'
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 300)
 const WARMUP = 30
@@ -39,11 +41,13 @@ async function withHost<T>(dataDir: string, work: (baseUrl: string, store: Await
 async function scenario(name: string, dataDir: string): Promise<Measurement[]> {
   return withHost(dataDir, async (baseUrl, store) => {
     const client = httpClient(baseUrl)
+    const context = { name, client, store, runs: RUNS, warmup: WARMUP }
     const personas = await client.personas()
     const villager = personas.find((persona) => persona.roles.includes('villager') && !persona.roles.includes('group_leader'))!
     const token = await client.login(villager.id)
     const results: Measurement[] = []
-    results.push(await measureCalls(name, 'system.ping (floor)', RUNS, WARMUP, () => client.callCost('system', 'ping', {}, token)))
+    const floor = await measureCalls(name, 'system.ping (floor)', RUNS, WARMUP, () => client.callCost('system', 'ping', {}, token))
+    results.push(floor)
     results.push(await measureCalls(name, 'home.overview', RUNS, WARMUP, () => client.callCost('home', 'overview', {}, token)))
     const leader = personas.find((persona) => persona.roles.includes('group_leader'))!
     const leaderToken = await client.login(leader.id)
@@ -54,9 +58,23 @@ async function scenario(name: string, dataDir: string): Promise<Measurement[]> {
         client.callCost('roster', 'groupMembers', { groupId: leader.groupId, cursor: nextCursor ?? undefined, limit: 20 }, leaderToken),
       ),
     )
-    results.push(...(await extraScenarios({ name, client, personas, store, runs: RUNS, warmup: WARMUP })))
+    results.push(...(await councilScenarios({ ...context, personas }, floor)))
+    results.push(...(await extraScenarios({ ...context, personas })))
     return results
   })
+}
+
+/** The county's past council matters: seeded into an existing county store the first time (older stores lack them). */
+async function countyMatters(file: string): Promise<CountyMattersSummary> {
+  const store = await openStore(file)
+  try {
+    const seeded = await seedCountyMatters(store)
+    if (seeded) console.log(`Seeded the county's council matters in ${seeded.seconds} s`)
+    const { data } = await store.collection('meta').doc(COUNTY_MATTERS_DOC_ID).get()
+    return data as unknown as CountyMattersSummary
+  } finally {
+    store.close()
+  }
 }
 
 /** Median per call, with the range when it varied; a dash for rows that are not metered. */
@@ -87,8 +105,10 @@ function markdown(results: Measurement[], notes: string[]): string {
 
 async function main() {
   const started = new Date()
+  const loadAtStart = loadavg()[0]
   const demoDir = mkdtempSync(join(tmpdir(), 'cunzu-bench-'))
   const results: Measurement[] = []
+  let matters: CountyMattersSummary | null = null
   try {
     results.push(...(await scenario('demo town (33 groups, ~800 villagers)', demoDir)))
   } finally {
@@ -99,12 +119,21 @@ async function main() {
       console.log('Building the county data set (once)…')
       execFileSync(process.execPath, ['--import', 'tsx', 'server/cli/seed.ts', '--scale', 'county'], { stdio: 'inherit' })
     }
+    matters = await countyMatters(join(countyDir, 'store.sqlite'))
     results.push(...(await scenario('county (8,031 groups, ~494,000 villagers)', countyDir)))
   }
   console.table(results.map(({ scenario, action, runs, p50, p95, reads, writes }) => ({ scenario, action, runs, p50, p95, reads, writes })))
   const notes = [
-    `Measured ${started.toISOString().slice(0, 10)} on ${cpus().length} × ${cpus()[0]?.model ?? 'CPU'}, Node ${process.version}.`,
+    `Measured ${started.toISOString().slice(0, 10)} on ${cpus().length} × ${cpus()[0]?.model ?? 'CPU'}, Node ${process.version}; ` +
+      `load average ${loadAtStart.toFixed(1)} at the start, ${loadavg()[0].toFixed(1)} at the end (other work on the machine shows in the p95s).`,
     `${RUNS} timed runs after ${WARMUP} warm-up calls per row; set BENCH_RUNS to change.`,
+    ...(matters
+      ? [
+          `County councils: ${matters.pastMatters.toLocaleString('en')} past matters (public, closed or minuted) and ${matters.openMatters} still voting, ` +
+            `${matters.ballots.toLocaleString('en')} ballot slots, ${matters.links.toLocaleString('en')} chain links; seeded in ${matters.seconds} s ` +
+            "(server/seed/county-matters.ts). Council rows give p95 as a multiple of the floor's p95 (target ≤ 3×).",
+        ]
+      : []),
   ]
   if (DEMO_ONLY) {
     console.log(markdown(results, notes))

@@ -10,6 +10,7 @@ import { generateVillage, type GeneratedVillage } from './generate-village'
 import { councilDocs } from './councils'
 import { recomputeVillage } from '../../cloudfunctions/shared/party-groups/recompute-village'
 import { PERSONAS_DOC_ID } from './demo-town'
+import { seedCountyMatters, type CountyMattersSummary } from './county-matters'
 
 export const COUNTY_SHAPE = { towns: 10, villages: 230, groups: 8031, crossGroupPartyGroups: 28 }
 
@@ -27,6 +28,8 @@ export interface CountySummary {
   villages: number
   groups: number
   villagers: number
+  /** The councils' past and open matters (server/seed/county-matters.ts). */
+  matters: CountyMattersSummary | null
 }
 
 export async function seedCounty(store: EmbeddedStore, onVillage?: (done: number) => void): Promise<CountySummary> {
@@ -122,5 +125,6 @@ export async function seedCounty(store: EmbeddedStore, onVillage?: (done: number
       { _id: 'seed:county', seededAt: new Date().toISOString() },
     ],
   })
-  return { towns: towns.length, villages: COUNTY_SHAPE.villages, groups: COUNTY_SHAPE.groups, villagers }
+  const matters = await seedCountyMatters(store)
+  return { towns: towns.length, villages: COUNTY_SHAPE.villages, groups: COUNTY_SHAPE.groups, villagers, matters }
 }
