@@ -3,10 +3,10 @@ import { policy } from '../../types/policy'
 import { audit } from '../shared/audit/audit'
 import { allowOnBody, allowOnMatter, lookupsOf, requireBody, requireMatter } from '../shared/councils/access'
 import { appendLinks } from '../shared/councils/chain-store'
+import { newMatter } from '../shared/councils/new-matter'
 import { ballotsOf, closeMatter, loseSlot, matterPage, optionLabels, seatWinners, tellConcerned } from '../shared/councils/matter-steps'
-import type { BallotFields, BallotRecord, BodyRecord, MatterFields, MatterRecord } from '../shared/councils/records'
+import type { BallotFields, BallotRecord, BodyRecord, MatterRecord } from '../shared/councils/records'
 import { ageOn, ADULT_AGE, checkNonStanding, missingSources, SOURCE_LABEL } from '../shared/domain/councils/composition'
-import { GENESIS } from '../shared/domain/councils/chain'
 import { afterStep } from '../shared/domain/councils/lifecycle'
 import { settleTieOutcome } from '../shared/domain/councils/tally'
 import type { Transaction } from '../shared/db/port'
@@ -107,44 +107,27 @@ export const matterActions: Pick<ActionTable<'councils'>, 'createMatter' | 'publ
         name: member.name,
         role: member.role,
       }))
-      const matterDoc: MatterFields = {
-        bodyId: body._id,
-        bodyKind: body.kind,
-        bodyName: body.name,
-        townId: body.townId,
-        villageId: body.villageId,
-        groupId: body.groupId,
-        title: input.title,
-        text: input.text,
-        kind: input.kind,
-        ballot: input.kind === 'election' ? 'secret' : (input.ballot ?? 'named'),
-        options,
-        maxChoices: input.kind === 'election' ? places_ : (input.maxChoices ?? 1),
-        places: places_,
-        rule: input.rule,
-        reasonToOppose: input.reasonToOppose,
-        public: input.public,
-        template: input.template ?? null,
-        state: 'draft',
-        createdBy: { id: caller.personId, name: caller.name },
-        createdAt: at.toISOString(),
-        publishedAt: null,
-        openedAt: null,
-        closesAt: new Date(input.closesAt).toISOString(),
-        closedAt: null,
-        nonStanding,
-        recusals: [],
-        voterIds: [],
-        electorateGroupId: input.kind === 'election' ? body.groupId : null,
-        eligible: 0,
-        voted: 0,
-        tally: {},
-        result: null,
-        chain: { hash: GENESIS, length: 0 },
-        reminded: false,
-        minutes: null,
-        notes: [],
-      }
+      const matterDoc = newMatter(
+        body,
+        {
+          title: input.title,
+          text: input.text,
+          kind: input.kind,
+          ballot: input.kind === 'election' ? 'secret' : (input.ballot ?? 'named'),
+          options,
+          maxChoices: input.kind === 'election' ? places_ : (input.maxChoices ?? 1),
+          places: places_,
+          rule: input.rule,
+          reasonToOppose: input.reasonToOppose,
+          public: input.public,
+          template: input.template ?? null,
+          closesAt: new Date(input.closesAt).toISOString(),
+          nonStanding,
+          electorateGroupId: input.kind === 'election' ? body.groupId : null,
+        },
+        { id: caller.personId, name: caller.name },
+        at,
+      )
       const id = await db.runTransaction(async (tx) => {
         const { id: matterId } = await tx.collection('matters').add(matterDoc)
         const chain = await appendLinks(tx, matterId, matterDoc.chain, at, [

@@ -7,8 +7,8 @@ import { policy } from '../../types/policy'
 import { audit } from '../shared/audit/audit'
 import { allowOnBody, allowOnProposal, lookupsOf, requireBody } from '../shared/councils/access'
 import { appendLinks } from '../shared/councils/chain-store'
+import { newMatter } from '../shared/councils/new-matter'
 import { boardIdOf, type BodyRecord, type MatterFields, type ProposalFields, type ProposalRecord } from '../shared/councils/records'
-import { GENESIS } from '../shared/domain/councils/chain'
 import { notify } from '../shared/inbox/notify'
 import { PROPOSAL_ANSWER_DAYS } from '../shared/councils/attention'
 import { AppError, conflict, invalidInput, notFound } from '../shared/runtime/app-error'
@@ -24,44 +24,27 @@ const ADOPTED_CLOSES_IN_DAYS = 7
 const scopeOf = (record: { townId: string; villageId: string; groupId: string | null }) => ({ townId: record.townId, villageId: record.villageId, groupId: record.groupId })
 
 function draftFrom(proposal: ProposalRecord, body: BodyRecord, by: { id: string; name: string }, at: Date): MatterFields {
-  return {
-    bodyId: body._id,
-    bodyKind: body.kind,
-    bodyName: body.name,
-    townId: body.townId,
-    villageId: body.villageId,
-    groupId: body.groupId,
-    title: proposal.title,
-    text: `${proposal.text}\n\n（由 ${proposal.proposerName} 提议，${proposal.supporterIds.length} 人附议）`,
-    kind: 'motion',
-    ballot: 'named',
-    options: [],
-    maxChoices: 1,
-    places: 1,
-    rule: 'majority',
-    reasonToOppose: false,
-    public: true,
-    template: 'proposal',
-    state: 'draft',
-    createdBy: by,
-    createdAt: at.toISOString(),
-    publishedAt: null,
-    openedAt: null,
-    closesAt: new Date(at.getTime() + ADOPTED_CLOSES_IN_DAYS * DAY_MS).toISOString(),
-    closedAt: null,
-    nonStanding: [],
-    recusals: [],
-    voterIds: [],
-    electorateGroupId: null,
-    eligible: 0,
-    voted: 0,
-    tally: {},
-    result: null,
-    chain: { hash: GENESIS, length: 0 },
-    reminded: false,
-    minutes: null,
-    notes: [],
-  }
+  return newMatter(
+    body,
+    {
+      title: proposal.title,
+      text: `${proposal.text}\n\n（由 ${proposal.proposerName} 提议，${proposal.supporterIds.length} 人附议）`,
+      kind: 'motion',
+      ballot: 'named',
+      options: [],
+      maxChoices: 1,
+      places: 1,
+      rule: 'majority',
+      reasonToOppose: false,
+      public: true,
+      template: 'proposal',
+      closesAt: new Date(at.getTime() + ADOPTED_CLOSES_IN_DAYS * DAY_MS).toISOString(),
+      nonStanding: [],
+      electorateGroupId: null,
+    },
+    by,
+    at,
+  )
 }
 
 export const proposalActions: Pick<ActionTable<'councils'>, 'propose' | 'support' | 'answerProposal' | 'proposals'> = {
