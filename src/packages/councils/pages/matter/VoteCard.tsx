@@ -101,7 +101,15 @@ export function VoteCard({ matter, onVoted }: { matter: MatterDetail; onVoted: (
         )
       ) : (
         <>
-          <Text className="cz-text cz-heading cc-block cc-question">{matter.maxChoices > 1 ? `请选择，最多选 ${matter.maxChoices} 项` : '请选择一项'}</Text>
+          <Text className="cz-text cz-heading cc-block cc-question">
+            {matter.kind === 'election'
+              ? matter.maxChoices > 1
+                ? `请选出您支持的候选人，最多 ${matter.maxChoices} 位`
+                : '请选出您支持的一位候选人'
+              : matter.maxChoices > 1
+                ? `请选择，最多选 ${matter.maxChoices} 项`
+                : '请选择一项'}
+          </Text>
           {matter.options.map((option) => {
             const chosen = picked.includes(option.id)
             const full = !chosen && matter.maxChoices > 1 && picked.length >= matter.maxChoices

@@ -58,7 +58,9 @@ export default function MatterPage() {
                 <Text className="cz-text cc-block cc-matter-text">{matter.text}</Text>
                 {matter.kind !== 'motion' ? (
                   <View className="cc-options">
-                    <Text className="cz-text cc-strong cc-gap">选项（最多选 {matter.maxChoices} 项）</Text>
+                    <Text className="cz-text cc-strong cc-gap">
+                      {matter.kind === 'election' ? `候选人（选出 ${matter.maxChoices} 位）` : `选项（最多选 ${matter.maxChoices} 项）`}
+                    </Text>
                     {matter.options.map((o) => (
                       <Text key={o.id} className="cz-text cc-block">
                         · {o.label}
