@@ -84,7 +84,7 @@ for (const mode of ['normal', 'care'] as const) {
     let joining: string
     if (mode === 'normal') {
       const first = form.locator('.cc-candidate').first()
-      joining = ((await first.locator('.cz-heading').textContent()) ?? '').trim()
+      joining = ((await first.locator('.cc-choice__main .cz-heading').textContent()) ?? '').trim()
       await first.click()
     } else {
       // Someone of 合兴村 on no list: an adult of group 3 who is not on the board.
@@ -150,7 +150,7 @@ for (const mode of ['normal', 'care'] as const) {
     const names: string[] = []
     for (let i = 0; i < 2; i++) {
       const row = page.locator('.cc-election:visible .cc-candidate:not(.is-chosen)').first()
-      names.push(((await row.locator('.cz-heading').textContent()) ?? '').trim())
+      names.push(((await row.locator('.cc-choice__main .cz-heading').textContent()) ?? '').trim())
       await row.click()
     }
     await expect(page.locator('.cc-election-picked:visible')).toHaveText('已选 2 位候选人')
@@ -187,7 +187,7 @@ for (const mode of ['normal', 'care'] as const) {
       await page.locator('.cc-choice-submit:visible').click()
       await expect(page.locator('.taro-modal__text')).toContainText('投了就不能再改')
       await page.locator('.taro-model__confirm').click()
-      await expect(page.locator('.cc-mine:visible')).toHaveText(`您选择了：${winner}`)
+      await expect(page.locator('.cc-mine:visible')).toHaveText('您已投票')
       await expect(page.locator('.cc-voted:visible')).toContainText('无记名投票，投了就不能再改')
       await expect(page.locator('.cc-change-vote')).toHaveCount(0)
       if (stale) {

@@ -69,7 +69,8 @@ export default function MatterPage() {
                   </View>
                 ) : null}
               </Card>
-              {matter.state === 'voting' && matter.can.vote && matter.mine ? (
+              {/* A secret ballot once cast no longer votes, but its card still says it was cast (and is final). */}
+              {matter.state === 'voting' && matter.mine && (matter.can.vote || matter.mine.voted) ? (
                 <VoteCard
                   matter={matter}
                   onVoted={() => {
