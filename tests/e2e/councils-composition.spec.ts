@@ -1,5 +1,5 @@
 import { expect, test, type Page } from '@playwright/test'
-import type { Body, Persona } from '../../types'
+import type { Body, MatterDetail, Persona } from '../../types'
 import { callAs, expectSizes, loginAs, personas, settle } from './helpers'
 
 /**
@@ -199,10 +199,20 @@ for (const mode of ['normal', 'care'] as const) {
       }
     }
 
+    // Quorum is more than half of the group's adults: the rest of the votes it needs come in through
+    // the function (villagers on their own phones), all for the same candidate.
+    const detail = await callAs<MatterDetail>(request, leader.id, 'councils', 'matter', { matterId })
+    expect(detail.voted).toBe(2)
+    const winnerOption = detail.options.find((o) => o.label === winner)!
+    const onScreen = new Set(voters.map((v) => v.id))
+    const more = detail.slots.filter((slot) => !slot.voted && !onScreen.has(slot.voterId) && slot.voterId !== leader.id).slice(0, detail.quorumNeeds)
+    for (const slot of more) await callAs(request, slot.voterId, 'councils', 'vote', { matterId, choice: [winnerOption.id] })
+
     // The leader closes it: the winner is elected and sits on the council.
     await switchTo(page, leader)
     await page.goto(matterPage(matterId))
-    await expect(page.locator('.cc-counts:visible')).toContainText('已投 2 人')
+    await expect(page.locator('.cc-counts:visible')).toContainText(`已投 ${2 + more.length} 人`)
+    await expect(page.locator('.cc-quorum:visible')).toHaveText('已达到法定人数')
     await page.locator('.cc-close:visible').click()
     await page.locator('.taro-model__confirm').click()
     await expect(page.locator('.cc-verdict:visible')).toHaveText('已选出')
