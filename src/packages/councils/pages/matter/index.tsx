@@ -115,7 +115,10 @@ function Header({ matter }: { matter: MatterDetail }) {
       ) : null}
       <Field label="方式" value={KIND_WORDS[matter.kind]} />
       <Field label="投票" value={BALLOT_WORDS[matter.ballot]} />
-      <Field label="规则" value={`过半数的人投票才有效；${RULE_WORDS[matter.rule]}${matter.reasonToOppose ? '；反对要写理由' : ''}`} />
+      <Field
+        label="规则"
+        value={`过半数的人投票才有效；${matter.kind === 'motion' ? RULE_WORDS[matter.rule] : RULE_WORDS.plurality}${matter.reasonToOppose ? '；反对要写理由' : ''}`}
+      />
       {matter.nonStanding.length > 0 ? <Field label="非常任成员" value={matter.nonStanding.map((n) => `${n.name}（${n.role}）`).join('、')} /> : null}
       <Field label="发起人" value={matter.createdBy.name} />
     </Card>
