@@ -1,4 +1,14 @@
-import type { MatterDetail, MatterKind, MatterState, MatterSummary, MotionChoice, ResultRule } from '../../services/contract'
+import {
+  SEAT_LABEL,
+  type Body,
+  type MatterDetail,
+  type MatterKind,
+  type MatterState,
+  type MatterSummary,
+  type MotionChoice,
+  type ResultRule,
+  type Seat,
+} from '../../services/contract'
 
 /** Plain words for what the council screens show (one place, so every screen says it the same way). */
 
@@ -103,3 +113,33 @@ export const TEMPLATES: MatterTemplate[] = [
   { key: 'environment', label: '环境整治', kind: 'motion', rule: 'majority', title: '环境整治：', text: '整治内容：\n范围：\n时间安排：\n需要各户配合的事：' },
   { key: 'awards', label: '评先评优', kind: 'choice', rule: 'majority', title: '评选：', text: '评选条件：\n名额：', options: ['', ''] },
 ]
+
+/** How many may sit, the chair counted (a group council 5, the village board 7). */
+export const MAX_MEMBERS: Record<Body['kind'], number> = { group_council: 5, village_board: 7 }
+
+/** 「最多 5 人（含议事长）」 / 「最多 7 人（含理事长）」. */
+export const limitWords = (kind: Body['kind']) => `最多 ${MAX_MEMBERS[kind]} 人（含${CHAIR_TITLE[kind]}）`
+
+/** The board's four sources, each to be represented. */
+export const BOARD_SOURCES = ['party_org', 'committee', 'group_chair', 'villager_rep'] as const satisfies readonly Seat[]
+
+/** The board's sources nobody represents yet (none for a group council). */
+export function missingSources(body: Pick<Body, 'kind' | 'members'>): Seat[] {
+  if (body.kind !== 'village_board') return []
+  return BOARD_SOURCES.filter((source) => !body.members.some((member) => member.seat === source))
+}
+
+/** A seat in words: the chair by its title (议事长 / 理事长), the others by their source. */
+export const seatWords = (kind: Body['kind'], seat: Seat) => (seat === 'chair' ? CHAIR_TITLE[kind] : SEAT_LABEL[seat])
+
+/** Why the chair cannot be removed here. */
+export const CHAIR_STAYS: Record<Body['kind'], string> = {
+  group_council: '议事长就是本组组长，组长换了才会换，不能在这里移出。',
+  village_board: '理事长就是村党组织书记，书记换了才会换，不能在这里移出。',
+}
+
+/** An election's winners by name (「当选：张三、李四」), from the option ids the result names. */
+export function winnersText(result: NonNullable<MatterSummary['result']>, options: MatterSummary['options']): string | null {
+  if (!result.winners || result.winners.length === 0) return null
+  return result.winners.map((id) => options.find((o) => o.id === id)?.label ?? id).join('、')
+}

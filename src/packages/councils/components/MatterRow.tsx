@@ -3,7 +3,7 @@ import Taro from '@tarojs/taro'
 import { villageDateTime } from '../../../lib/village-time'
 import type { MatterSummary } from '../../../services/contract'
 import { ROUTES } from '../../../services/routes'
-import { barsOf, STATE_TAG, timeLeft, verdictOf } from '../words'
+import { barsOf, STATE_TAG, timeLeft, verdictOf, winnersText } from '../words'
 import { Bars } from './Bars'
 
 export const openMatter = (id: string) => void Taro.navigateTo({ url: `${ROUTES.councilMatter}?id=${encodeURIComponent(id)}` })
@@ -28,7 +28,13 @@ export function MatterRow({ matter, withBars = false }: { matter: MatterSummary;
       {done && matter.result ? (
         <>
           <Text className={`cz-text cc-strong cc-block ${matter.result.passed ? 'cc-green' : 'cc-red'}`}>结果：{verdictOf(matter.result)}</Text>
-          {withBars && matter.kind === 'motion' ? <Bars bars={barsOf(matter)} of={matter.eligible} /> : null}
+          {winnersText(matter.result, matter.options) ? (
+            <Text className="cz-text cc-strong cc-block cc-winners">
+              {matter.kind === 'election' ? '当选' : '选出'}：{winnersText(matter.result, matter.options)}
+            </Text>
+          ) : null}
+          {/* A choice or an election names its bars by the summary's options; a motion by 同意 / 反对 / 弃权. */}
+          {withBars && (matter.kind === 'motion' || matter.options.length > 0) ? <Bars bars={barsOf(matter)} of={matter.eligible} /> : null}
           <Text className="cz-text cz-text--small cc-row__meta">
             {matter.voted} / {matter.eligible} 人投票 · {villageDateTime(matter.closesAt)} 截止
           </Text>

@@ -5,6 +5,7 @@ import { BigButton } from '../../../../components/button/BigButton'
 import { Card } from '../../../../components/card/Card'
 import { Screen } from '../../../../components/screen/Screen'
 import { ListFooter, QueryView } from '../../../../components/status/QueryView'
+import { useBackGuard } from '../../../../lib/back-guard'
 import { usePullRefresh } from '../../../../lib/pull-refresh'
 import { useAction } from '../../../../lib/use-action'
 import { usePaged } from '../../../../lib/use-paged'
@@ -18,7 +19,8 @@ import { confirmStep } from '../../components/ask'
 import { BodyMatters } from '../../components/BodyMatters'
 import { openMatter } from '../../components/MatterRow'
 import { AreaInput, LineInput } from '../../components/TextBox'
-import { CHAIR_TITLE } from '../../words'
+import { CHAIR_TITLE, limitWords } from '../../words'
+import { Composition, SourcesLine } from './Composition'
 import '../../councils.css'
 
 const KIND_NOTE: Record<Body['kind'], string> = {
@@ -35,6 +37,18 @@ export default function BodyPage() {
   const proposals = usePaged(useCallback((cursor: string | undefined) => call('councils', 'proposals', { bodyId: id, cursor, limit: 10 }), [id]))
   const [shown, setShown] = useState(0)
   useDidShow(() => setShown((n) => n + 1))
+  // 调整成员 takes the whole page (back closes it); each change starts it afresh with a notice.
+  const [composing, setComposing] = useState(false)
+  const [changes, setChanges] = useState(0)
+  const [notice, setNotice] = useState<string>()
+  const closeComposition = useCallback(() => setComposing(false), [])
+  useBackGuard(composing, closeComposition)
+  const changed = (words: string) => {
+    setNotice(words)
+    setChanges((n) => n + 1)
+    void Taro.pageScrollTo({ scrollTop: 0, duration: 0 }).catch(() => undefined)
+    void refresh()
+  }
   const { refresh: refreshProposals } = proposals
   usePullRefresh(
     useCallback(() => {
@@ -43,44 +57,72 @@ export default function BodyPage() {
     }, [refresh, refreshProposals]),
   )
   return (
-    <Screen back>
+    <Screen back onBack={composing ? closeComposition : undefined}>
       <QueryView state={state} onRetry={reload}>
-        {(body) => (
-          <View className="cc-body-page">
-            <Text className="cz-text cz-title cz-page-title">{body.name}</Text>
-            <Card title="成员" className="cc-members">
-              <Text className="cz-text cz-text--small cc-block">{KIND_NOTE[body.kind]}</Text>
-              {[...body.members]
-                .sort((a, b) => (a.seat === 'chair' ? -1 : b.seat === 'chair' ? 1 : 0))
-                .map((member) => (
-                  <View key={member.personId} className="cc-member">
-                    <Text className="cz-text cz-heading">{member.name}</Text>
-                    <Text className={`cc-tag cz-text${member.seat === 'chair' ? ' cc-tag--voting' : ''}`}>
-                      {member.seat === 'chair' ? CHAIR_TITLE[body.kind] : SEAT_LABEL[member.seat]}
-                    </Text>
-                  </View>
-                ))}
-              {body.members.length === 0 ? <Text className="cz-text cc-block">还没有成员。</Text> : null}
-            </Card>
-            {body.can.createMatter ? (
-              <BigButton className="cc-new-matter" text="发起表决" onClick={() => void Taro.navigateTo({ url: `${ROUTES.councilCreate}?bodyId=${encodeURIComponent(body.id)}` })} />
-            ) : null}
-            <Text className="cz-text cz-heading cc-section">议事事项</Text>
-            <BodyMatters bodyId={body.id} shown={shown} />
-            <Text className="cz-text cz-heading cc-section">议题征集</Text>
-            {body.can.propose ? <ProposeForm bodyId={body.id} onDone={() => void refreshProposals()} /> : null}
-            <QueryView state={proposals.state} onRetry={proposals.reload} empty="还没有人提议题。" loadingText="正在加载议题…">
-              {() => (
-                <View className="cc-proposals">
-                  {proposals.items.map((p) => (
-                    <ProposalCard key={p.id} proposal={p} body={body} onChanged={() => void refreshProposals()} />
+        {(body) =>
+          composing && body.can.manage ? (
+            <View className="cc-body-page">
+              <Text className="cz-text cz-title cz-page-title">{body.name}</Text>
+              {notice ? <Text className="cz-text cc-notice cc-notice--ok cc-done">{notice}</Text> : null}
+              <Composition key={changes} body={body} onChanged={changed} onClose={closeComposition} />
+            </View>
+          ) : (
+            <View className="cc-body-page">
+              <Text className="cz-text cz-title cz-page-title">{body.name}</Text>
+              {notice ? <Text className="cz-text cc-notice cc-notice--ok cc-done">{notice}</Text> : null}
+              <Card title="成员" className="cc-members">
+                <Text className="cz-text cz-text--small cc-block">{KIND_NOTE[body.kind]}</Text>
+                <Text className="cz-text cc-block cc-limit">
+                  {limitWords(body.kind)}，现在 {body.members.length} 人
+                </Text>
+                {body.can.manage ? <SourcesLine body={body} /> : null}
+                {[...body.members]
+                  .sort((a, b) => (a.seat === 'chair' ? -1 : b.seat === 'chair' ? 1 : 0))
+                  .map((member) => (
+                    <View key={member.personId} className="cc-member">
+                      <Text className="cz-text cz-heading">{member.name}</Text>
+                      <Text className={`cc-tag cz-text${member.seat === 'chair' ? ' cc-tag--voting' : ''}`}>
+                        {member.seat === 'chair' ? CHAIR_TITLE[body.kind] : SEAT_LABEL[member.seat]}
+                      </Text>
+                    </View>
                   ))}
-                </View>
-              )}
-            </QueryView>
-            <ListFooter paged={proposals} />
-          </View>
-        )}
+                {body.members.length === 0 ? <Text className="cz-text cc-block">还没有成员。</Text> : null}
+                {body.can.manage ? (
+                  <BigButton
+                    className="cc-compose-start"
+                    kind="plain"
+                    text="调整成员"
+                    onClick={() => {
+                      setNotice(undefined)
+                      setComposing(true)
+                    }}
+                  />
+                ) : null}
+              </Card>
+              {body.can.createMatter ? (
+                <BigButton
+                  className="cc-new-matter"
+                  text="发起表决"
+                  onClick={() => void Taro.navigateTo({ url: `${ROUTES.councilCreate}?bodyId=${encodeURIComponent(body.id)}` })}
+                />
+              ) : null}
+              <Text className="cz-text cz-heading cc-section">议事事项</Text>
+              <BodyMatters bodyId={body.id} shown={shown} />
+              <Text className="cz-text cz-heading cc-section">议题征集</Text>
+              {body.can.propose ? <ProposeForm bodyId={body.id} onDone={() => void refreshProposals()} /> : null}
+              <QueryView state={proposals.state} onRetry={proposals.reload} empty="还没有人提议题。" loadingText="正在加载议题…">
+                {() => (
+                  <View className="cc-proposals">
+                    {proposals.items.map((p) => (
+                      <ProposalCard key={p.id} proposal={p} body={body} onChanged={() => void refreshProposals()} />
+                    ))}
+                  </View>
+                )}
+              </QueryView>
+              <ListFooter paged={proposals} />
+            </View>
+          )
+        }
       </QueryView>
     </Screen>
   )

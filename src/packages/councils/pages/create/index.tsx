@@ -9,17 +9,24 @@ import { useAction } from '../../../../lib/use-action'
 import { useQuery } from '../../../../lib/use-query'
 import { villageDateTime } from '../../../../lib/village-time'
 import { call } from '../../../../services/api'
-import type { Body, InputOf } from '../../../../services/contract'
+import type { Body, InputOf, OutputOf } from '../../../../services/contract'
 import { ROUTES } from '../../../../services/routes'
 import { askToSubscribe } from '../../../../services/subscribe'
 import { Chips } from '../../components/Chips'
 import { AreaInput, LineInput } from '../../components/TextBox'
 import { TEMPLATES, type MatterTemplate } from '../../words'
 import { beijingDate, closingAt } from './closing'
+import { ElectionEditor } from './Election'
+import { NonStandingEditor, type NonStandingEntry } from './NonStanding'
 import '../../councils.css'
 
-type Kind = 'motion' | 'choice'
+type Kind = 'motion' | 'choice' | 'election'
 type Closing = '3' | '7' | 'date'
+interface CreatedMatter {
+  id: string
+  title: string
+  election: boolean
+}
 
 /**
  * 发起表决 for a chair or the village's cadres, under a minute on a phone: pick a template (it
@@ -29,7 +36,7 @@ type Closing = '3' | '7' | 'date'
 export default function CreateMatterPage() {
   const bodyId = Taro.getCurrentInstance().router?.params?.bodyId ?? ''
   const { state, reload } = useQuery(useCallback(() => call('councils', 'body', { bodyId }), [bodyId]))
-  const [created, setCreated] = useState<{ id: string; title: string }>()
+  const [created, setCreated] = useState<CreatedMatter>()
   return (
     <Screen back>
       <Text className="cz-text cz-title cz-page-title">发起表决</Text>
@@ -50,7 +57,7 @@ export default function CreateMatterPage() {
   )
 }
 
-function MatterForm({ body, onCreated }: { body: Body; onCreated: (matter: { id: string; title: string }) => void }) {
+function MatterForm({ body, onCreated }: { body: OutputOf<'councils', 'body'>; onCreated: (matter: CreatedMatter) => void }) {
   const [template, setTemplate] = useState<string>()
   const [title, setTitle] = useState('')
   const [text, setText] = useState('')
@@ -63,6 +70,19 @@ function MatterForm({ body, onCreated }: { body: Body; onCreated: (matter: { id:
   const [ballot, setBallot] = useState<'named' | 'secret'>('named')
   const [open, setOpen] = useState<'yes' | 'no'>('yes')
   const [reasonToOppose, setReasonToOppose] = useState<'yes' | 'no'>('no')
+  const [candidates, setCandidates] = useState<string[]>([])
+  const [seats, setSeats] = useState(1)
+  const [nonStanding, setNonStanding] = useState<NonStandingEntry[]>([])
+  const election = kind === 'election'
+  const chooseKind = (next: Kind) => {
+    setKind(next)
+    // An election starts with its own words, unless some are written already.
+    if (next === 'election') {
+      setTemplate(undefined)
+      if (!title.trim() || TEMPLATES.some((t) => t.title === title)) setTitle(`选举${body.name}成员`)
+      if (!text.trim() || TEMPLATES.some((t) => t.text === text)) setText('选举本组议事会成员。本组年满 18 岁的村民无记名投票，得票多的当选。')
+    }
+  }
 
   const applyTemplate = (t: MatterTemplate) => {
     setTemplate(t.key)
@@ -84,16 +104,17 @@ function MatterForm({ body, onCreated }: { body: Body; onCreated: (matter: { id:
       text: text.trim(),
       kind,
       closesAt,
-      ballot,
+      ballot: election ? 'secret' : ballot,
       rule: kind === 'motion' ? rule : 'majority',
       reasonToOppose: kind === 'motion' && reasonToOppose === 'yes',
       public: open === 'yes',
-      nonStanding: [],
+      nonStanding: body.kind === 'village_board' ? nonStanding : [],
       ...(kind === 'choice' ? { options: filled, maxChoices: Math.min(maxChoices, filled.length) } : {}),
+      ...(election ? { candidates, seats } : {}),
       ...(template ? { template } : {}),
     }
     const { id } = await call('councils', 'createMatter', input)
-    onCreated({ id, title: input.title })
+    onCreated({ id, title: input.title, election })
   })
   const problem =
     title.trim().length < 2
@@ -102,9 +123,11 @@ function MatterForm({ body, onCreated }: { body: Body; onCreated: (matter: { id:
         ? '请写内容'
         : kind === 'choice' && filled.length < 2
           ? '选择题至少要 2 个选项'
-          : Date.parse(closesAt) <= Date.now()
-            ? '截止时间要在以后'
-            : null
+          : election && candidates.length < seats
+            ? `要选 ${seats} 位，候选人至少要 ${seats} 位（现在 ${candidates.length} 位）`
+            : Date.parse(closesAt) <= Date.now()
+              ? '截止时间要在以后'
+              : null
 
   return (
     <View className="cc-create">
@@ -128,9 +151,10 @@ function MatterForm({ body, onCreated }: { body: Body; onCreated: (matter: { id:
         options={[
           { value: 'motion', label: '同意 / 反对 / 弃权' },
           { value: 'choice', label: '从几项里选' },
+          ...(body.kind === 'group_council' ? [{ value: 'election' as const, label: '选举议事会成员' }] : []),
         ]}
         value={kind}
-        onChange={setKind}
+        onChange={chooseKind}
       />
       {kind === 'motion' ? (
         <>
@@ -155,9 +179,12 @@ function MatterForm({ body, onCreated }: { body: Body; onCreated: (matter: { id:
             onChange={setReasonToOppose}
           />
         </>
+      ) : election ? (
+        <ElectionEditor candidates={body.candidates} members={body.members.length} picked={candidates} setPicked={setCandidates} seats={seats} setSeats={setSeats} />
       ) : (
         <OptionsEditor options={options} setOptions={setOptions} maxChoices={maxChoices} setMaxChoices={setMaxChoices} />
       )}
+      {body.kind === 'village_board' ? <NonStandingEditor body={body} list={nonStanding} setList={setNonStanding} /> : null}
 
       <Text className="cz-text cz-heading cc-label">什么时候截止</Text>
       <Chips
@@ -185,19 +212,23 @@ function MatterForm({ body, onCreated }: { body: Body; onCreated: (matter: { id:
       </Picker>
       <Text className="cz-text cc-block cc-closes-at">截止：{villageDateTime(closesAt)}</Text>
 
-      <Text className="cz-text cz-heading cc-label">记名还是无记名</Text>
-      <Chips
-        className="cc-ballot"
-        options={[
-          { value: 'named', label: '记名' },
-          { value: 'secret', label: '无记名' },
-        ]}
-        value={ballot}
-        onChange={setBallot}
-      />
-      <Text className="cz-text cz-text--small cc-block">
-        {ballot === 'named' ? '记名：结果公布谁投了什么，截止前可以改票。' : '无记名：只公布票数，投了就不能改，主持人也不能代登记。'}
-      </Text>
+      {election ? null : (
+        <>
+          <Text className="cz-text cz-heading cc-label">记名还是无记名</Text>
+          <Chips
+            className="cc-ballot"
+            options={[
+              { value: 'named', label: '记名' },
+              { value: 'secret', label: '无记名' },
+            ]}
+            value={ballot}
+            onChange={setBallot}
+          />
+          <Text className="cz-text cz-text--small cc-block">
+            {ballot === 'named' ? '记名：结果公布谁投了什么，截止前可以改票。' : '无记名：只公布票数，投了就不能改，主持人也不能代登记。'}
+          </Text>
+        </>
+      )}
 
       <Text className="cz-text cz-heading cc-label">结果向村民公开吗</Text>
       <Chips
@@ -269,7 +300,7 @@ function OptionsEditor({
 }
 
 /** Created: start the vote now (the usual way), or publish it for discussion first. */
-function Created({ body, matter }: { body: Body; matter: { id: string; title: string } }) {
+function Created({ body, matter }: { body: Body; matter: CreatedMatter }) {
   const [done, setDone] = useState(false)
   const step = useAction(async (kind: 'open' | 'publish') => {
     await call('councils', kind, { matterId: matter.id })
@@ -279,11 +310,13 @@ function Created({ body, matter }: { body: Body; matter: { id: string; title: st
   return (
     <Card title="已创建" className="cc-created">
       <Text className="cz-text cz-heading cc-block">{matter.title}</Text>
-      <Text className="cz-text cc-block">现在是草稿，只有您和村干部能看到。开始表决后，{body.name}的成员会收到通知。</Text>
+      <Text className="cz-text cc-block">
+        现在是草稿，只有您和村干部能看到。{matter.election ? '开始投票后，本组年满 18 岁的村民会收到通知。' : `开始表决后，${body.name}的成员会收到通知。`}
+      </Text>
       {step.error ? <Text className="cz-text cc-notice cc-notice--error">{step.error}</Text> : null}
       <BigButton
         className="cc-open-now"
-        text={step.busy || done ? '正在开始…' : '立即开始表决'}
+        text={step.busy || done ? '正在开始…' : matter.election ? '立即开始投票' : '立即开始表决'}
         disabled={step.busy || done}
         onClick={() => {
           askToSubscribe()

@@ -7,10 +7,10 @@ import { Screen } from '../../../../components/screen/Screen'
 import { ListFooter, QueryView } from '../../../../components/status/QueryView'
 import { usePullRefresh } from '../../../../lib/pull-refresh'
 import { loadMe } from '../../../../lib/session'
-import { usePaged } from '../../../../lib/use-paged'
+import { usePaged, type CursorPage, type Paged } from '../../../../lib/use-paged'
 import { useQuery } from '../../../../lib/use-query'
 import { call } from '../../../../services/api'
-import type { Body } from '../../../../services/contract'
+import type { Body, MatterSummary } from '../../../../services/contract'
 import { ROUTES } from '../../../../services/routes'
 import { Chips } from '../../components/Chips'
 import { BodyMatters } from '../../components/BodyMatters'
@@ -32,6 +32,8 @@ async function loadBodies(): Promise<{ mine: Body[]; run: Body[]; sits: boolean 
  * time), then 村务公开 — the results published to my group and village, with bars.
  */
 export default function CouncilListPage() {
+  // ?filter=to_vote (from 首页's 需要关注): only what waits for my vote, with 看全部 for the rest.
+  const [onlyToVote, setOnlyToVote] = useState(() => Taro.getCurrentInstance().router?.params?.filter === 'to_vote')
   const toVote = usePaged(useCallback((cursor: string | undefined) => call('councils', 'matters', { filter: 'to_vote', cursor, limit: 20 }), []))
   const bodies = useQuery(loadBodies)
   const results = usePaged(useCallback((cursor: string | undefined) => call('councils', 'matters', { filter: 'results', cursor, limit: 10 }), []))
@@ -63,6 +65,29 @@ export default function CouncilListPage() {
       </QueryView>
       <ListFooter paged={toVote} />
 
+      {onlyToVote ? (
+        <BigButton className="cc-see-all" kind="plain" text="看全部（我的议事会、表决结果）" onClick={() => setOnlyToVote(false)} />
+      ) : (
+        <AllTheRest bodies={bodies} results={results} shown={shown} refreshAll={refreshAll} />
+      )}
+    </Screen>
+  )
+}
+
+/** Below 「需要我表决」: the councils I sit on, those I run, and 村务公开. */
+function AllTheRest({
+  bodies,
+  results,
+  shown,
+  refreshAll,
+}: {
+  bodies: ReturnType<typeof useQuery<Awaited<ReturnType<typeof loadBodies>>>>
+  results: Paged<CursorPage<MatterSummary>>
+  shown: number
+  refreshAll: () => Promise<unknown>
+}) {
+  return (
+    <View className="cc-all">
       <QueryView state={bodies.state} onRetry={bodies.reload}>
         {(list) => (list.mine.length > 0 ? <MyBodies bodies={list.mine} sits={list.sits} shown={shown} /> : null)}
       </QueryView>
@@ -82,7 +107,7 @@ export default function CouncilListPage() {
       </QueryView>
       <ListFooter paged={results} end={results.items.length > 0 ? '已经全部显示。' : undefined} />
       <BigButton className="cz-refresh" kind="plain" text={results.state.status === 'ready' && results.state.refreshing ? '正在刷新…' : '刷新'} onClick={() => void refreshAll()} />
-    </Screen>
+    </View>
   )
 }
 

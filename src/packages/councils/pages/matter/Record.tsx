@@ -17,7 +17,11 @@ export function ResultCard({ matter }: { matter: MatterDetail }) {
   return (
     <Card title="表决结果" className="cc-result">
       <Text className={`cc-verdict cz-text ${result.passed || (winners && winners.length > 0) ? 'cc-verdict--passed' : 'cc-verdict--failed'}`}>{verdictOf(result)}</Text>
-      {winners && winners.length > 0 ? <Text className="cz-text cz-heading cc-block cc-winners">当选 / 选中：{winners.join('、')}</Text> : null}
+      {winners && winners.length > 0 ? (
+        <Text className="cz-text cz-heading cc-block cc-winners">
+          {matter.kind === 'election' ? '当选' : '选中'}：{winners.join('、')}
+        </Text>
+      ) : null}
       <Bars bars={barsOf(matter)} of={matter.eligible} />
       <Text className="cz-text cc-block cc-statement">{result.statement}</Text>
       <Text className="cz-text cz-text--small cc-gap">

@@ -45,10 +45,11 @@ export function VoteCard({ matter, onVoted }: { matter: MatterDetail; onVoted: (
   if (mine.voted && !editing) {
     return (
       <Card title="我的表决" className="cc-vote-card cc-voted">
-        <Text className="cc-mine cz-text">您选择了：{choiceText(mine.choice, matter.options)}</Text>
+        {/* A secret ballot's choice is not kept with the voter: nobody, the voter included, can look it up later. */}
+        <Text className="cc-mine cz-text">{secret ? '您已投票' : `您选择了：${choiceText(mine.choice, matter.options)}`}</Text>
         {mine.recordedByChair ? <Text className="cz-text cc-notice cc-recorded-mine">这一票是主持人按您当面表决的意思代为登记的。如果不对，截止前您可以自己改。</Text> : null}
         {mine.final ? (
-          <Text className="cz-text cc-block">无记名投票，投了就不能再改。</Text>
+          <Text className="cz-text cc-block">无记名投票，投了就不能再改。谁投了谁不记录，这里也不显示。</Text>
         ) : (
           <>
             <Text className="cz-text cc-block">表决结束前，您可以改。</Text>
@@ -101,7 +102,15 @@ export function VoteCard({ matter, onVoted }: { matter: MatterDetail; onVoted: (
         )
       ) : (
         <>
-          <Text className="cz-text cz-heading cc-block cc-question">{matter.maxChoices > 1 ? `请选择，最多选 ${matter.maxChoices} 项` : '请选择一项'}</Text>
+          <Text className="cz-text cz-heading cc-block cc-question">
+            {matter.kind === 'election'
+              ? matter.maxChoices > 1
+                ? `请选出您支持的候选人，最多 ${matter.maxChoices} 位`
+                : '请选出您支持的一位候选人'
+              : matter.maxChoices > 1
+                ? `请选择，最多选 ${matter.maxChoices} 项`
+                : '请选择一项'}
+          </Text>
           {matter.options.map((option) => {
             const chosen = picked.includes(option.id)
             const full = !chosen && matter.maxChoices > 1 && picked.length >= matter.maxChoices

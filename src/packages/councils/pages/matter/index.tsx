@@ -58,7 +58,9 @@ export default function MatterPage() {
                 <Text className="cz-text cc-block cc-matter-text">{matter.text}</Text>
                 {matter.kind !== 'motion' ? (
                   <View className="cc-options">
-                    <Text className="cz-text cc-strong cc-gap">选项（最多选 {matter.maxChoices} 项）</Text>
+                    <Text className="cz-text cc-strong cc-gap">
+                      {matter.kind === 'election' ? `候选人（选出 ${matter.maxChoices} 位）` : `选项（最多选 ${matter.maxChoices} 项）`}
+                    </Text>
                     {matter.options.map((o) => (
                       <Text key={o.id} className="cz-text cc-block">
                         · {o.label}
@@ -67,7 +69,8 @@ export default function MatterPage() {
                   </View>
                 ) : null}
               </Card>
-              {matter.state === 'voting' && matter.can.vote && matter.mine ? (
+              {/* A secret ballot once cast no longer votes, but its card still says it was cast (and is final). */}
+              {matter.state === 'voting' && matter.mine && (matter.can.vote || matter.mine.voted) ? (
                 <VoteCard
                   matter={matter}
                   onVoted={() => {
@@ -112,7 +115,10 @@ function Header({ matter }: { matter: MatterDetail }) {
       ) : null}
       <Field label="方式" value={KIND_WORDS[matter.kind]} />
       <Field label="投票" value={BALLOT_WORDS[matter.ballot]} />
-      <Field label="规则" value={`过半数的人投票才有效；${RULE_WORDS[matter.rule]}${matter.reasonToOppose ? '；反对要写理由' : ''}`} />
+      <Field
+        label="规则"
+        value={`过半数的人投票才有效；${matter.kind === 'motion' ? RULE_WORDS[matter.rule] : RULE_WORDS.plurality}${matter.reasonToOppose ? '；反对要写理由' : ''}`}
+      />
       {matter.nonStanding.length > 0 ? <Field label="非常任成员" value={matter.nonStanding.map((n) => `${n.name}（${n.role}）`).join('、')} /> : null}
       <Field label="发起人" value={matter.createdBy.name} />
     </Card>
