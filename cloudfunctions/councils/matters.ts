@@ -362,15 +362,15 @@ export const matterActions: Pick<ActionTable<'councils'>, 'createMatter' | 'publ
         const matter = await currentMatter(tx, matterId)
         stepOrRefuse('settleTie', matter)
         if (!matter.result) throw conflict('这个事项还没有结果')
-        const outcome = settleTieOutcome(matter.result, winners, matter.places, note, optionLabels(matter))
-        if ('problem' in outcome) throw new AppError(matter.result.tie ? 'INVALID_INPUT' : 'CONFLICT', outcome.problem, [{ path: 'data.winners', message: outcome.problem }])
+        const decided = settleTieOutcome(matter.result, winners, matter.places, note, optionLabels(matter))
+        if ('problem' in decided) throw new AppError(matter.result.tie ? 'INVALID_INPUT' : 'CONFLICT', decided.problem, [{ path: 'data.winners', message: decided.problem }])
+        const { seated, outcome } = await seatWinners(tx, matter, decided)
         const chain = await appendLinks(tx, matterId, matter.chain, at, [{ type: 'tie', payload: { winners, note } }])
         // Replace the result whole: an object in an update merges field by field and would keep `tie`.
         await tx
           .collection('matters')
           .doc(matterId)
           .update({ result: db.command.set(outcome), chain })
-        const seated = await seatWinners(tx, matter, outcome)
         await audit(tx, caller, {
           at,
           scope: scopeOf(matter),

@@ -73,7 +73,7 @@ export async function closeMatter(
   const { data: matter } = await tx.collection<MatterRecord>('matters').doc(matterId).get()
   if (!matter || matter.state !== 'voting') return null
   const input = tallyInputOf(matter, ballots)
-  const outcome = outcomeOf(input, optionLabels(matter))
+  const { seated, outcome } = await seatWinners(tx, matter, outcomeOf(input, optionLabels(matter)))
   const { eligible, voted, tally } = tallyOf(input)
   const chain = await appendLinks(tx, matterId, matter.chain, at, [
     ...(matter.ballot === 'secret' ? [{ type: 'sealed', payload: { tally: matter.tally, receipts: voted } }] : []),
@@ -81,7 +81,6 @@ export async function closeMatter(
   ])
   await tx.collection('matters').doc(matterId).update({ state: 'closed', closedAt: at.toISOString(), result: outcome, eligible, voted, tally, chain })
   for (const ballot of ballots) if (ballot.open) await tx.collection('ballots').doc(ballot._id).update({ open: false })
-  const seated = await seatWinners(tx, matter, outcome)
   await audit(tx, actor, {
     at,
     scope: { townId: matter.townId, villageId: matter.villageId, groupId: matter.groupId },
@@ -104,21 +103,25 @@ export async function closeMatter(
 
 /**
  * An election's winners take seats on the group council as far as it has room (the chair counted),
- * in the transaction that decides them and recorded in its audit entry. A tie waits for settleTie.
+ * in the transaction that decides them and recorded in its audit entry; a winner left without a
+ * seat is said in the result. A tie waits for settleTie.
  */
-export async function seatWinners(tx: Transaction, matter: MatterRecord, outcome: Outcome): Promise<string[]> {
-  if (matter.kind !== 'election' || outcome.tie || !outcome.winners?.length) return []
+export async function seatWinners(tx: Transaction, matter: MatterRecord, outcome: Outcome): Promise<{ seated: string[]; outcome: Outcome }> {
+  if (matter.kind !== 'election' || outcome.tie || !outcome.winners?.length) return { seated: [], outcome }
   const { data: body } = await tx.collection<BodyRecord>('councils').doc(matter.bodyId).get()
-  if (!body) return []
-  const room = MAX_STANDING[body.kind] - withChair(body, body.members).length
-  const elected = matter.options.filter((option) => outcome.winners!.includes(option.id) && option.personId).map((option) => option.personId!)
-  const seated = elected.filter((id) => !body.members.some((member) => member.personId === id)).slice(0, Math.max(0, room))
+  if (!body) return { seated: [], outcome }
+  const room = Math.max(0, MAX_STANDING[body.kind] - withChair(body, body.members).length)
+  const elected = matter.options.filter((option) => outcome.winners!.includes(option.id) && option.personId)
+  const newcomers = elected.filter((option) => !body.members.some((member) => member.personId === option.personId))
+  const seated = newcomers.slice(0, room).map((option) => option.personId!)
+  const unseated = newcomers.slice(room).map((option) => option.label)
   if (seated.length > 0)
     await tx
       .collection('councils')
       .doc(body._id)
       .update({ members: [...body.members, ...seated.map((personId) => ({ personId, seat: 'member' as const }))] })
-  return seated
+  if (unseated.length === 0) return { seated, outcome }
+  return { seated, outcome: { ...outcome, statement: `${outcome.statement}。议事会已满 ${MAX_STANDING[body.kind]} 人，${unseated.join('、')} 暂未入席，请先调整成员` } }
 }
 
 /**

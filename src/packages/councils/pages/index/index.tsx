@@ -92,7 +92,7 @@ function AllTheRest({
         {(list) => (list.mine.length > 0 ? <MyBodies bodies={list.mine} sits={list.sits} shown={shown} /> : null)}
       </QueryView>
       <QueryView state={bodies.state} onRetry={bodies.reload}>
-        {(list) => (list.run.length > 0 ? <OtherBodies bodies={list.run} label={list.sits ? '我管的其他议事会' : '本村理事会'} /> : null)}
+        {(list) => (list.run.length > 0 ? <OtherBodies bodies={list.run} label={otherBodiesLabel(list)} /> : null)}
       </QueryView>
 
       <Text className="cz-text cz-heading cc-section">村务公开：表决结果</Text>
@@ -169,4 +169,10 @@ function OtherBodies({ bodies, label }: { bodies: Body[]; label: string }) {
         : null}
     </View>
   )
+}
+
+/** What the button over the other bodies says: those the person runs, or simply the village's others. */
+function otherBodiesLabel(list: { run: Body[]; sits: boolean }): string {
+  if (list.run.every((body) => body.can.manage)) return '我管的其他议事会'
+  return list.run.length === 1 && list.run[0]!.kind === 'village_board' ? '本村理事会' : '本村其他议事会'
 }
