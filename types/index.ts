@@ -7,6 +7,7 @@ import { partyGroupsContract } from './functions/party-groups'
 import { inboxContract } from './functions/inbox'
 import { filesContract } from './functions/files'
 import { councilsContract } from './functions/councils'
+import { errandsContract } from './functions/errands'
 
 export * from './common'
 export * from './errors'
@@ -19,6 +20,7 @@ export * from './functions/party-groups'
 export * from './functions/inbox'
 export * from './functions/files'
 export * from './functions/councils'
+export * from './functions/errands'
 export * from './policy'
 
 /** Every cloud function and its actions: the one place the app and the functions agree on. */
@@ -31,6 +33,7 @@ export const contract = {
   inbox: inboxContract,
   files: filesContract,
   councils: councilsContract,
+  errands: errandsContract,
 } as const
 
 export type Contract = typeof contract

@@ -69,7 +69,19 @@ export interface TargetOf {
   body: BodyPlace
   /** A council matter (the input's matterId), with its body. */
   matter: MatterPlace
+  /** An errand request (the input's requestId): its villager's place and who filed it. */
+  errand: ErrandPlace
 }
+
+/** An errand request as the rules see it: the villager's group (and its leader), for whom, by whom. */
+export interface ErrandPlace extends Place {
+  /** The villager it is for. */
+  forPersonId: string | null
+  /** Who filed it (the villager, or their leader for them). */
+  filedById: string | null
+}
+
+export const NO_ERRAND: ErrandPlace = { ...NOWHERE, forPersonId: null, filedById: null }
 
 /** A group council (村民小组议事会) or village board (村民自治理事会) as the rules see it. */
 export interface BodyPlace extends Place {
@@ -270,6 +282,13 @@ const onBody = (who: string) => rule('body', who, runsBody)
 const onMatter = (who: string) => rule('matter', who, runsBody)
 const readMatter = rule('matter', MATTER_READERS_WHO, readsMatter)
 
+/** The villager a request is for, or the leader who filed it for them. */
+function ownsErrand(actor: Actor, errand: ErrandPlace): boolean {
+  return Boolean(errand.forPersonId) && (errand.forPersonId === actor.personId || errand.filedById === actor.personId)
+}
+
+const isForMe = (actor: Actor, errand: ErrandPlace) => Boolean(errand.forPersonId) && errand.forPersonId === actor.personId
+
 const signedIn = (who: string) => rule('nothing', who, () => true)
 const onVillage = (roles: readonly OfficeRole[], who: string) => rule('village', who, (actor, place) => grantReaches(actor, roles, place))
 
@@ -388,6 +407,42 @@ export const policy = {
     support: rule('body', '本组（理事会为本村）村民', concernedBy),
     answerProposal: onBody(BODY_MANAGERS_WHO),
     proposals: rule('body', '本组（理事会为本村）村民；本村的村书记、村干部；所属镇、市的干部；管理员', readsBody),
+  },
+  errands: {
+    catalog: signedIn('任何已登录的人（本村开放的事项；村干部看到全部，含已关闭的）'),
+    setItem: onVillage(VILLAGE_MANAGERS, '本村的村书记、村干部；管理员（开关事项、调整时限，记入台账）'),
+    setEscalation: onVillage(VILLAGE_MANAGERS, '本村的村书记、村干部；管理员（逾期多少个工作日后督办到镇，记入台账）'),
+    // For someone else: the person named must be of the caller's own group, which the action checks (a group leader only).
+    submit: signedIn('村民（为自己申请）；本组组长（为本组村民代办，须本人同意）'),
+    mine: signedIn('任何已登录的人（自己的申请，以及组长为自己代办的）'),
+    todo: signedIn('村民小组长（本组的）；本村的村书记、村干部（本村没有组长的组、已督办到村的、转村办理的）'),
+    list: rule('scope', '本村的村书记、村干部；所属镇、市的干部；管理员', (actor, scope) =>
+      scope.level === 'village' ? grantReaches(actor, VILLAGE_READERS, scope) : scope.level === 'town' ? grantReaches(actor, TOWN_READERS, scope) : cityWide(actor, CITY_READERS),
+    ),
+    request: rule(
+      'errand',
+      '申请人本人（代办的为被代办的村民）、代办的组长、本组组长；本村的村书记、村干部；所属镇、市的干部；管理员（别人看不到：404）',
+      (actor, errand) => ownsErrand(actor, errand) || leadsGroup(actor, errand) || grantReaches(actor, VILLAGE_READERS, errand),
+    ),
+    // Which step by whom (accepting: the leader, or the village's cadres where the group has none) is the state machine's, in the action.
+    advance: rule(
+      'errand',
+      '本组组长（签收、收材料、转办、办结、退回）；本组没有组长时由本村的村书记、村干部；转村、镇办理后由本村的村书记、村干部；管理员',
+      (actor, errand) => leadsGroup(actor, errand) || grantReaches(actor, VILLAGE_MANAGERS, errand),
+    ),
+    respond: rule('errand', '申请人本人（回复退回，补充材料后继续办理）', isForMe),
+    consent: rule('errand', '被代办的村民本人（确认或撤回同意）', isForMe),
+    extend: rule('errand', '本组组长（截止前申请延期，说明理由）', leadsGroup),
+    decideExtension: rule('errand', '本村的村书记、村干部；管理员（批准或不批准延期，告知村民）', (actor, errand) => grantReaches(actor, VILLAGE_MANAGERS, errand)),
+    rate: rule('errand', '申请人本人（办好后评价）', isForMe),
+    callback: rule(
+      'errand',
+      '本组组长；本村的村书记、村干部（村民 3 个工作日未评价时，记录电话回访）',
+      (actor, errand) => leadsGroup(actor, errand) || grantReaches(actor, ['village_secretary', 'village_staff'], errand),
+    ),
+    figures: rule('scope', '本村的村书记、村干部；所属镇、市的干部；管理员', (actor, scope) =>
+      scope.level === 'village' ? grantReaches(actor, VILLAGE_READERS, scope) : scope.level === 'town' ? grantReaches(actor, TOWN_READERS, scope) : cityWide(actor, CITY_READERS),
+    ),
   },
 } as const
 

@@ -31,6 +31,7 @@ const TARGETS: Record<Rule['on'], unknown[]> = {
   office: OFFICE_ROLES.map((role) => ({ role, scope: { level: 'village', ...PLACE } })),
   grant: OFFICE_ROLES.map((role) => ({ role, scope: { level: 'village', ...PLACE } })),
   body: [{ ...PLACE, kind: 'village_board', chairId: 'p-chair', memberIds: ['p-chair'] }],
+  errand: [{ ...PLACE, forPersonId: 'p-x', filedById: 'p-x' }],
   matter: [{ ...PLACE, kind: 'village_board', chairId: 'p-chair', memberIds: ['p-chair'], public: false, state: 'published', voterIds: ['p-chair'], electorateGroupId: null }],
 }
 

@@ -27,6 +27,7 @@ import {
   type Office,
   type Actor,
   type BodyPlace,
+  type ErrandPlace,
   type MatterPlace,
   type Place,
   type Rule,
@@ -84,6 +85,14 @@ const MATTERS: Array<{ name: string; matter: MatterPlace }> = BODIES.flatMap(({ 
   { name: `${name}|voting-others`, matter: { ...body, public: true, state: 'voting' as const, voterIds: ['p-x'], electorateGroupId: null } },
 ]).concat([{ name: 'council:own|election', matter: { ...BODIES[0].body, public: true, state: 'published', voterIds: [], electorateGroupId: 'g-ownVillage' } }])
 
+// ── Errands: whose request, in which village; `ownVillage` is the actor's own group (led by LEADER) ──
+const ERRANDS: Array<{ name: string; errand: ErrandPlace }> = [
+  { name: 'ownVillage|mine', errand: { ...placeIn('ownVillage'), forPersonId: ME, filedById: ME } },
+  { name: 'ownVillage|filedByMe', errand: { ...placeIn('ownVillage'), forPersonId: 'p-x', filedById: ME } },
+  { name: 'ownVillage|other', errand: { ...placeIn('ownVillage'), forPersonId: 'p-x', filedById: 'p-x' } },
+  ...(['otherVillage', 'otherTown'] as const).map((where) => ({ name: `${where}|other`, errand: { ...placeIn(where), forPersonId: 'p-x', filedById: 'p-x' } })),
+]
+
 /** Named targets for each kind of rule. Coverage also asks about whole towns and the city. */
 function targetsFor(kind: TargetKind): Array<{ name: string; target: unknown }> {
   switch (kind) {
@@ -108,6 +117,8 @@ function targetsFor(kind: TargetKind): Array<{ name: string; target: unknown }> 
       return BODIES.map(({ name, body }) => ({ name, target: body }))
     case 'matter':
       return MATTERS.map(({ name, matter }) => ({ name, target: matter }))
+    case 'errand':
+      return ERRANDS.map(({ name, errand }) => ({ name, target: errand }))
     case 'scope':
     case 'area':
       return [
@@ -230,6 +241,39 @@ const COUNCIL_EXPECTED: Record<string, Expect> = {
   'councils.vote': either(holdsSlot, chairs, (_who, target) => matterIs(target, 'election')),
 }
 
+// ── Errands, read off the target names ────────────────────────────────────────────────────────
+const errandWhere = (target: string) => target.split('|')[0] as Where
+const onErrandVillage =
+  (then: Expect): Expect =>
+  (who, target) =>
+    then(who, errandWhere(target))
+const forMe: Expect = (who, target) => who.me.personId === ME && target.endsWith('|mine')
+const filedByMe: Expect = (who, target) => who.me.personId === ME && (target.endsWith('|mine') || target.endsWith('|filedByMe'))
+const leadsErrandGroup: Expect = (who, target) => who.role === 'group_leader' && errandWhere(target) === 'ownVillage'
+const scopeReaders = either(
+  onTargets((t) => t.startsWith('village:'), reach(READERS)),
+  onTargets((t) => t.startsWith('town:'), reach(['town_officer', 'city_officer', 'admin'])),
+  onTargets((t) => t === 'city', reach(['city_officer', 'admin'])),
+)
+const ERRAND_EXPECTED: Record<string, Expect> = {
+  'errands.catalog': everyone,
+  'errands.submit': everyone,
+  'errands.mine': everyone,
+  'errands.todo': everyone,
+  'errands.setItem': reach(MANAGERS),
+  'errands.setEscalation': reach(MANAGERS),
+  'errands.list': scopeReaders,
+  'errands.figures': scopeReaders,
+  'errands.request': either(filedByMe, leadsErrandGroup, onErrandVillage(reach(READERS))),
+  'errands.advance': either(leadsErrandGroup, onErrandVillage(reach(MANAGERS))),
+  'errands.respond': forMe,
+  'errands.consent': forMe,
+  'errands.rate': forMe,
+  'errands.extend': leadsErrandGroup,
+  'errands.decideExtension': onErrandVillage(reach(MANAGERS)),
+  'errands.callback': either(leadsErrandGroup, onErrandVillage(reach(['village_secretary', 'village_staff']))),
+}
+
 const EXPECTED: Record<string, Expect> = {
   'system.ping': everyone,
   'system.calendarDays': everyone,
@@ -276,6 +320,7 @@ const EXPECTED: Record<string, Expect> = {
   'roster.callNumber': either(leaderOfOwnGroup, reach(['village_secretary', 'village_staff'])),
   'home.attention': everyone,
   ...COUNCIL_EXPECTED,
+  ...ERRAND_EXPECTED,
 }
 
 // ── The contract, action by action ──────────────────────────────────────────────────────────────
