@@ -92,7 +92,7 @@ type Row = [string, string, string, string, string, string, string, string]
 
 // A group with a leader; a request in handed_on was handed to the town.
 const WITH_LEADER: Record<ErrandState, Row> = {
-  //          submitted accepted collected handed_on done   closed returned cancelled
+  // cells, by target: submitted, accepted, collected, handed_on, done, closed, returned, cancelled
   submitted: ['ccf', 'off', 'ccf', 'ccf', 'ccf', 'ccf', 'oof', 'oof'],
   accepted: ['ccf', 'ccf', 'oof', 'oof', 'oof', 'ccf', 'oof', 'oof'],
   collected: ['ccf', 'ccf', 'ccf', 'oof', 'oof', 'ccf', 'oof', 'oof'],
@@ -105,7 +105,7 @@ const WITH_LEADER: Record<ErrandState, Row> = {
 
 // A group without a leader (the village's cadres sign); nothing handed to anyone yet.
 const WITHOUT_LEADER: Record<ErrandState, Row> = {
-  //          submitted accepted collected handed_on done   closed returned cancelled
+  // cells, by target: submitted, accepted, collected, handed_on, done, closed, returned, cancelled
   submitted: ['ccf', 'fof', 'ccf', 'ccf', 'ccf', 'ccf', 'oof', 'oof'],
   accepted: ['ccf', 'ccf', 'oof', 'oof', 'oof', 'ccf', 'oof', 'oof'],
   collected: ['ccf', 'ccf', 'ccf', 'oof', 'oof', 'ccf', 'oof', 'oof'],
