@@ -37,8 +37,9 @@ export interface CommitContext {
 }
 
 /** Who may read a request's photos besides the village's readers: its villager, who filed it, their leader. */
-export const photoReaders = (errand: Pick<ErrandFields, 'forPersonId' | 'filedById'>, leaderId: string | null) =>
-  [...new Set([errand.forPersonId, errand.filedById, ...(leaderId ? [leaderId] : [])])]
+export const photoReaders = (errand: Pick<ErrandFields, 'forPersonId' | 'filedById'>, leaderId: string | null) => [
+  ...new Set([errand.forPersonId, errand.filedById, ...(leaderId ? [leaderId] : [])]),
+]
 
 export async function commitStep(
   context: CommitContext,
@@ -55,12 +56,19 @@ export async function commitStep(
     const next: ErrandRecord = { ...errand, ...decided.update, steps: [...errand.steps, decided.step] }
     const fields = { ...decided.update, steps: next.steps, ...derived(next, adjustments, townAfterDays) }
     if (decided.photoIds?.length && 'personId' in actor) {
-      await attachFiles(tx, actor as Caller, decided.photoIds, { kind: 'errand', id: errandId, villageId: errand.villageId, readers: photoReaders(errand, leaderId) }, { field: 'photoIds', purposes: ['photo'], at })
+      await attachFiles(
+        tx,
+        actor as Caller,
+        decided.photoIds,
+        { kind: 'errand', id: errandId, villageId: errand.villageId, readers: photoReaders(errand, leaderId) },
+        { field: 'photoIds', purposes: ['photo'], at },
+      )
     }
     await tx.collection('errands').doc(errandId).update(fields)
     if (decided.figures) await countFigures(tx, errand, villageName, decided.figures.month, decided.figures.delta)
     const tell = decided.tell?.people.filter((id) => !('personId' in actor) || id !== actor.personId)
-    if (decided.tell && tell?.length) await notify(tx, { people: tell }, { kind: 'errand_step', title: decided.tell.title, body: decided.tell.body, page: errandPage(errandId) }, at)
+    if (decided.tell && tell?.length)
+      await notify(tx, { people: tell }, { kind: 'errand_step', title: decided.tell.title, body: decided.tell.body, page: errandPage(errandId) }, at)
     await audit(tx, actor, {
       at,
       scope: { townId: errand.townId, villageId: errand.villageId, groupId: errand.groupId },

@@ -76,7 +76,9 @@ export const figuresActions: Pick<ActionTable<'errands'>, 'figures'> = {
       }
       const monthRows = monthKeys.map((month) => rowOf(month, `${Number(month.slice(5))}月`, byMonth.get(month)?.counts ?? EMPTY_COUNTS))
       const total = [...byMonth.values()].reduce((sum, entry) => add(sum, entry.counts), EMPTY_COUNTS)
-      const partRows = [...byPart.entries()].map(([key, entry]) => rowOf(key, entry.label, entry.counts)).sort((a, b) => b.requests - a.requests || a.label.localeCompare(b.label, 'zh'))
+      const partRows = [...byPart.entries()]
+        .map(([key, entry]) => rowOf(key, entry.label, entry.counts))
+        .sort((a, b) => b.requests - a.requests || a.label.localeCompare(b.label, 'zh'))
       return { name: named.name, total: rowOf('total', '合计', total), months: monthRows, parts: partRows }
     },
   },

@@ -32,7 +32,8 @@ export const readingActions: Pick<ActionTable<'errands'>, 'request' | 'mine' | '
         rate: forMe && errand.state === 'done',
         respond: forMe && errand.state === 'returned',
         consent: forMe && errand.proxy && errand.consent?.state === 'pending' && errand.open,
-        extend: policy.errands.extend(caller, place) && errand.open && errand.state !== 'returned' && errand.extension?.state !== 'requested' && at.getTime() < Date.parse(errand.dueAt),
+        extend:
+          policy.errands.extend(caller, place) && errand.open && errand.state !== 'returned' && errand.extension?.state !== 'requested' && at.getTime() < Date.parse(errand.dueAt),
         decideExtension: policy.errands.decideExtension(caller, place) && errand.extension?.state === 'requested',
         callback: policy.errands.callback(caller, place) && callbackOpen && errand.rating === null,
       }
@@ -43,7 +44,12 @@ export const readingActions: Pick<ActionTable<'errands'>, 'request' | 'mine' | '
   mine: {
     allow: allowBy(policy.errands.mine),
     run: async ({ db, caller, now }, { cursor, limit }) => {
-      const page = await cursorPage<ErrandRecord>(db, 'errands', { forPersonId: caller.personId }, { orderBy: 'submittedAt', direction: 'desc', limit, cursor, listKey: `errands:mine:${caller.personId}` })
+      const page = await cursorPage<ErrandRecord>(
+        db,
+        'errands',
+        { forPersonId: caller.personId },
+        { orderBy: 'submittedAt', direction: 'desc', limit, cursor, listKey: `errands:mine:${caller.personId}` },
+      )
       return { items: page.items.map((errand) => toSummary(errand, now())), nextCursor: page.nextCursor }
     },
   },
@@ -79,7 +85,13 @@ export const readingActions: Pick<ActionTable<'errands'>, 'request' | 'mine' | '
       if (!named) throw notFound('这个村或镇')
       const scope: Where = named.scope.level === 'village' ? { villageId: named.scope.id } : named.scope.level === 'town' ? { townId: named.scope.id } : {}
       const where = state ? { ...scope, state } : scope
-      const page = await cursorPage<ErrandRecord>(db, 'errands', where, { orderBy: 'submittedAt', direction: 'desc', limit, cursor, listKey: `errands:list:${scopeId}:${state ?? ''}` })
+      const page = await cursorPage<ErrandRecord>(db, 'errands', where, {
+        orderBy: 'submittedAt',
+        direction: 'desc',
+        limit,
+        cursor,
+        listKey: `errands:list:${scopeId}:${state ?? ''}`,
+      })
       return { items: page.items.map((errand) => toSummary(errand, now())), nextCursor: page.nextCursor }
     },
   },

@@ -16,7 +16,12 @@ export const RATING_WORDS: Record<Rating, string> = { satisfied: '满意', fair:
 
 /** What every step needs: the calendar, the village's setting, the group's leader, and the caller's part. */
 async function stepContext({ db, places, caller, now }: SignedInContext, errand: ErrandRecord) {
-  const [adjustments, settings, village, group] = await Promise.all([loadCalendarAdjustments(db), settingsOf(db, errand.villageId), places.village(errand.villageId), places.group(errand.groupId)])
+  const [adjustments, settings, village, group] = await Promise.all([
+    loadCalendarAdjustments(db),
+    settingsOf(db, errand.villageId),
+    places.village(errand.villageId),
+    places.group(errand.groupId),
+  ])
   const leaderId = group?.leaderId ?? null
   const place = await errandPlace(places, errand)
   const by: StepBy = leaderId === caller.personId ? 'leader' : policy.errands.decideExtension(caller, place) ? 'staff' : 'villager'
@@ -37,7 +42,8 @@ export const stepActions: Pick<ActionTable<'errands'>, 'advance' | 'respond' | '
     allow: allowOnErrand(policy.errands.advance, (input) => input.requestId),
     run: async (context, { requestId, to, note, photoIds, handedTo, visitAt }) => {
       const { commit, leaderId, by } = await stepContext(context, await requireErrand(context.db, context.places, requestId))
-      if ((to === 'returned' || to === 'cancelled') && !note) throw invalidInput([{ path: 'data.note', message: to === 'returned' ? '退回请写明原因和要补充的材料' : '取消请写明原因' }])
+      if ((to === 'returned' || to === 'cancelled') && !note)
+        throw invalidInput([{ path: 'data.note', message: to === 'returned' ? '退回请写明原因和要补充的材料' : '取消请写明原因' }])
       if (to === 'handed_on' && !handedTo) throw invalidInput([{ path: 'data.handedTo', message: '请选择转到村里还是镇里办理' }])
       const done = await commitStep(commit, requestId, leaderId, (errand) => {
         const next = advance(lifecycleFacts(errand, Boolean(leaderId)), to, by)
@@ -61,7 +67,10 @@ export const stepActions: Pick<ActionTable<'errands'>, 'advance' | 'respond' | '
           if (!errand.countedDone) {
             plan.update.countedDone = true
             const onTime = at.getTime() <= Date.parse(errand.dueAt)
-            plan.figures = { month: monthOf(at), delta: { personTimes: 1, onTime: onTime ? 1 : 0, daysTotal: workingDaysBetween(new Date(errand.submittedAt), at, commit.adjustments) } }
+            plan.figures = {
+              month: monthOf(at),
+              delta: { personTimes: 1, onTime: onTime ? 1 : 0, daysTotal: workingDaysBetween(new Date(errand.submittedAt), at, commit.adjustments) },
+            }
           }
         }
         return plan
@@ -82,7 +91,7 @@ export const stepActions: Pick<ActionTable<'errands'>, 'advance' | 'respond' | '
         // The clock paused while the request waited on the villager: dueAt moves by exactly those working days.
         const dueAt = resumedDueAt(new Date(errand.dueAt), new Date(errand.returnedAt!), commit.at, commit.adjustments).toISOString()
         return {
-          update: { state: next.state, returnedFrom: null, returnedAt: null, dueAt },
+          update: { state: next.state, returnedFrom: null, returnedAt: null, dueAt, ...(next.state === 'submitted' ? { acceptFrom: commit.at.toISOString() } : {}) },
           step: step('responded', commit.at, who(context.caller), note, photoIds),
           action: 'errands.respond',
           summary: `「${errand.itemName}」（${errand.number}）村民已补充，继续办理`,
@@ -171,7 +180,9 @@ export const stepActions: Pick<ActionTable<'errands'>, 'advance' | 'respond' | '
     allow: allowOnErrand(policy.errands.rate, (input) => input.requestId),
     run: async (context, { requestId, rating, note }) => {
       const { commit, leaderId } = await stepContext(context, await requireErrand(context.db, context.places, requestId))
-      const done = await commitStep(commit, requestId, leaderId, (errand) => ratingPlan(errand, rating, note ?? null, 'villager', commit, context.caller, Boolean(leaderId), leaderId))
+      const done = await commitStep(commit, requestId, leaderId, (errand) =>
+        ratingPlan(errand, rating, note ?? null, 'villager', commit, context.caller, Boolean(leaderId), leaderId),
+      )
       return { state: done!.state }
     },
   },
@@ -192,7 +203,16 @@ export const stepActions: Pick<ActionTable<'errands'>, 'advance' | 'respond' | '
   },
 }
 
-function ratingPlan(errand: ErrandRecord, rating: Rating, note: string | null, by: 'villager' | 'callback', commit: CommitContext, caller: Caller, hasLeader: boolean, leaderId: string | null): StepPlan {
+function ratingPlan(
+  errand: ErrandRecord,
+  rating: Rating,
+  note: string | null,
+  by: 'villager' | 'callback',
+  commit: CommitContext,
+  caller: Caller,
+  hasLeader: boolean,
+  leaderId: string | null,
+): StepPlan {
   const next = rate(lifecycleFacts(errand, hasLeader), rating)
   if ('code' in next) throw refuse(next)
   if (by === 'villager' && errand.forPersonId !== caller.personId) throw forbidden('只有申请人本人可以评价')
@@ -200,7 +220,9 @@ function ratingPlan(errand: ErrandRecord, rating: Rating, note: string | null, b
   const reopened = next.state === 'accepted'
   return {
     // Reopened, it waits for a new rating once done again (the unsatisfied one stays in its steps).
-    update: reopened ? { state: next.state, rating: null, doneAt: null } : { state: next.state, rating: { rating, note, by, at: commit.at.toISOString() }, closedAt: commit.at.toISOString() },
+    update: reopened
+      ? { state: next.state, rating: null, doneAt: null }
+      : { state: next.state, rating: { rating, note, by, at: commit.at.toISOString() }, closedAt: commit.at.toISOString() },
     step: step(by === 'villager' ? 'rated' : 'callback', commit.at, who(caller), `${by === 'callback' ? '电话回访：' : ''}${words}${note ? `，${note}` : ''}`),
     action: by === 'villager' ? 'errands.rate' : 'errands.callback',
     summary: `「${errand.itemName}」（${errand.number}）${by === 'callback' ? '电话回访' : '村民评价'}：${words}${reopened ? '，重新办理' : '，办结'}`,

@@ -44,7 +44,8 @@ export const submitActions: Pick<ActionTable<'errands'>, 'submit'> = {
       if (!group) throw notFound('这个村民所在的小组')
       if (proxy && group.leaderId !== caller.personId) throw forbidden('只能为本组村民代办')
       if (proxy && !input.consent) throw invalidInput([{ path: 'data.consent', message: '代办要有村民本人同意：请选择在手机上确认，或当面同意' }])
-      if (proxy && input.consent?.how === 'in_person' && !input.consent.note) throw invalidInput([{ path: 'data.consent.note', message: '请写明村民当面同意的情况（时间、在场的人）' }])
+      if (proxy && input.consent?.how === 'in_person' && !input.consent.note)
+        throw invalidInput([{ path: 'data.consent.note', message: '请写明村民当面同意的情况（时间、在场的人）' }])
       if (!proxy && input.consent) throw invalidInput([{ path: 'data.consent', message: '为自己申请不需要填同意方式' }])
       const entry = catalogItem(input.itemId)
       if (!entry) throw invalidInput([{ path: 'data.itemId', message: '没有这个事项' }])
@@ -92,6 +93,7 @@ export const submitActions: Pick<ActionTable<'errands'>, 'submit'> = {
           returnedAt: null,
           handedTo: null,
           submittedAt: at.toISOString(),
+          acceptFrom: null,
           acceptedAt: null,
           doneAt: null,
           closedAt: null,
@@ -110,15 +112,40 @@ export const submitActions: Pick<ActionTable<'errands'>, 'submit'> = {
         Object.assign(fields, derived(fields, adjustments, settings.townAfterDays))
         await tx.collection('errands').doc(id).set(fields)
         if (fields.photoIds.length) {
-          await attachFiles(tx, caller, fields.photoIds, { kind: 'errand', id, villageId: fields.villageId, readers: photoReaders(fields, group.leaderId) }, { field: 'photoIds', purposes: ['photo'], at })
+          await attachFiles(
+            tx,
+            caller,
+            fields.photoIds,
+            { kind: 'errand', id, villageId: fields.villageId, readers: photoReaders(fields, group.leaderId) },
+            { field: 'photoIds', purposes: ['photo'], at },
+          )
         }
-        await tx.collection('errandSettings').doc(person.villageId!).set({ items: settings.items, townAfterDays: settings.townAfterDays, uses: { ...settings.uses, [item.id]: (settings.uses[item.id] ?? 0) + 1 } })
+        await tx
+          .collection('errandSettings')
+          .doc(person.villageId!)
+          .set({ items: settings.items, townAfterDays: settings.townAfterDays, uses: { ...settings.uses, [item.id]: (settings.uses[item.id] ?? 0) + 1 } })
         await countFigures(tx, fields, village?.name ?? '', monthOf(at), { requests: 1 })
         const handlers = group.leaderId ? [group.leaderId] : await villageCadres(db, fields.villageId)
         const told = handlers.filter((handler) => handler !== caller.personId)
-        if (told.length) await notify(tx, { people: told.slice(0, 50) }, { kind: 'errand_new', title: `新的办事申请：${item.name}`, body: `${person.name}（${group.name}）申请「${item.name}」，${item.days} 个工作日内办好`, page: errandPage(id) }, at)
+        if (told.length)
+          await notify(
+            tx,
+            { people: told.slice(0, 50) },
+            {
+              kind: 'errand_new',
+              title: `新的办事申请：${item.name}`,
+              body: `${person.name}（${group.name}）申请「${item.name}」，${item.days} 个工作日内办好`,
+              page: errandPage(id),
+            },
+            at,
+          )
         if (proxy && fields.consent?.state === 'pending') {
-          await notify(tx, { people: [forId] }, { kind: 'errand_consent', title: `组长为您代办：${item.name}`, body: `${caller.name} 为您申请「${item.name}」，请确认是否同意`, page: errandPage(id) }, at)
+          await notify(
+            tx,
+            { people: [forId] },
+            { kind: 'errand_consent', title: `组长为您代办：${item.name}`, body: `${caller.name} 为您申请「${item.name}」，请确认是否同意`, page: errandPage(id) },
+            at,
+          )
         }
         await audit(tx, caller, {
           at,

@@ -28,7 +28,14 @@ export function loadErrand(db: Database, call: object, id: string): Promise<Erra
 export async function errandPlace(places: Places, errand: ErrandRecord | null): Promise<ErrandPlace> {
   if (!errand) return NO_ERRAND
   const group = await places.group(errand.groupId)
-  return { townId: errand.townId, villageId: errand.villageId, groupId: errand.groupId, leaderId: group?.leaderId ?? null, forPersonId: errand.forPersonId, filedById: errand.filedById }
+  return {
+    townId: errand.townId,
+    villageId: errand.villageId,
+    groupId: errand.groupId,
+    leaderId: group?.leaderId ?? null,
+    forPersonId: errand.forPersonId,
+    filedById: errand.filedById,
+  }
 }
 
 export const HIDDEN = '这个办事申请'

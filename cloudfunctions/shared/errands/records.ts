@@ -46,6 +46,8 @@ export type ErrandFields = {
   returnedAt: string | null
   handedTo: 'village' | 'town' | null
   submittedAt: string
+  /** When the 1-working-day sign-for clock started: the submission, or the villager's answer to a return made before anyone signed. */
+  acceptFrom: string | null
   acceptedAt: string | null
   doneAt: string | null
   closedAt: string | null

@@ -19,7 +19,8 @@ export function lifecycleFacts(errand: ErrandFields, groupHasLeader: boolean): E
 export function clockFacts(errand: ErrandFields, townAfterDays: number): ClockFacts {
   return {
     state: errand.state,
-    submittedAt: new Date(errand.submittedAt),
+    // The sign-for deadline runs from when the request (back) in front of the leader, not across a return.
+    submittedAt: new Date(errand.acceptFrom ?? errand.submittedAt),
     acceptedAt: errand.acceptedAt ? new Date(errand.acceptedAt) : null,
     dueAt: new Date(errand.dueAt),
     doneAt: errand.doneAt ? new Date(errand.doneAt) : null,
@@ -47,7 +48,13 @@ export async function settingsOf(db: Database | Transaction, villageId: string):
 export const monthOf = (at: string | Date) => dayjs(at).tz(VILLAGE_TIME_ZONE).format('YYYY-MM')
 
 /** Add to the month's counters of the request's group, village and town, in the step's transaction. */
-export async function countFigures(tx: Transaction, errand: Pick<ErrandFields, 'groupId' | 'groupName' | 'villageId' | 'townId'>, villageName: string, month: string, delta: Partial<FigureCounts>): Promise<void> {
+export async function countFigures(
+  tx: Transaction,
+  errand: Pick<ErrandFields, 'groupId' | 'groupName' | 'villageId' | 'townId'>,
+  villageName: string,
+  month: string,
+  delta: Partial<FigureCounts>,
+): Promise<void> {
   const scopes: Array<Pick<ErrandFigureRecord, 'level' | 'scopeId' | 'label' | 'villageId'>> = [
     { level: 'group', scopeId: errand.groupId, label: errand.groupName, villageId: errand.villageId },
     { level: 'village', scopeId: errand.villageId, label: villageName, villageId: errand.villageId },
@@ -58,7 +65,10 @@ export async function countFigures(tx: Transaction, errand: Pick<ErrandFields, '
     const { data } = await tx.collection<ErrandFigureRecord>('errandFigures').doc(id).get()
     const counts = { ...EMPTY_COUNTS, ...(data ?? {}) } as FigureCounts
     const next = Object.fromEntries(Object.keys(EMPTY_COUNTS).map((key) => [key, counts[key as keyof FigureCounts] + (delta[key as keyof FigureCounts] ?? 0)]))
-    await tx.collection('errandFigures').doc(id).set({ ...scope, townId: errand.townId, month, ...next })
+    await tx
+      .collection('errandFigures')
+      .doc(id)
+      .set({ ...scope, townId: errand.townId, month, ...next })
   }
 }
 
