@@ -5,7 +5,7 @@ import { audit } from '../shared/audit/audit'
 import { catalogItem, SAMPLE_CATALOG, type CatalogEntry } from '../shared/domain/errands/catalog'
 import { settingsOf } from '../shared/errands/steps'
 import type { ErrandSettingsRecord } from '../shared/errands/records'
-import { allowBy, allowOnVillage, placeOfVillage, requireVillage } from '../shared/records/village-access'
+import { allowOnVillage, areaOf, placeOfVillage, requireVillage } from '../shared/records/village-access'
 import { invalidInput, notFound } from '../shared/runtime/app-error'
 import type { ActionTable } from '../shared/runtime/define-function'
 
@@ -25,7 +25,10 @@ export function offered(entry: CatalogEntry, settings: ErrandSettingsRecord): Ca
 
 export const catalogActions: Pick<ActionTable<'errands'>, 'catalog' | 'setItem' | 'setEscalation'> = {
   catalog: {
-    allow: allowBy(policy.errands.catalog),
+    // Another village's catalog only for those who read that village (its cadres, the town, the city):
+    // a villager naming some other village is refused exactly as for one that does not exist.
+    allow: async (caller, { villageId }, { places }) =>
+      policy.errands.catalog(caller, undefined) && (!villageId || villageId === caller.villageId || policy.errands.list(caller, await areaOf(places, 'village', villageId))),
     run: async ({ db, places, caller }, { villageId }) => {
       const id = villageId ?? caller.villageId ?? villageInCharge(caller)
       if (!id) return { sample: true, categories: [] }
