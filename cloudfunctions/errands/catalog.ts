@@ -3,8 +3,10 @@ import { policy, villageInCharge } from '../../types/policy'
 import type { CatalogItem } from '../../types/functions/errands'
 import { audit } from '../shared/audit/audit'
 import { catalogItem, SAMPLE_CATALOG, type CatalogEntry } from '../shared/domain/errands/catalog'
-import { settingsOf } from '../shared/errands/steps'
-import type { ErrandSettingsRecord } from '../shared/errands/records'
+import { derived, settingsOf } from '../shared/errands/steps'
+import type { ErrandRecord, ErrandSettingsRecord } from '../shared/errands/records'
+import { loadCalendarAdjustments } from '../shared/calendar/load-adjustments'
+import { readAll } from '../shared/records/read-all'
 import { allowOnVillage, areaOf, placeOfVillage, requireVillage } from '../shared/records/village-access'
 import { invalidInput, notFound } from '../shared/runtime/app-error'
 import type { ActionTable } from '../shared/runtime/define-function'
@@ -84,7 +86,7 @@ export const catalogActions: Pick<ActionTable<'errands'>, 'catalog' | 'setItem' 
       const village = await requireVillage(places, villageId)
       if (!Number.isInteger(townAfterDays)) throw invalidInput([{ path: 'data.townAfterDays', message: '请填整数' }])
       const at = now()
-      return db.runTransaction(async (tx) => {
+      const previous = await db.runTransaction(async (tx) => {
         const settings = await settingsOf(tx, villageId)
         await tx.collection('errandSettings').doc(villageId).set({ items: settings.items, townAfterDays, uses: settings.uses })
         await audit(tx, caller, {
@@ -97,8 +99,18 @@ export const catalogActions: Pick<ActionTable<'errands'>, 'catalog' | 'setItem' 
           after: { townAfterDays },
           note,
         })
-        return { townAfterDays }
+        return settings.townAfterDays
       })
+      // The village's open requests were timed by the old setting: their next check follows the new
+      // one, so a shortened wait does not escalate to the town late.
+      if (previous !== townAfterDays) {
+        const adjustments = await loadCalendarAdjustments(db)
+        for (const errand of await readAll<ErrandRecord>(db, 'errands', { villageId, open: true })) {
+          const { nextCheckAt } = derived(errand, adjustments, townAfterDays)
+          if (nextCheckAt !== errand.nextCheckAt) await db.collection('errands').doc(errand._id).update({ nextCheckAt })
+        }
+      }
+      return { townAfterDays }
     },
   },
 }
