@@ -48,6 +48,8 @@ export const stepActions: Pick<ActionTable<'errands'>, 'advance' | 'respond' | '
       const done = await commitStep(commit, requestId, leaderId, (errand) => {
         const next = advance(lifecycleFacts(errand, Boolean(leaderId)), to, by)
         if ('code' in next) throw refuse(next)
+        // A proxy request the villager has not confirmed stays theirs to withdraw: not handed on, not finished.
+        if (errand.proxy && errand.consent?.state === 'pending' && (to === 'handed_on' || to === 'done')) throw conflict('要等村民在手机上确认同意代办，才能转办或办结')
         const at = commit.at
         const plan: StepPlan = {
           update: { state: next.state },

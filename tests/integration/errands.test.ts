@@ -215,10 +215,23 @@ describe('proxy requests (代办)', () => {
     await refusedUnchanged(409, () => as(leader, 'advance', { requestId: early, to: 'collected' }))
 
     const late = await submit(leader, 'ca-disability-subsidy', { forPersonId: elder, consent: { how: 'app' } })
+    ok(await as(elder, 'consent', { requestId: late, decision: 'confirm' }))
     await advance(leader, late, 'accepted')
     await advance(leader, late, 'handed_on', { handedTo: 'town' })
     await refusedUnchanged(409, () => as(elder, 'consent', { requestId: late, decision: 'withdraw' }))
     expect((await detail(elder, late)).state).toBe('handed_on')
+  })
+
+  it('while the villager has not confirmed in the app, the leader may sign for it but not hand it on or finish it', async () => {
+    const elder = neighbours[3]
+    const id = await submit(leader, 'ca-hardship', { forPersonId: elder, consent: { how: 'app' } })
+    await advance(leader, id, 'accepted')
+    await refusedUnchanged(409, () => as(leader, 'advance', { requestId: id, to: 'handed_on', handedTo: 'village' }))
+    await refusedUnchanged(409, () => as(leader, 'advance', { requestId: id, to: 'done' }))
+    // Still the villager's to stop: withdrawing would cancel it.
+    expect((await detail(elder, id)).can).toMatchObject({ consent: true })
+    ok(await as(elder, 'consent', { requestId: id, decision: 'confirm' }))
+    expect(await advance(leader, id, 'handed_on', { handedTo: 'village' })).toMatchObject({ state: 'handed_on' })
   })
 
   it('a leader may not file for someone of another group, nor a villager for anyone else', async () => {
