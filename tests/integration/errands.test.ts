@@ -230,7 +230,9 @@ describe('proxy requests (代办)', () => {
     await refusedUnchanged(409, () => as(leader, 'advance', { requestId: id, to: 'done' }))
     // Still the villager's to stop: withdrawing would cancel it.
     expect((await detail(elder, id)).can).toMatchObject({ consent: true })
+    expect((await detail(leader, id)).next).toEqual(['collected', 'returned', 'cancelled'])
     ok(await as(elder, 'consent', { requestId: id, decision: 'confirm' }))
+    expect((await detail(leader, id)).next).toEqual(['collected', 'handed_on', 'done', 'returned', 'cancelled'])
     expect(await advance(leader, id, 'handed_on', { handedTo: 'village' })).toMatchObject({ state: 'handed_on' })
   })
 
