@@ -174,6 +174,38 @@ describe('errands/deadlines with a fixed clock', () => {
     expect(ok(await as(TOWN_OFFICER, 'request', { requestId: id })).escalations).toHaveLength(2)
   })
 
+  it('a deadline moved by an approved extension or a return gets its own warning the working day before', async () => {
+    const base = addWorkingDays(new Date(MONDAY), 20, adjustments)
+    await setClock(base)
+    const id = await submit(villager, 'gs-facility-repair')
+    ok(await as(leader, 'advance', { requestId: id, to: 'accepted' }))
+    const dueAt = new Date((await stored(id)).dueAt)
+    await setClock(after(lastWorkingDayBefore(dueAt, adjustments)))
+    await runsFor(id)
+    expect(await supervision(leader, id, '明天到期')).toBe(1)
+
+    ok(await as(leader, 'extend', { requestId: id, days: 3, reason: '等镇里盖章' }))
+    const extended = new Date(ok(await as(staff, 'decideExtension', { requestId: id, approve: true })).dueAt)
+    expect(extended.toISOString()).toBe(addWorkingDays(dueAt, 3, adjustments).toISOString())
+    await setClock(after(lastWorkingDayBefore(extended, adjustments), -1))
+    await runJob()
+    expect(await supervision(leader, id, '明天到期')).toBe(1)
+    await setClock(after(lastWorkingDayBefore(extended, adjustments)))
+    await runsFor(id)
+    expect(await supervision(leader, id, '明天到期')).toBe(2)
+
+    // Returned on the last day and answered 2 working days later: warned again before the new deadline.
+    ok(await as(leader, 'advance', { requestId: id, to: 'returned', note: '请补充现场照片' }))
+    const respondedAt = addWorkingDays(after(lastWorkingDayBefore(extended, adjustments)), 2, adjustments)
+    await setClock(respondedAt)
+    const resumed = new Date(ok(await as(villager, 'respond', { requestId: id, note: '照片已补' })).dueAt)
+    expect(resumed.toISOString()).toBe(addWorkingDays(extended, 2, adjustments).toISOString())
+    await setClock(after(lastWorkingDayBefore(resumed, adjustments)))
+    await runsFor(id)
+    expect(await supervision(leader, id, '明天到期')).toBe(3)
+    expect((await stored(id)).escalations).toEqual([])
+  })
+
   it('3 working days after done without a rating the leader is asked to call back, once; the call-back closes it', async () => {
     await setClock(MONDAY)
     const id = await submit(villager, 'hh-residence-proof')
