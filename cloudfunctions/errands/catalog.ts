@@ -3,9 +3,11 @@ import { policy, villageInCharge } from '../../types/policy'
 import type { CatalogItem } from '../../types/functions/errands'
 import { audit } from '../shared/audit/audit'
 import { catalogItem, SAMPLE_CATALOG, type CatalogEntry } from '../shared/domain/errands/catalog'
-import { settingsOf } from '../shared/errands/steps'
-import type { ErrandSettingsRecord } from '../shared/errands/records'
-import { allowBy, allowOnVillage, placeOfVillage, requireVillage } from '../shared/records/village-access'
+import { derived, settingsOf } from '../shared/errands/steps'
+import type { ErrandRecord, ErrandSettingsRecord } from '../shared/errands/records'
+import { loadCalendarAdjustments } from '../shared/calendar/load-adjustments'
+import { readAll } from '../shared/records/read-all'
+import { allowOnVillage, areaOf, placeOfVillage, requireVillage } from '../shared/records/village-access'
 import { invalidInput, notFound } from '../shared/runtime/app-error'
 import type { ActionTable } from '../shared/runtime/define-function'
 
@@ -25,7 +27,10 @@ export function offered(entry: CatalogEntry, settings: ErrandSettingsRecord): Ca
 
 export const catalogActions: Pick<ActionTable<'errands'>, 'catalog' | 'setItem' | 'setEscalation'> = {
   catalog: {
-    allow: allowBy(policy.errands.catalog),
+    // Another village's catalog only for those who read that village (its cadres, the town, the city):
+    // a villager naming some other village is refused exactly as for one that does not exist.
+    allow: async (caller, { villageId }, { places }) =>
+      policy.errands.catalog(caller, undefined) && (!villageId || villageId === caller.villageId || policy.errands.list(caller, await areaOf(places, 'village', villageId))),
     run: async ({ db, places, caller }, { villageId }) => {
       const id = villageId ?? caller.villageId ?? villageInCharge(caller)
       if (!id) return { sample: true, categories: [] }
@@ -81,7 +86,7 @@ export const catalogActions: Pick<ActionTable<'errands'>, 'catalog' | 'setItem' 
       const village = await requireVillage(places, villageId)
       if (!Number.isInteger(townAfterDays)) throw invalidInput([{ path: 'data.townAfterDays', message: '请填整数' }])
       const at = now()
-      return db.runTransaction(async (tx) => {
+      const previous = await db.runTransaction(async (tx) => {
         const settings = await settingsOf(tx, villageId)
         await tx.collection('errandSettings').doc(villageId).set({ items: settings.items, townAfterDays, uses: settings.uses })
         await audit(tx, caller, {
@@ -94,8 +99,18 @@ export const catalogActions: Pick<ActionTable<'errands'>, 'catalog' | 'setItem' 
           after: { townAfterDays },
           note,
         })
-        return { townAfterDays }
+        return settings.townAfterDays
       })
+      // The village's open requests were timed by the old setting: their next check follows the new
+      // one, so a shortened wait does not escalate to the town late.
+      if (previous !== townAfterDays) {
+        const adjustments = await loadCalendarAdjustments(db)
+        for (const errand of await readAll<ErrandRecord>(db, 'errands', { villageId, open: true })) {
+          const { nextCheckAt } = derived(errand, adjustments, townAfterDays)
+          if (nextCheckAt !== errand.nextCheckAt) await db.collection('errands').doc(errand._id).update({ nextCheckAt })
+        }
+      }
+      return { townAfterDays }
     },
   },
 }

@@ -24,7 +24,10 @@ export const readingActions: Pick<ActionTable<'errands'>, 'request' | 'mine' | '
       const place = await errandPlace(places, errand)
       const hasLeader = Boolean(place.leaderId)
       const by: StepBy = place.leaderId === caller.personId ? 'leader' : policy.errands.decideExtension(caller, place) ? 'staff' : 'villager'
-      const next = policy.errands.advance(caller, place) ? ADVANCES[errand.state].filter((to) => !('code' in advance(lifecycleFacts(errand, hasLeader), to, by))) : []
+      const unconfirmed = errand.proxy && errand.consent?.state === 'pending'
+      const next = policy.errands.advance(caller, place)
+        ? ADVANCES[errand.state].filter((to) => !('code' in advance(lifecycleFacts(errand, hasLeader), to, by)) && !(unconfirmed && (to === 'handed_on' || to === 'done')))
+        : []
       const forMe = errand.forPersonId === caller.personId
       const adjustments = errand.state === 'done' && errand.doneAt ? await loadCalendarAdjustments(db) : null
       const callbackOpen = adjustments !== null && at.getTime() > addWorkingDays(new Date(errand.doneAt!), CALLBACK_AFTER_DAYS, adjustments).getTime()

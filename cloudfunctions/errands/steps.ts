@@ -48,6 +48,8 @@ export const stepActions: Pick<ActionTable<'errands'>, 'advance' | 'respond' | '
       const done = await commitStep(commit, requestId, leaderId, (errand) => {
         const next = advance(lifecycleFacts(errand, Boolean(leaderId)), to, by)
         if ('code' in next) throw refuse(next)
+        // A proxy request the villager has not confirmed stays theirs to withdraw: not handed on, not finished.
+        if (errand.proxy && errand.consent?.state === 'pending' && (to === 'handed_on' || to === 'done')) throw conflict('要等村民在手机上确认同意代办，才能转办或办结')
         const at = commit.at
         const plan: StepPlan = {
           update: { state: next.state },
@@ -91,7 +93,15 @@ export const stepActions: Pick<ActionTable<'errands'>, 'advance' | 'respond' | '
         // The clock paused while the request waited on the villager: dueAt moves by exactly those working days.
         const dueAt = resumedDueAt(new Date(errand.dueAt), new Date(errand.returnedAt!), commit.at, commit.adjustments).toISOString()
         return {
-          update: { state: next.state, returnedFrom: null, returnedAt: null, dueAt, ...(next.state === 'submitted' ? { acceptFrom: commit.at.toISOString() } : {}) },
+          update: {
+            state: next.state,
+            returnedFrom: null,
+            returnedAt: null,
+            dueAt,
+            // A moved deadline gets its own warning the working day before.
+            ...(dueAt !== errand.dueAt ? { warned: false } : {}),
+            ...(next.state === 'submitted' ? { acceptFrom: commit.at.toISOString() } : {}),
+          },
           step: step('responded', commit.at, who(context.caller), note, photoIds),
           action: 'errands.respond',
           summary: `「${errand.itemName}」（${errand.number}）村民已补充，继续办理`,
@@ -164,7 +174,8 @@ export const stepActions: Pick<ActionTable<'errands'>, 'advance' | 'respond' | '
         const dueAt = approve ? extendedDueAt(new Date(errand.dueAt), errand.extension.days, commit.adjustments).toISOString() : errand.dueAt
         const words = approve ? `同意延期 ${errand.extension.days} 个工作日` : '不同意延期'
         return {
-          update: { extension: { ...errand.extension, state: approve ? 'approved' : 'refused' }, dueAt },
+          // A new deadline gets its own warning the working day before.
+          update: { extension: { ...errand.extension, state: approve ? 'approved' : 'refused' }, dueAt, ...(dueAt !== errand.dueAt ? { warned: false } : {}) },
           step: step(approve ? 'extension_approved' : 'extension_refused', commit.at, who(context.caller), note ?? words),
           action: 'errands.decideExtension',
           summary: `「${errand.itemName}」（${errand.number}）${words}`,

@@ -56,6 +56,8 @@ export const submitActions: Pick<ActionTable<'errands'>, 'submit'> = {
       const adjustments = await loadCalendarAdjustments(db)
       const year = dayjs(at).tz(VILLAGE_TIME_ZONE).format('YYYY')
       const by = { id: caller.personId, name: caller.name }
+      // Who is told: read before the transaction (the store refuses reads outside it while it runs).
+      const handlers = group.leaderId ? [group.leaderId] : await villageCadres(db, person.villageId)
 
       return db.runTransaction(async (tx) => {
         const { data: again } = await tx.collection<ErrandRecord>('errands').doc(id).get()
@@ -125,7 +127,6 @@ export const submitActions: Pick<ActionTable<'errands'>, 'submit'> = {
           .doc(person.villageId!)
           .set({ items: settings.items, townAfterDays: settings.townAfterDays, uses: { ...settings.uses, [item.id]: (settings.uses[item.id] ?? 0) + 1 } })
         await countFigures(tx, fields, village?.name ?? '', monthOf(at), { requests: 1 })
-        const handlers = group.leaderId ? [group.leaderId] : await villageCadres(db, fields.villageId)
         const told = handlers.filter((handler) => handler !== caller.personId)
         if (told.length)
           await notify(

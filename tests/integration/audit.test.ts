@@ -212,6 +212,72 @@ Object.assign(WRITES, {
   },
 } satisfies typeof WRITES)
 
+// ── Errands: each step on a request of 合兴村 2组 set up first; only the step itself is counted ──
+const errandsAs = async (personId: string, action: string, data: unknown) => {
+  const reply = await host.call('errands', action, data, await tokenOf(personId))
+  if (reply.status !== 200) throw new Error(`setup errands.${action}: ${reply.status} ${JSON.stringify(reply.body.error)}`)
+  return reply.body.data
+}
+let errandKeys = 0
+const errandPeople = () => {
+  const villagerId = host.personaWith((p) => p.roles.length === 1 && p.roles[0] === 'villager' && p.groupId === 'v-hexing-g02').id
+  const leaderId = host.personaWith((p) => p.roles.includes('group_leader') && p.groupId === 'v-hexing-g02').id
+  const staffId = host.personaWith((p) => p.roles.includes('village_staff') && p.villageId === HEXING).id
+  return { villagerId, leaderId, staffId }
+}
+/** A request of 合兴村 2组's villager (or filed for them by the leader), moved on to the state asked. */
+async function errand(state: 'submitted' | 'accepted' | 'returned' | 'done' | 'extension' | 'proxy'): Promise<string> {
+  const { villagerId, leaderId } = errandPeople()
+  const clientKey = `audit-key-${String((errandKeys += 1)).padStart(4, '0')}`
+  if (state === 'proxy') return (await errandsAs(leaderId, 'submit', { itemId: 'ss-elder-allowance', clientKey, forPersonId: villagerId, consent: { how: 'app' } })).id
+  const { id } = await errandsAs(villagerId, 'submit', { itemId: 'gs-certificate', clientKey })
+  if (state === 'submitted') return id
+  await errandsAs(leaderId, 'advance', { requestId: id, to: 'accepted' })
+  if (state === 'returned') await errandsAs(leaderId, 'advance', { requestId: id, to: 'returned', note: '请补充户口簿' })
+  if (state === 'done') await errandsAs(leaderId, 'advance', { requestId: id, to: 'done' })
+  if (state === 'extension') await errandsAs(leaderId, 'extend', { requestId: id, days: 2, reason: '等镇里盖章' })
+  return id
+}
+
+Object.assign(WRITES, {
+  'errands.setItem': () => host.call('errands', 'setItem', { villageId: HEXING, itemId: 'gs-mediation', enabled: false, note: '本季度暂停' }, tokens.secretary),
+  'errands.setEscalation': () => host.call('errands', 'setEscalation', { villageId: HEXING, townAfterDays: 4, note: '村两委会议决定' }, tokens.secretary),
+  'errands.submit': async () => host.call('errands', 'submit', { itemId: 'gs-utility-pay', clientKey: 'audit-submit-0001' }, await tokenOf(errandPeople().villagerId)),
+  'errands.advance': async () => {
+    const requestId = await errand('submitted')
+    return countFrom(async () => host.call('errands', 'advance', { requestId, to: 'accepted' }, await tokenOf(errandPeople().leaderId)))
+  },
+  'errands.respond': async () => {
+    const requestId = await errand('returned')
+    return countFrom(async () => host.call('errands', 'respond', { requestId, note: '已补充' }, await tokenOf(errandPeople().villagerId)))
+  },
+  'errands.consent': async () => {
+    const requestId = await errand('proxy')
+    return countFrom(async () => host.call('errands', 'consent', { requestId, decision: 'confirm' }, await tokenOf(errandPeople().villagerId)))
+  },
+  'errands.extend': async () => {
+    const requestId = await errand('accepted')
+    return countFrom(async () => host.call('errands', 'extend', { requestId, days: 2, reason: '等镇里盖章' }, await tokenOf(errandPeople().leaderId)))
+  },
+  'errands.decideExtension': async () => {
+    const requestId = await errand('extension')
+    return countFrom(async () => host.call('errands', 'decideExtension', { requestId, approve: true }, await tokenOf(errandPeople().staffId)))
+  },
+  'errands.rate': async () => {
+    const requestId = await errand('done')
+    return countFrom(async () => host.call('errands', 'rate', { requestId, rating: 'satisfied' }, await tokenOf(errandPeople().villagerId)))
+  },
+  'errands.callback': async () => {
+    const requestId = await errand('done')
+    // Done ten days ago, never rated: the leader records a phone call-back.
+    await host.store
+      .collection('errands')
+      .doc(requestId)
+      .update({ doneAt: new Date(Date.now() - 10 * DAY_MS).toISOString() })
+    return countFrom(async () => host.call('errands', 'callback', { requestId, rating: 'fair', note: '电话回访，村民说基本满意' }, await tokenOf(errandPeople().leaderId)))
+  },
+} satisfies typeof WRITES)
+
 /** Writes that change only the caller's own things (read state, their own upload records): not governed records. */
 const OWN_STATE_ONLY = ['inbox.markRead', 'files.register', 'roster.importTemplate']
 /** Needs a WeChat OPENID, so it is checked through invoke in identity-binding and jobs tests. */
@@ -244,6 +310,12 @@ const READS = [
   'councils.comments',
   'councils.verify',
   'councils.proposals',
+  'errands.catalog',
+  'errands.mine',
+  'errands.todo',
+  'errands.list',
+  'errands.request',
+  'errands.figures',
 ]
 
 it('every action of the contract is classified, so a new write cannot skip its audit entry', () => {

@@ -30,11 +30,13 @@ beforeAll(async () => {
   await councils('open', { matterId: voting }, 'secretary')
   FIXTURES.matters.push(voting, (await councils('createMatter', matter, 'secretary')).id)
   FIXTURES.proposals.push((await councils('propose', { bodyId: 'council-v-hexing-g02', title: '增加垃圾桶', text: '村口垃圾桶太少。' }, 'villager')).id)
+  // Errands: a request of the villager's, waiting to be signed for.
+  FIXTURES.errands.push((await host.call('errands', 'submit', { itemId: 'gs-certificate', clientKey: 'fuzz-fixture-0001' }, tokens.villager)).body.data.id)
 })
 afterAll(async () => host.close())
 
 /** Council records made in beforeAll, read when the inputs are drawn (after it). */
-const FIXTURES: { matters: string[]; proposals: string[] } = { matters: ['m-nowhere'], proposals: ['p-nowhere'] }
+const FIXTURES: { matters: string[]; proposals: string[]; errands: string[] } = { matters: ['m-nowhere'], proposals: ['p-nowhere'], errands: ['errand-nowhere'] }
 const fixture = (list: string[]) => fc.nat({ max: 99 }).map((index) => list[index % list.length])
 
 // ── Hostile values ────────────────────────────────────────────────────────────────────────────
@@ -191,7 +193,7 @@ const BY_KEY: Record<string, fc.Arbitrary<unknown>> = {
   candidates: fc.constantFrom(['v-hexing-g02-h001-p1', 'v-hexing-g02-h002-p2'], []),
   nonStanding: fc.constantFrom([], [{ personId: null, name: '张工', role: '专业人士' }]),
   template: fc.constantFrom('村规民约修订'),
-  state: fc.constantFrom('draft', 'published', 'voting', 'closed', 'minuted'),
+  state: fc.constantFrom('draft', 'published', 'voting', 'closed', 'minuted', 'submitted', 'accepted'),
   filter: fc.constantFrom('to_vote', 'results'),
   choice: fc.constantFrom('agree', 'oppose', 'abstain', ['o1'], ['c1']),
   onBehalfOf: fc.constantFrom('v-hexing-g02-h001-p1', 'p-nowhere'),
@@ -199,7 +201,25 @@ const BY_KEY: Record<string, fc.Arbitrary<unknown>> = {
   summary: fc.constantFrom('讨论了方案'),
   decisions: fc.constantFrom('同意'),
   winners: fc.constantFrom(['c1'], ['o1', 'o2']),
-  decision: fc.constantFrom('adopt', 'forward', 'decline'),
+  decision: fc.constantFrom('adopt', 'forward', 'decline', 'confirm', 'withdraw'),
+  // Errands
+  itemId: fc.constantFrom('gs-certificate', 'gs-utility-pay', 'ss-elder-allowance', 'no-such-item'),
+  clientKey: fc.constantFrom('fuzz-key-00000001', 'fuzz-key-00000002', 'fuzz-fixture-0001', 'short'),
+  forPersonId: fc.constantFrom('v-hexing-g02-h001-p1', 'v-xinan-g01-h001-p1', 'p-nowhere'),
+  consent: fc.constantFrom({ how: 'app' }, { how: 'in_person', note: '当面同意，其子在场' }, { how: 'in_person' }),
+  contactTime: fc.constantFrom('晚上', '上午九点后'),
+  visitAt: fc.constantFrom(new Date(Date.now() + 2 * 24 * 60 * 60 * 1000).toISOString(), '2027-02-30T09:00:00+08:00'),
+  photoIds: fc.constantFrom([], ['cloud://user-uploads/none.jpg']),
+  requestId: fixture(FIXTURES.errands),
+  to: fc.constantFrom('accepted', 'collected', 'handed_on', 'done', 'closed', 'returned', 'cancelled'),
+  handedTo: fc.constantFrom('village', 'town'),
+  enabled: fc.boolean(),
+  days: fc.constantFrom(1, 3, 20, 60),
+  townAfterDays: fc.constantFrom(1, 3, 20),
+  approve: fc.boolean(),
+  rating: fc.constantFrom('satisfied', 'fair', 'unsatisfied'),
+  scopeId: fc.constantFrom('v-hexing', 't-sijia', 'city', 'v-nowhere'),
+  months: fc.constantFrom(1, 12, 24),
 }
 
 /** The action's own keys with hostile or plausible values, sometimes with a stray key, sometimes not an object at all. */

@@ -33,6 +33,8 @@ const REST: Record<string, Record<string, unknown>> = {
   'councils.removeMember': { bodyId: 'board-v-hexing', note: '外出务工' },
   // matterId: a matter of that board, set in beforeAll.
   'councils.recuse': { matterId: 'm-none', reason: '利益相关' },
+  'errands.setItem': { itemId: 'gs-mediation', enabled: false, note: '本季度暂停' },
+  'errands.setEscalation': { townAfterDays: 3, note: '村两委会议决定' },
 }
 
 /** Every (action, key) to try: inputs naming a place by one of KEYS, and coverage of a village (its `id`). */
@@ -89,6 +91,9 @@ it('covers every action that names a village, a group or a person', () => {
       'roster.search',
       'roster.person',
       'roster.callNumber',
+      'errands.catalog',
+      'errands.setItem',
+      'errands.setEscalation',
     ]),
   )
 })
