@@ -18,7 +18,8 @@ export const COLLECTIONS = {
   groups: { indexes: [['villageId']], version: 1 },
   households: { indexes: [['villageId']], version: 1 },
   people: { indexes: [['groupId'], ['villageId']], version: 1 },
-  grants: { indexes: [['personId']], version: 1 },
+  /** `scope.id`: a village's or town's office holders (errand handlers, the job errands/deadlines, offices, councils). */
+  grants: { indexes: [['personId'], ['scope.id']], version: 1 },
   /** _id is the WeChat OPENID; one binding per person. */
   bindings: { indexes: [['personId']], version: 1 },
   /**
