@@ -11,6 +11,9 @@ import { allowOnScope, scopeOf } from '../shared/records/village-access'
 import { notFound } from '../shared/runtime/app-error'
 import type { ActionTable } from '../shared/runtime/define-function'
 
+/** One collator for every sort: `localeCompare(…, 'zh')` builds a new one per comparison (~5 ms for a town's villages). */
+const BY_NAME = new Intl.Collator('zh')
+
 function add(a: FigureCounts, b: FigureCounts): FigureCounts {
   return Object.fromEntries(Object.keys(EMPTY_COUNTS).map((key) => [key, a[key as keyof FigureCounts] + (b[key as keyof FigureCounts] ?? 0)])) as FigureCounts
 }
@@ -97,7 +100,7 @@ export const figuresActions: Pick<ActionTable<'errands'>, 'figures'> = {
       const total = [...byMonth.values()].reduce((sum, entry) => add(sum, entry.counts), EMPTY_COUNTS)
       const partRows = [...byPart.entries()]
         .map(([key, entry]) => rowOf(key, entry.label, entry.counts))
-        .sort((a, b) => b.requests - a.requests || a.label.localeCompare(b.label, 'zh'))
+        .sort((a, b) => b.requests - a.requests || BY_NAME.compare(a.label, b.label))
       return { name: named.name, total: rowOf('total', '合计', total), months: monthRows, parts: partRows }
     },
   },

@@ -82,8 +82,11 @@ export const COLLECTIONS = {
   files: { indexes: [['expiresAt']], version: 1 },
   /** _id `<personId>|<Beijing date>`: that day's uploads (count, bytes), counted in the transaction recording each upload. */
   uploadQuotas: { indexes: [['expiresAt']], version: 1 },
-  /** Errand requests (cloudfunctions/shared/errands/records.ts); `nextCheckAt` drives errands/deadlines. */
-  errands: { indexes: [['groupId'], ['villageId'], ['townId'], ['forPersonId'], ['nextCheckAt']], version: 1 },
+  /**
+   * Errand requests (cloudfunctions/shared/errands/records.ts); `nextCheckAt` drives errands/deadlines;
+   * `open, groupId` finds a leader's to-do among a group's year of requests (by `groupId` alone it read ~56 for 1–3).
+   */
+  errands: { indexes: [['groupId'], ['villageId'], ['townId'], ['forPersonId'], ['nextCheckAt'], ['open', 'groupId']], version: 1 },
   /** `_id` is the village: its catalog choices, escalation setting and item use counts. */
   errandSettings: { indexes: [], version: 1 },
   /** Errand figures per group, village and town and month (`<level>:<scopeId>:<YYYY-MM>`). */
