@@ -38,17 +38,13 @@ export async function errandScenarios({ name, client, personas, store, runs, war
   let leader: { id: string; groupId: string } | null =
     leaderPersona?.groupId && (await openOf(leaderPersona.groupId)) > 0 ? { id: leaderPersona.id, groupId: leaderPersona.groupId } : null
   if (!leader) {
-    const { data } = await store
-      .collection<ErrandRecord>('errands')
-      .where({ nextCheckAt: _.gt('') })
-      .limit(50)
-      .get()
-    for (const errand of data) {
-      const { data: group } = await store.collection<{ _id: string; leaderId: string | null }>('groups').doc(errand.groupId).get()
-      if (group?.leaderId) {
-        leader = { id: group.leaderId, groupId: group._id }
-        break
-      }
+    // Among the groups of the first requests with a next check, the one with the most open (a busy leader).
+    const { data } = await store.collection<ErrandRecord>('errands').where({ open: true }).limit(200).get()
+    let most = 0
+    for (const groupId of [...new Set(data.map((errand) => errand.groupId))]) {
+      const { data: group } = await store.collection<{ _id: string; leaderId: string | null }>('groups').doc(groupId).get()
+      const open = group?.leaderId ? await openOf(groupId) : 0
+      if (open > most) [most, leader] = [open, { id: group!.leaderId!, groupId }]
     }
   }
   if (leader) {
@@ -119,7 +115,7 @@ export async function deadlinesRun(name: string, file: string): Promise<Measurem
       const at = new Date(Date.parse(data[data.length - 1].nextCheckAt!) + 1)
       const { total: open } = await store
         .collection('errands')
-        .where({ open: true, nextCheckAt: store.command.gt('') })
+        .where({ nextCheckAt: store.command.gt('') })
         .count()
       const storage = localFileStorage(dir)
       const { ms, result } = await timeOnce(() =>
