@@ -18,7 +18,9 @@ import { httpClient } from './bench/http-client'
 import { measureCalls, type Measurement } from './bench/measure'
 import { extraScenarios } from './bench/scenarios'
 import { councilScenarios } from './bench/councils'
+import { deadlinesRun, errandScenarios } from './bench/errands'
 import { COUNTY_MATTERS_DOC_ID, seedCountyMatters, type CountyMattersSummary } from '../server/seed/county-matters'
+import { COUNTY_ERRANDS_DOC_ID, seedCountyErrands, type CountyErrandsSummary } from '../server/seed/county-errands'
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 300)
 const WARMUP = 30
@@ -59,6 +61,7 @@ async function scenario(name: string, dataDir: string): Promise<Measurement[]> {
       ),
     )
     results.push(...(await councilScenarios({ ...context, personas }, floor)))
+    results.push(...(await errandScenarios({ ...context, personas }, floor)))
     results.push(...(await extraScenarios({ ...context, personas })))
     return results
   })
@@ -72,6 +75,19 @@ async function countyMatters(file: string): Promise<CountyMattersSummary> {
     if (seeded) console.log(`Seeded the county's council matters in ${seeded.seconds} s`)
     const { data } = await store.collection('meta').doc(COUNTY_MATTERS_DOC_ID).get()
     return data as unknown as CountyMattersSummary
+  } finally {
+    store.close()
+  }
+}
+
+/** The county's errand history: seeded into an existing county store the first time (older stores lack it). */
+async function countyErrands(file: string): Promise<CountyErrandsSummary> {
+  const store = await openStore(file)
+  try {
+    const seeded = await seedCountyErrands(store)
+    if (seeded) console.log(`Seeded the county's errands in ${seeded.seconds} s`)
+    const { data } = await store.collection('meta').doc(COUNTY_ERRANDS_DOC_ID).get()
+    return data as unknown as CountyErrandsSummary
   } finally {
     store.close()
   }
@@ -109,8 +125,11 @@ async function main() {
   const demoDir = mkdtempSync(join(tmpdir(), 'cunzu-bench-'))
   const results: Measurement[] = []
   let matters: CountyMattersSummary | null = null
+  let errands: CountyErrandsSummary | null = null
   try {
     results.push(...(await scenario('demo town (33 groups, ~800 villagers)', demoDir)))
+    const job = await deadlinesRun('demo town (33 groups, ~800 villagers)', join(demoDir, 'store.sqlite'))
+    if (job) results.push(job)
   } finally {
     rmSync(demoDir, { recursive: true, force: true })
   }
@@ -120,7 +139,10 @@ async function main() {
       execFileSync(process.execPath, ['--import', 'tsx', 'server/cli/seed.ts', '--scale', 'county'], { stdio: 'inherit' })
     }
     matters = await countyMatters(join(countyDir, 'store.sqlite'))
+    errands = await countyErrands(join(countyDir, 'store.sqlite'))
     results.push(...(await scenario('county (8,031 groups, ~494,000 villagers)', countyDir)))
+    const job = await deadlinesRun('county (8,031 groups, ~494,000 villagers)', join(countyDir, 'store.sqlite'))
+    if (job) results.push(job)
   }
   console.table(results.map(({ scenario, action, runs, p50, p95, reads, writes }) => ({ scenario, action, runs, p50, p95, reads, writes })))
   const notes = [
@@ -132,6 +154,13 @@ async function main() {
           `County councils: ${matters.pastMatters.toLocaleString('en')} past matters (public, closed or minuted) and ${matters.openMatters} still voting, ` +
             `${matters.ballots.toLocaleString('en')} ballot slots, ${matters.links.toLocaleString('en')} chain links; seeded in ${matters.seconds} s ` +
             "(server/seed/county-matters.ts). Council rows give p95 as a multiple of the floor's p95 (target ≤ 3×).",
+        ]
+      : []),
+    ...(errands
+      ? [
+          `County errands: ${errands.errands.toLocaleString('en')} requests over the last 12 months, ${errands.open.toLocaleString('en')} still open, ` +
+            `${errands.figures.toLocaleString('en')} figure counters, ${errands.counters} number counters; seeded in ${errands.seconds} s ` +
+            "(server/seed/county-errands.ts). Errand rows give p95 as a multiple of the floor's (target ≤ 3×); the job's one run is timed on a copy of the store (target ≤ 2 s).",
         ]
       : []),
   ]

@@ -60,7 +60,9 @@ export const deadlines: JobRun = async ({ db, now, actor }) => {
   const at = now()
   const { data: due } = await db
     .collection<ErrandRecord>('errands')
-    .where({ nextCheckAt: db.command.lte(at.toISOString()) })
+    // Bounded below as well: most requests are closed (no next check), so an upper bound alone looks
+    // unselective to a query planner (SQLite scanned all 450,000 county requests) and it skips the index.
+    .where(db.command.and([{ nextCheckAt: db.command.gt('') }, { nextCheckAt: db.command.lte(at.toISOString()) }]))
     .orderBy('nextCheckAt', 'asc')
     .limit(JOB_BATCH + 1)
     .get()

@@ -11,6 +11,7 @@ import { councilDocs } from './councils'
 import { recomputeVillage } from '../../cloudfunctions/shared/party-groups/recompute-village'
 import { PERSONAS_DOC_ID } from './demo-town'
 import { seedCountyMatters, type CountyMattersSummary } from './county-matters'
+import { seedCountyErrands, type CountyErrandsSummary } from './county-errands'
 
 export const COUNTY_SHAPE = { towns: 10, villages: 230, groups: 8031, crossGroupPartyGroups: 28 }
 
@@ -30,6 +31,8 @@ export interface CountySummary {
   villagers: number
   /** The councils' past and open matters (server/seed/county-matters.ts). */
   matters: CountyMattersSummary | null
+  /** A year of errand requests (server/seed/county-errands.ts). */
+  errands: CountyErrandsSummary | null
 }
 
 export async function seedCounty(store: EmbeddedStore, onVillage?: (done: number) => void): Promise<CountySummary> {
@@ -126,5 +129,6 @@ export async function seedCounty(store: EmbeddedStore, onVillage?: (done: number
     ],
   })
   const matters = await seedCountyMatters(store)
-  return { towns: towns.length, villages: COUNTY_SHAPE.villages, groups: COUNTY_SHAPE.groups, villagers, matters }
+  const errands = await seedCountyErrands(store)
+  return { towns: towns.length, villages: COUNTY_SHAPE.villages, groups: COUNTY_SHAPE.groups, villagers, matters, errands }
 }

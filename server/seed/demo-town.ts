@@ -10,6 +10,8 @@ import type { EmbeddedStore } from '../embedded-store/embedded-store'
 import { generateVillage, type GeneratedVillage } from './generate-village'
 import { recomputeVillage } from '../../cloudfunctions/shared/party-groups/recompute-village'
 import { councilDocs } from './councils'
+import { errandHistory, FigureTally, type ForcedErrand } from './errand-history'
+import { loadCalendarAdjustments } from '../../cloudfunctions/shared/calendar/load-adjustments'
 
 export const DEMO_TOWN_ID = 't-sijia'
 const SEED_MARKER_ID = 'seed:demo-town'
@@ -154,7 +156,51 @@ export async function seedDemoTown(store: EmbeddedStore): Promise<boolean> {
   })
   // Party groups and service points come from the same rules and code path as any later recompute.
   for (const village of villages) await recomputeVillage(store, village.village._id as string, new Date())
+  await seedErrandHistory(store, villages, seededAt)
   return true
+}
+
+/**
+ * A year of errands in 合兴村 and 新安村 (server/seed/errand-history.ts), so the figures' charts say
+ * something: mostly closed and rated, a few still open (one returned to the demo villager, one or
+ * two overdue, one waiting for their rating). Requests, counters, figures and use counts only.
+ */
+async function seedErrandHistory(store: EmbeddedStore, villages: GeneratedVillage[], now: Date): Promise<void> {
+  const { group2, plainVillager } = hexingPersonas(villages)
+  const forced: ForcedErrand[][] = [
+    [
+      { scenario: 'returned', groupId: group2._id as string, personId: plainVillager._id as string },
+      { scenario: 'awaiting_rating', groupId: group2._id as string, personId: plainVillager._id as string },
+      { scenario: 'overdue', groupId: group2._id as string },
+      { scenario: 'overdue_town', groupId: villages[0].groups[6]._id as string },
+    ],
+    [
+      { scenario: 'overdue', groupId: villages[1].groups[0]._id as string },
+      { scenario: 'returned', groupId: villages[1].groups[1]._id as string },
+    ],
+  ]
+  const adjustments = await loadCalendarAdjustments(store)
+  const tally = new FigureTally()
+  const docs = { errands: [] as NewDoc[], counters: [] as NewDoc[], errandSettings: [] as NewDoc[] }
+  for (const [index, village] of villages.slice(0, 2).entries()) {
+    const staff = village.people.find((person) => person._id === village.staffId)
+    const history = errandHistory(
+      {
+        townId: DEMO_TOWN_ID,
+        villageId: village.village._id as string,
+        villageName: village.village.name as string,
+        groups: village.groups.map((group) => ({ _id: group._id as string, name: group.name as string, leaderId: (group.leaderId as string | null) ?? null })),
+        people: village.people.map((person) => ({ _id: person._id as string, name: person.name as string, groupId: (person.groupId as string | null) ?? null })),
+        staff: { id: village.staffId, name: (staff?.name as string | undefined) ?? '村干部' },
+      },
+      { now, seed: 700 + index, perGroup: [16, 22], forced: forced[index], adjustments },
+    )
+    tally.addHistory(history, village.village.name as string)
+    docs.errands.push(...history.errands)
+    docs.counters.push(...history.counters)
+    docs.errandSettings.push(history.settings)
+  }
+  store.bulkWrite({ ...docs, errandFigures: tally.toDocs() })
 }
 
 export type { Persona }

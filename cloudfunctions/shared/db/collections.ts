@@ -18,7 +18,8 @@ export const COLLECTIONS = {
   groups: { indexes: [['villageId']], version: 1 },
   households: { indexes: [['villageId']], version: 1 },
   people: { indexes: [['groupId'], ['villageId']], version: 1 },
-  grants: { indexes: [['personId']], version: 1 },
+  /** `scope.id`: a village's or town's office holders (errand handlers, the job errands/deadlines, offices, councils). */
+  grants: { indexes: [['personId'], ['scope.id']], version: 1 },
   /** _id is the WeChat OPENID; one binding per person. */
   bindings: { indexes: [['personId']], version: 1 },
   /**
@@ -81,8 +82,11 @@ export const COLLECTIONS = {
   files: { indexes: [['expiresAt']], version: 1 },
   /** _id `<personId>|<Beijing date>`: that day's uploads (count, bytes), counted in the transaction recording each upload. */
   uploadQuotas: { indexes: [['expiresAt']], version: 1 },
-  /** Errand requests (cloudfunctions/shared/errands/records.ts); `nextCheckAt` drives errands/deadlines. */
-  errands: { indexes: [['groupId'], ['villageId'], ['townId'], ['forPersonId'], ['nextCheckAt']], version: 1 },
+  /**
+   * Errand requests (cloudfunctions/shared/errands/records.ts); `nextCheckAt` drives errands/deadlines;
+   * `open, groupId` finds a leader's to-do among a group's year of requests (by `groupId` alone it read ~56 for 1–3).
+   */
+  errands: { indexes: [['groupId'], ['villageId'], ['townId'], ['forPersonId'], ['nextCheckAt'], ['open', 'groupId']], version: 1 },
   /** `_id` is the village: its catalog choices, escalation setting and item use counts. */
   errandSettings: { indexes: [], version: 1 },
   /** Errand figures per group, village and town and month (`<level>:<scopeId>:<YYYY-MM>`). */
