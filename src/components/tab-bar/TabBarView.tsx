@@ -35,7 +35,10 @@ export function TabBarView({ active }: { active: TabKey }) {
               </Text>
             ) : null}
             {tab.key === 'services' && todo.open > 0 ? (
-              <Text className={`cz-tabbar__badge cz-text${todo.overdue > 0 ? ' cz-tabbar__badge--overdue' : ''}`} aria-label={`${todo.open}件待办${todo.overdue > 0 ? `，${todo.overdue}件超期` : ''}`}>
+              <Text
+                className={`cz-tabbar__badge cz-text${todo.overdue > 0 ? ' cz-tabbar__badge--overdue' : ''}`}
+                aria-label={`${todo.open}件待办${todo.overdue > 0 ? `，${todo.overdue}件超期` : ''}`}
+              >
                 {badgeText(todo.open)}
               </Text>
             ) : null}

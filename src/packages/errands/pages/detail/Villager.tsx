@@ -37,7 +37,13 @@ export function ConsentCard({ errand, onChanged }: Props) {
         <BigButton className="eu-consent-confirm" text={act.busy ? '正在提交…' : '同意，请组长代办'} disabled={act.busy} onClick={() => void act.run('confirm')} />
       ) : null}
       {consent.state !== 'withdrawn' ? (
-        <BigButton className="eu-consent-withdraw" kind="plain" text={consent.state === 'pending' ? '不同意' : '撤回同意'} disabled={act.busy} onClick={() => void act.run('withdraw')} />
+        <BigButton
+          className="eu-consent-withdraw"
+          kind="plain"
+          text={consent.state === 'pending' ? '不同意' : '撤回同意'}
+          disabled={act.busy}
+          onClick={() => void act.run('withdraw')}
+        />
       ) : null}
       {act.error ? <Text className="cz-text eu-problem">{act.error}</Text> : null}
     </Card>

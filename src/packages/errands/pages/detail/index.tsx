@@ -73,7 +73,8 @@ function Detail({ errand, meId, onChanged }: { errand: ErrandDetail; meId?: stri
         ) : null}
         {errand.extension ? (
           <Text className="cz-text eu-block eu-extension">
-            延期 {errand.extension.days} 个工作日：{errand.extension.reason}（{{ requested: '等村里批准', approved: '村里已批准', refused: '村里没有批准' }[errand.extension.state]}）
+            延期 {errand.extension.days} 个工作日：{errand.extension.reason}（{{ requested: '等村里批准', approved: '村里已批准', refused: '村里没有批准' }[errand.extension.state]}
+            ）
           </Text>
         ) : null}
         {errand.rating ? (

@@ -107,7 +107,12 @@ function Confirm({ item, forPersonId, forName, onDone }: { item: CatalogItem; fo
         <Card title={`${forName}本人同意了吗？`} className="eu-consent">
           <Chips className="eu-consent-how" options={CONSENT_OPTIONS} value={draft.consentHow} onChange={(consentHow) => change({ consentHow })} />
           {draft.consentHow === 'in_person' ? (
-            <AreaInput className="eu-consent-note" value={draft.consentNote ?? ''} onChange={(consentNote) => change({ consentNote })} placeholder="在哪里、什么时候当面同意的，谁在场" />
+            <AreaInput
+              className="eu-consent-note"
+              value={draft.consentNote ?? ''}
+              onChange={(consentNote) => change({ consentNote })}
+              placeholder="在哪里、什么时候当面同意的，谁在场"
+            />
           ) : draft.consentHow === 'app' ? (
             <Text className="cz-text eu-block">提交后，{forName}会在手机上收到通知，本人确认后才算同意。</Text>
           ) : null}
@@ -147,11 +152,7 @@ function Done({ id, number, name, forName }: { id: string; number: string; name:
           {forName ? `已替${forName}提交。` : '组长会尽快签收。'}办到哪一步，在「{forName ? '组长待办' : '我的申请'}」里都能看到。
         </Text>
       </Card>
-      <BigButton
-        className="eu-done-open"
-        text="看办理进度"
-        onClick={() => void Taro.redirectTo({ url: `${ROUTES.errandDetail}?id=${encodeURIComponent(id)}` })}
-      />
+      <BigButton className="eu-done-open" text="看办理进度" onClick={() => void Taro.redirectTo({ url: `${ROUTES.errandDetail}?id=${encodeURIComponent(id)}` })} />
       <BigButton className="eu-done-home" kind="plain" text="回首页" onClick={() => void Taro.switchTab({ url: ROUTES.home })} />
     </View>
   )

@@ -1,0 +1,86 @@
+import { ScrollView, Text, View } from '@tarojs/components'
+import type { OutputOf } from '../../../services/contract'
+import { percent, satisfaction } from '../words'
+
+export type Figures = OutputOf<'errands', 'figures'>
+type Row = Figures['total']
+
+const days = (value: number | null) => (value === null ? '—' : value.toFixed(1))
+
+/** The few numbers that say how it goes, large: requests, 人次, on time, average days, satisfied. */
+export function Totals({ total }: { total: Row }) {
+  const cells = [
+    { key: 'requests', label: '申请', value: `${total.requests} 件` },
+    { key: 'persons', label: '办好', value: `${total.personTimes} 人次` },
+    { key: 'on-time', label: '按时办好', value: percent(total.onTimeRate) },
+    { key: 'days', label: '平均用时', value: total.averageDays === null ? '—' : `${days(total.averageDays)} 个工作日` },
+    { key: 'satisfied', label: '满意', value: percent(satisfaction(total)) },
+  ]
+  return (
+    <View className="eu-totals">
+      {cells.map((cell) => (
+        <View key={cell.key} className={`eu-total eu-total--${cell.key}`}>
+          <Text className="cz-text cz-text--small eu-block">{cell.label}</Text>
+          <Text className="cz-text cz-heading eu-block eu-total__value">{cell.value}</Text>
+        </View>
+      ))}
+    </View>
+  )
+}
+
+/**
+ * Requests per month as bars (plain Views: the numbers are in the table under them too). The
+ * darker part of each bar is what was done on time.
+ */
+export function MonthBars({ months }: { months: Row[] }) {
+  const most = Math.max(1, ...months.map((m) => m.requests))
+  return (
+    <View className="eu-month-bars">
+      {months.map((month) => (
+        <View key={month.key} className="eu-month-bar" data-month={month.key}>
+          <Text className="cz-text cz-text--small eu-month-bar__label">{month.label}</Text>
+          <View className="eu-month-bar__track">
+            <View className="eu-month-bar__fill" style={{ width: `${(month.requests / most) * 100}%` }}>
+              <View className="eu-month-bar__on-time" style={{ width: month.requests > 0 ? `${(month.onTime / month.requests) * 100}%` : '0%' }} />
+            </View>
+          </View>
+          <Text className="cz-text cz-text--small eu-month-bar__count">{month.requests}</Text>
+        </View>
+      ))}
+      <View className="eu-legend">
+        <View className="eu-legend__swatch eu-legend__swatch--all" />
+        <Text className="cz-text cz-text--small">申请件数</Text>
+        <View className="eu-legend__swatch eu-legend__swatch--on-time" />
+        <Text className="cz-text cz-text--small">其中按时办好</Text>
+      </View>
+    </View>
+  )
+}
+
+/** The numbers per group (a village) or per village (a town), one row each; slides sideways on a narrow phone. */
+export function FiguresTable({ rows, first, className }: { rows: Row[]; first: string; className?: string }) {
+  const head = [first, '申请', '人次', '按时率', '平均天数', '满意率']
+  return (
+    <ScrollView scrollX className={`eu-table-scroll${className ? ` ${className}` : ''}`}>
+      <View className="eu-table">
+        <View className="eu-table__row eu-table__row--head">
+          {head.map((cell, index) => (
+            <Text key={cell} className={`cz-text cz-text--small eu-table__cell${index === 0 ? ' eu-table__cell--name' : ''}`}>
+              {cell}
+            </Text>
+          ))}
+        </View>
+        {rows.map((row) => (
+          <View key={row.key} className="eu-table__row" data-key={row.key}>
+            <Text className="cz-text eu-table__cell eu-table__cell--name">{row.label}</Text>
+            <Text className="cz-text eu-table__cell eu-cell-requests">{row.requests}</Text>
+            <Text className="cz-text eu-table__cell eu-cell-persons">{row.personTimes}</Text>
+            <Text className="cz-text eu-table__cell">{percent(row.onTimeRate)}</Text>
+            <Text className="cz-text eu-table__cell">{days(row.averageDays)}</Text>
+            <Text className="cz-text eu-table__cell">{percent(satisfaction(row))}</Text>
+          </View>
+        ))}
+      </View>
+    </ScrollView>
+  )
+}
