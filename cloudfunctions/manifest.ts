@@ -46,6 +46,13 @@ export const MANIFEST = {
       closeAndRemind: { cron: '0 */5 * * * * *', purpose: '到截止时间结束表决并公布结果；截止前 24 小时提醒还没投票的人（每 5 分钟）' },
     },
   },
+  errands: {
+    timeout: 60,
+    openapi: [],
+    jobs: {
+      deadlines: { cron: '0 */10 * * * * *', purpose: '督办：到期前一个工作日提醒，超期督办到村、到镇，办好 3 个工作日未评价请组长回访（每 10 分钟）' },
+    },
+  },
   inbox: {
     timeout: 60,
     openapi: ['subscribeMessage.send'],

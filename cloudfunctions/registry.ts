@@ -1,6 +1,8 @@
 /** Every cloud function and its jobs, for hosts that serve them all (the local host, tests, benchmarks). */
 import { councilsFunction } from './councils/actions'
 import { councilsJobs } from './councils/jobs'
+import { errandsFunction } from './errands/actions'
+import { errandsJobs } from './errands/jobs'
 import { filesFunction } from './files/actions'
 import { filesJobs } from './files/jobs'
 import { homeFunction } from './home/actions'
@@ -22,6 +24,7 @@ export const cloudFunctions = {
   inbox: inboxFunction,
   files: filesFunction,
   councils: councilsFunction,
+  errands: errandsFunction,
 } as const
 
 /** Each function's jobs by name; their schedules are in manifest.ts. */
@@ -30,4 +33,5 @@ export const cloudJobs = {
   files: filesJobs,
   inbox: inboxJobs,
   councils: councilsJobs,
+  errands: errandsJobs,
 } as const satisfies JobTable

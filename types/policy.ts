@@ -461,6 +461,8 @@ export type Policy = typeof policy
 export const fileReaders: Readonly<Record<string, (actor: Actor, place: Place) => boolean>> = {
   rosterExport: (actor, village) => policy.roster.export(actor, village),
   rosterImport: (actor, village) => policy.roster.importCommit(actor, village),
+  // An errand's photos: its villager, who filed it and their leader are named on the file; beyond them, the village's readers.
+  errand: (actor, village) => grantReaches(actor, VILLAGE_READERS, village),
 }
 
 // ── Where an actor works (for the app's entries; each answer is checked by a rule above) ─────────

@@ -81,6 +81,14 @@ export const COLLECTIONS = {
   files: { indexes: [['expiresAt']], version: 1 },
   /** _id `<personId>|<Beijing date>`: that day's uploads (count, bytes), counted in the transaction recording each upload. */
   uploadQuotas: { indexes: [['expiresAt']], version: 1 },
+  /** Errand requests (cloudfunctions/shared/errands/records.ts); `nextCheckAt` drives errands/deadlines. */
+  errands: { indexes: [['groupId'], ['villageId'], ['townId'], ['forPersonId'], ['nextCheckAt']], version: 1 },
+  /** `_id` is the village: its catalog choices, escalation setting and item use counts. */
+  errandSettings: { indexes: [], version: 1 },
+  /** Errand figures per group, village and town and month (`<level>:<scopeId>:<YYYY-MM>`). */
+  errandFigures: { indexes: [['scopeId'], ['townId'], ['villageId']], version: 1 },
+  /** Running numbers, e.g. `errands:<villageId>:<year>` for request numbers. */
+  counters: { indexes: [], version: 1 },
   meta: { indexes: [], version: 1 },
 } as const satisfies Record<string, CollectionSpec>
 

@@ -11,6 +11,7 @@ import { loadFile, type FileRecord } from './records'
 
 export async function canReadFile(db: Database, caller: Caller, file: FileRecord): Promise<boolean> {
   if (!file.attachedTo) return file.ownerId === caller.personId
+  if (file.attachedTo.readers?.includes(caller.personId)) return true
   const reader = Object.hasOwn(fileReaders, file.attachedTo.kind) ? fileReaders[file.attachedTo.kind] : undefined
   if (!reader || !file.attachedTo.villageId) return false
   const { data: village } = await db.collection<VillageRecord>('villages').doc(file.attachedTo.villageId).get()

@@ -13,6 +13,8 @@ export interface FileSubject {
   kind: string
   id: string
   villageId: string | null
+  /** People who may read it besides those the kind's rule lets in (an errand's villager, who filed it, their leader). */
+  readers?: string[]
 }
 
 export interface FileRecord extends StoredDoc {

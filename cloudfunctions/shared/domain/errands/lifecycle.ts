@@ -65,9 +65,10 @@ export function respond(facts: ErrandFacts): { state: ErrandState } | StepRefusa
   return { state: facts.returnedFrom }
 }
 
-/** Withdrawing consent cancels a proxy request that has not been handed on yet. */
+/** Withdrawing consent cancels a proxy request that has not been handed on yet (nor returned from there). */
 export function withdrawConsent(facts: ErrandFacts): { state: ErrandState } | StepRefusal {
-  if (facts.state === 'handed_on' || facts.state === 'done' || facts.state === 'closed') return { code: 'CONFLICT', message: '已经转办或办好，不能撤回同意；请联系组长' }
+  const handedOn = facts.state === 'handed_on' || (facts.state === 'returned' && facts.returnedFrom === 'handed_on')
+  if (handedOn || facts.state === 'done' || facts.state === 'closed') return { code: 'CONFLICT', message: '已经转办或办好，不能撤回同意；请联系组长' }
   if (facts.state === 'cancelled') return { code: 'CONFLICT', message: '这件事已经取消' }
   return { state: 'cancelled' }
 }
