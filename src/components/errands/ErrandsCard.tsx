@@ -1,5 +1,5 @@
 import { Text, View } from '@tarojs/components'
-import Taro from '@tarojs/taro'
+import Taro, { useDidShow } from '@tarojs/taro'
 import { useCallback } from 'react'
 import { todoStore } from '../../lib/errands-todo'
 import { usePullRefresh } from '../../lib/pull-refresh'
@@ -35,7 +35,9 @@ const open = (url: string) => () => void Taro.navigateTo({ url })
  * open and overdue count leads, with the way to 组长待办.
  */
 export function ErrandsCard({ className, withTodo = true }: { className?: string; withTodo?: boolean }) {
-  const { state, refresh } = useQuery(loadTop)
+  // Mounted once the page's own data is in (after the page showed): loads on mount, then on each show.
+  const { state, reload, refresh } = useQuery(loadTop, { when: 'mount' })
+  useDidShow(reload)
   usePullRefresh(useCallback(() => refresh(), [refresh]))
   const todo = useStore(todoStore)
   if (state.status === 'ready' && state.data === null) return null
