@@ -1,4 +1,4 @@
-import { ScrollView, Text, View } from '@tarojs/components'
+import { Text, View } from '@tarojs/components'
 import type { OutputOf } from '../../../services/contract'
 import { percent, satisfaction } from '../words'
 
@@ -57,30 +57,36 @@ export function MonthBars({ months }: { months: Row[] }) {
   )
 }
 
-/** The numbers per group (a village) or per village (a town), one row each; slides sideways on a narrow phone. */
+/**
+ * The numbers per group (a village), per village (a town) or per month: the name on its own line,
+ * its five numbers under the column heads, so the table fits a 375 px phone in 长辈模式 too.
+ */
 export function FiguresTable({ rows, first, className }: { rows: Row[]; first: string; className?: string }) {
-  const head = [first, '申请', '人次', '按时率', '平均天数', '满意率']
+  const head = ['申请件数', '办好人次', '按时率', '平均天数', '满意率']
   return (
-    <ScrollView scrollX className={`eu-table-scroll${className ? ` ${className}` : ''}`}>
-      <View className="eu-table">
-        <View className="eu-table__row eu-table__row--head">
-          {head.map((cell, index) => (
-            <Text key={cell} className={`cz-text cz-text--small eu-table__cell${index === 0 ? ' eu-table__cell--name' : ''}`}>
+    <View className={`eu-table${className ? ` ${className}` : ''}`}>
+      <View className="eu-table__row eu-table__row--head">
+        <Text className="cz-text cz-text--small eu-table__name">{first}</Text>
+        <View className="eu-table__cells">
+          {head.map((cell) => (
+            <Text key={cell} className="cz-text cz-text--small eu-table__cell">
               {cell}
             </Text>
           ))}
         </View>
-        {rows.map((row) => (
-          <View key={row.key} className="eu-table__row" data-key={row.key}>
-            <Text className="cz-text eu-table__cell eu-table__cell--name">{row.label}</Text>
+      </View>
+      {rows.map((row) => (
+        <View key={row.key} className="eu-table__row" data-key={row.key}>
+          <Text className="cz-text eu-table__name">{row.label}</Text>
+          <View className="eu-table__cells">
             <Text className="cz-text eu-table__cell eu-cell-requests">{row.requests}</Text>
             <Text className="cz-text eu-table__cell eu-cell-persons">{row.personTimes}</Text>
             <Text className="cz-text eu-table__cell">{percent(row.onTimeRate)}</Text>
             <Text className="cz-text eu-table__cell">{days(row.averageDays)}</Text>
             <Text className="cz-text eu-table__cell">{percent(satisfaction(row))}</Text>
           </View>
-        ))}
-      </View>
-    </ScrollView>
+        </View>
+      ))}
+    </View>
   )
 }

@@ -68,7 +68,9 @@ export default function ErrandScopePage() {
               </Card>
               <Card title="每月申请件数" className="eu-figures-months">
                 <MonthBars months={data.months} />
-                <FiguresTable className="eu-months-table" rows={data.months} first="月份" />
+                {data.months.some((month) => month.requests > 0) ? (
+                  <FiguresTable className="eu-months-table" rows={data.months.filter((month) => month.requests > 0)} first="有申请的月份" />
+                ) : null}
               </Card>
               <Card title={level === 'village' ? '各组情况' : level === 'town' ? '各村情况' : '各镇情况'} className="eu-figures-parts">
                 {data.parts.length > 0 ? (
