@@ -166,3 +166,97 @@ for (const mode of ['normal', 'care'] as const) {
     await shot(page, mode, 'town-list')
   })
 }
+
+for (const mode of ['normal', 'care'] as const) {
+  test(`the leader files for an elder (当面同意), returns it, the elder answers; the secretary sets the catalog (${mode})`, async ({ page, request }) => {
+    test.setTimeout(240_000)
+    const { text: minText, tap: minTap } = SIZES[mode]
+    const all = await personas(request)
+    const leader = all.find((p) => p.description?.startsWith('合兴村2组村民小组长'))!
+    const secretary = all.find((p) => p.description?.startsWith('合兴村党组织书记'))!
+    const personaIds = new Set(all.map((p) => p.id))
+    const members = await callAs<{ items: { id: string; name: string; age: number }[] }>(request, leader.id, 'roster', 'groupMembers', { groupId: leader.groupId, limit: 50 })
+    const elder = members.items.filter((m) => !personaIds.has(m.id) && m.age >= 18)[mode === 'normal' ? 0 : 1]!
+
+    await page.goto('/')
+    if (mode === 'care') await page.evaluate(() => localStorage.setItem('cz.careMode', JSON.stringify({ data: true })))
+
+    // The leader: 组长待办 → 替村民代办 → find the elder → 全部事项 → an item → 当面同意 → 提交.
+    await loginAs(page, leader)
+    await page.goto('/#/packages/errands/pages/todo/index')
+    await page.locator('.eu-proxy-start:visible').click()
+    await page.locator('.eu-proxy-search:visible input').fill(elder.name)
+    const hit = page.locator(`.eu-proxy-hit[data-person-id="${elder.id}"]:visible`)
+    await expect(hit).toBeVisible()
+    await shot(page, mode, 'proxy-pick')
+    await expectSizes(page, `proxy pick (${mode})`, minText, minTap)
+    await hit.click()
+    await expect(page.locator('.cz-page-title:visible')).toContainText(`为 ${elder.name} 代办`)
+    await shot(page, mode, 'catalog')
+    await expectSizes(page, `catalog (${mode})`, minText, minTap)
+    // 低保 as villagers say it finds 最低生活保障申请.
+    await page.locator('.eu-search:visible input').fill('低保')
+    await expect(page.locator('.eu-items:visible .eu-item').first()).toContainText('最低生活保障')
+    await page.locator('.eu-items:visible .eu-item').first().click()
+    await expect(page.locator('.eu-for:visible')).toHaveText(`为 ${elder.name} 代办`)
+    await page.locator('.eu-consent-how:visible .eu-chip[data-value="in_person"]').click()
+    await page.locator('.eu-consent-note:visible textarea').fill('12月1日上午在老人家里，儿子在场，本人同意')
+    await shot(page, mode, 'proxy-confirm')
+    await expectSizes(page, `proxy confirm (${mode})`, minText, minTap)
+    await page.locator('.eu-submit:visible').click()
+    const number = ((await page.locator('.eu-done-number:visible').textContent()) ?? '').trim()
+    expect(number).not.toBe('')
+    await page.locator('.eu-done-open:visible').click()
+    await expect(page.locator('.eu-proxy-tag:visible')).toContainText('组长代办')
+
+    // 签收, then 退回 with a reason.
+    await page.locator('.eu-step-button--accepted:visible').click()
+    await expect(page.locator('.eu-detail-state:visible')).toHaveText('组长已签收')
+    await page.locator('.eu-return-start:visible').click()
+    await page.locator('.eu-step-note:visible textarea').fill('缺户口簿复印件')
+    await shot(page, mode, 'return')
+    await page.locator('.eu-return-submit:visible').click()
+    await expect(page.locator('.eu-detail-state:visible')).toHaveText('退回补充，等您回复')
+
+    // The elder (signed in by a relative's phone): 我的申请 shows it with 组长代办; answers the return.
+    await page.evaluate(() => localStorage.removeItem('cz.token'))
+    const res = await request.post('/api/dev/login', { data: { personId: elder.id } })
+    const { data } = (await res.json()) as { data: { token: string } }
+    await page.evaluate((token) => localStorage.setItem('cz.token', JSON.stringify({ data: token })), data.token)
+    await page.goto('/#/packages/errands/pages/mine/index')
+    await page.reload()
+    const row = page.locator(`.eu-mine .eu-row[data-number="${number}"]:visible`)
+    await expect(row).toContainText('组长代办')
+    await row.locator('.eu-row__open').click()
+    await expect(page.locator('.eu-return-reason:visible')).toContainText('缺户口簿复印件')
+    await shot(page, mode, 'respond')
+    await expectSizes(page, `respond (${mode})`, minText, minTap)
+    await page.locator('.eu-respond-note:visible textarea').fill('复印件已经交给组长了')
+    await page.locator('.eu-respond-submit:visible').click()
+    await expect(page.locator('.eu-detail-state:visible')).toHaveText('组长已签收')
+    await shot(page, mode, 'proxy-detail-villager')
+
+    // The secretary: 本村办事情况 → 事项设置: a time limit changed with a reason; 督办到镇 after 2 days.
+    await page.evaluate(() => localStorage.removeItem('cz.token'))
+    await loginAs(page, secretary)
+    await openTab(page, '办事')
+    await page.locator('.services-scope-open:visible').click()
+    await expect(page.locator('.eu-parts-table:visible')).toBeVisible()
+    await shot(page, mode, 'village')
+    await expectSizes(page, `village figures (${mode})`, minText, minTap)
+    await page.locator('.eu-scope-tabs .eu-chip[data-value="manage"]:visible').click()
+    const item = page.locator('.eu-manage-item:visible').first()
+    await item.click()
+    const editor = page.locator('.eu-item-editor:visible')
+    await editor.locator('.eu-stepper__plus').click()
+    await editor.locator('.eu-item-note textarea').fill('本村材料齐的多，多给一天')
+    await shot(page, mode, 'manage')
+    await expectSizes(page, `manage (${mode})`, minText, minTap)
+    await editor.locator('.eu-item-save').click()
+    await expect(page.locator('.eu-item-editor:visible')).toHaveCount(0)
+    await page.locator('.eu-escalation-days .eu-stepper__minus:visible').click()
+    await page.locator('.eu-escalation-note:visible textarea').fill('镇里要求超期两天就报')
+    await page.locator('.eu-escalation-save:visible').click()
+    await expect(page.locator('.eu-escalation-saved:visible')).toContainText('超期 2 个工作日')
+  })
+}

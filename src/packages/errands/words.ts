@@ -124,3 +124,23 @@ export function satisfaction(row: { satisfied: number; fair: number; unsatisfied
   const rated = row.satisfied + row.fair + row.unsatisfied
   return rated === 0 ? null : (row.satisfied + row.fair) / rated
 }
+
+/** What villagers say for an item, as the catalog names it (低保 → 最低生活保障). */
+const SPOKEN: Record<string, string> = {
+  低保: '最低生活保障',
+  五保: '特困',
+  社保卡: '社会保障卡',
+  社保: '养老保险',
+  农保: '养老保险',
+  合作医疗: '医保',
+  老年证: '老年人优待证',
+  残疾证: '残疾人证',
+  上户口: '入户',
+  报销: '报销',
+}
+
+/** Whether an item matches the words typed: its name or materials, or the catalog's word for what a villager says. */
+export function matchesWords(item: Pick<CatalogItem, 'name' | 'materials'>, word: string): boolean {
+  const words = [word, ...Object.entries(SPOKEN).flatMap(([spoken, written]) => (word.includes(spoken) ? [written] : []))]
+  return words.some((w) => item.name.includes(w) || item.materials.some((m) => m.includes(w)))
+}

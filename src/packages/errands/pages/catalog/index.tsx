@@ -9,7 +9,7 @@ import { call } from '../../../../services/api'
 import type { CatalogItem } from '../../../../services/contract'
 import { ROUTES } from '../../../../services/routes'
 import { Chips } from '../../components/Chips'
-import { daysWords } from '../../words'
+import { daysWords, matchesWords } from '../../words'
 import '../../errands.css'
 
 const loadCatalog = () => call('errands', 'catalog', {})
@@ -51,7 +51,7 @@ export default function ErrandCatalogPage() {
           const items = catalog.categories
             .filter((c) => category === ALL || c.id === category || word !== '')
             .flatMap((c) => c.items)
-            .filter((item) => item.enabled && (word === '' || item.name.includes(word) || item.materials.some((m) => m.includes(word))))
+            .filter((item) => item.enabled && (word === '' || matchesWords(item, word)))
             .sort((a, b) => b.uses - a.uses)
           return (
             <>
