@@ -235,6 +235,13 @@ for (const mode of ['normal', 'care'] as const) {
     await page.locator('.eu-respond-submit:visible').click()
     await expect(page.locator('.eu-detail-state:visible')).toHaveText('组长已签收')
     await shot(page, mode, 'proxy-detail-villager')
+    await expectSizes(page, `proxy detail as the villager (${mode})`, minText, minTap)
+    // The elder may still withdraw consent: asked first, then what is not handed on is cancelled.
+    await page.locator('.eu-consent-withdraw:visible').click()
+    await expect(page.locator('.taro-modal__text')).toContainText('撤回后')
+    await page.locator('.taro-model__confirm').click()
+    await expect(page.locator('.eu-detail-state:visible')).toHaveText('已取消')
+    await expect(page.locator('.eu-history:visible')).toContainText('本人撤回同意')
 
     // The secretary: 本村办事情况 → 事项设置: a time limit changed with a reason; 督办到镇 after 2 days.
     await page.evaluate(() => localStorage.removeItem('cz.token'))

@@ -31,6 +31,7 @@ export const STEP_BUTTON: Record<ErrandState, string> = {
 /** A step in the request's history, in words. */
 const STEP_KIND: Record<string, string> = {
   submitted: '提交申请',
+  submitted_for: '组长代为提交',
   accepted: '组长签收',
   collected: '材料收齐',
   handed_on: '转村（镇）办理',
@@ -43,6 +44,11 @@ const STEP_KIND: Record<string, string> = {
   escalated: '督办',
   warned: '到期提醒',
   consent: '本人同意',
+  consent_withdrawn: '本人撤回同意',
+  extension_requested: '申请延期',
+  extension_approved: '村里批准延期',
+  extension_refused: '村里没有批准延期',
+  callback_asked: '提醒回访',
   rated: '评价',
   responded: '村民回复',
   callback: '电话回访',

@@ -62,7 +62,7 @@ export function MonthBars({ months }: { months: Row[] }) {
  * its five numbers under the column heads, so the table fits a 375 px phone in 长辈模式 too.
  */
 export function FiguresTable({ rows, first, className }: { rows: Row[]; first: string; className?: string }) {
-  const head = ['申请件数', '办好人次', '按时率', '平均天数', '满意率']
+  const head = ['件数', '人次', '按时率', '天数', '满意率']
   return (
     <View className={`eu-table${className ? ` ${className}` : ''}`}>
       <View className="eu-table__row eu-table__row--head">
@@ -87,6 +87,7 @@ export function FiguresTable({ rows, first, className }: { rows: Row[]; first: s
           </View>
         </View>
       ))}
+      <Text className="cz-text cz-text--small eu-block eu-table__key">件数：申请了几件；人次：办好了几人次；天数：平均用了几个工作日；满意率：评价满意和基本满意的占几成。</Text>
     </View>
   )
 }

@@ -11,7 +11,7 @@ import { useMe } from '../../../../lib/session'
 import { useQuery } from '../../../../lib/use-query'
 import { villageDateTime } from '../../../../lib/village-time'
 import { call } from '../../../../services/api'
-import type { ErrandDetail } from '../../../../services/contract'
+import type { ErrandDetail, ErrandState } from '../../../../services/contract'
 import { PhotoStrip } from '../../components/Photos'
 import { Steps } from '../../components/Steps'
 import { dayWords, dueWords, ERRAND_STATE_LABEL, ESCALATION_WORDS, HANDLED_BY_WORDS, RATING_LABEL } from '../../words'
@@ -38,6 +38,9 @@ export default function ErrandDetailPage() {
     </Screen>
   )
 }
+
+/** A proxy request the villager may still withdraw consent from (not handed on yet). */
+const WITHDRAWABLE: readonly ErrandState[] = ['submitted', 'accepted', 'collected', 'returned']
 
 function Detail({ errand, meId, onChanged }: { errand: ErrandDetail; meId?: string; onChanged: () => Promise<void> }) {
   const due = dueWords(errand)
@@ -85,7 +88,9 @@ function Detail({ errand, meId, onChanged }: { errand: ErrandDetail; meId?: stri
         ) : null}
       </Card>
 
-      {errand.can.consent && errand.consent ? <ConsentCard errand={errand} onChanged={onChanged} /> : null}
+      {errand.consent && (errand.can.consent || (forMe && errand.proxy && errand.consent.state === 'given' && WITHDRAWABLE.includes(errand.state))) ? (
+        <ConsentCard errand={errand} onChanged={onChanged} />
+      ) : null}
       {errand.can.respond ? <RespondCard errand={errand} onChanged={onChanged} /> : null}
       {errand.can.rate ? <RateCard errand={errand} onChanged={onChanged} /> : null}
 
