@@ -21,3 +21,9 @@ declare namespace NodeJS {
     TARO_APP_CLOUD_ENV?: string
   }
 }
+
+/** uCharts (canvas charts for mini programs and the browser), used only inside the errands subpackage. */
+declare module '@qiun/ucharts' {
+  const uCharts: new (options: Record<string, unknown>) => { updateData(data: Record<string, unknown>): void }
+  export default uCharts
+}

@@ -6,6 +6,7 @@ import { partyGroupFor } from '../shared/party-groups/village-report'
 import type { GroupRecord, PersonRecord, TownRecord, VillageRecord } from '../shared/records/records'
 import { readAll } from '../shared/records/read-all'
 import { councilAttention } from '../shared/councils/attention'
+import { errandAttention } from '../shared/errands/attention'
 import { cityAttention, townAttention, villageAttention, worstFirst, type Attention, type VillageCoverage } from '../shared/domain/attention'
 
 function coverageOfVillage(village: VillageRecord, groupCount?: number): VillageCoverage {
@@ -98,6 +99,8 @@ export const homeFunction = defineFunction('home', {
         if (village) items.push(...villageAttention(coverageOfVillage(village)))
       }
       items.push(...(await councilAttention(db, caller, [...villageIds].sort(), now())))
+      const group = caller.groupId && caller.roles.includes('group_leader') ? caller.groupId : null
+      items.push(...(await errandAttention(db, group, [...villageIds].sort(), now())))
       return { items: worstFirst(items) }
     },
   },

@@ -1,0 +1,83 @@
+/**
+ * A column chart drawn by uCharts on a 2d canvas, the same code in WeChat and the browser. Kept in
+ * this subpackage so the chart library loads only with the figures page, never with the main package.
+ * The numbers are always also shown in a table beside it: a chart is for seeing, the table for reading.
+ */
+import { Canvas } from '@tarojs/components'
+import Taro from '@tarojs/taro'
+import uCharts from '@qiun/ucharts'
+import { useEffect, useMemo } from 'react'
+
+export interface ColumnSeries {
+  name: string
+  data: number[]
+  color: string
+}
+
+interface Props {
+  /** Unique on the page: the canvas is found by it. */
+  id: string
+  categories: string[]
+  series: ColumnSeries[]
+  height?: number
+  /** Words for screen readers and for anyone the canvas fails: what the chart shows. */
+  label: string
+}
+
+interface CanvasNode {
+  width: number
+  height: number
+  getContext(kind: '2d'): unknown
+}
+
+function pixelRatio(): number {
+  try {
+    return Taro.getSystemInfoSync().pixelRatio || 2
+  } catch {
+    return 2
+  }
+}
+
+export default function ColumnChart({ id, categories, series, height = 220, label }: Props) {
+  const key = useMemo(() => JSON.stringify([categories, series]), [categories, series])
+  useEffect(() => {
+    let cancelled = false
+    // The canvas exists once this render has reached the page: look for it on the next tick.
+    Taro.nextTick(() => {
+      Taro.createSelectorQuery()
+        .select(`#${id}`)
+        .fields({ node: true, size: true })
+        .exec((found: Array<{ node?: CanvasNode; width: number; height: number } | null>) => {
+          const target = found?.[0]
+          if (cancelled || !target?.node) return
+          const ratio = pixelRatio()
+          const canvas = target.node
+          canvas.width = target.width * ratio
+          canvas.height = target.height * ratio
+          new uCharts({
+            type: 'column',
+            context: canvas.getContext('2d'),
+            width: target.width * ratio,
+            height: target.height * ratio,
+            pixelRatio: ratio,
+            categories,
+            series,
+            animation: false,
+            background: '#FFFFFF',
+            fontSize: 12 * ratio,
+            padding: [12 * ratio, 8 * ratio, 0, 4 * ratio],
+            legend: { show: series.length > 1, fontSize: 12 * ratio, lineHeight: 16 * ratio },
+            xAxis: { disableGrid: true, fontSize: 11 * ratio },
+            yAxis: { data: [{ min: 0, fontSize: 11 * ratio }], splitNumber: 4 },
+            extra: { column: { type: 'group', width: 14 * ratio } },
+          })
+        })
+    })
+    return () => {
+      cancelled = true
+    }
+    // The chart is redrawn when what it shows changes (key), not on every render.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [id, key])
+  return <Canvas type="2d" id={id} className="cz-chart" style={{ width: '100%', height: `${height}px` }} aria-label={label} />
+}
