@@ -29,35 +29,6 @@ export function Totals({ total }: { total: Row }) {
 }
 
 /**
- * Requests per month as bars (plain Views: the numbers are in the table under them too). The
- * darker part of each bar is what was done on time.
- */
-export function MonthBars({ months }: { months: Row[] }) {
-  const most = Math.max(1, ...months.map((m) => m.requests))
-  return (
-    <View className="eu-month-bars">
-      {months.map((month) => (
-        <View key={month.key} className="eu-month-bar" data-month={month.key}>
-          <Text className="cz-text cz-text--small eu-month-bar__label">{month.label}</Text>
-          <View className="eu-month-bar__track">
-            <View className="eu-month-bar__fill" style={{ width: `${(month.requests / most) * 100}%` }}>
-              <View className="eu-month-bar__on-time" style={{ width: month.requests > 0 ? `${(month.onTime / month.requests) * 100}%` : '0%' }} />
-            </View>
-          </View>
-          <Text className="cz-text cz-text--small eu-month-bar__count">{month.requests}</Text>
-        </View>
-      ))}
-      <View className="eu-legend">
-        <View className="eu-legend__swatch eu-legend__swatch--all" />
-        <Text className="cz-text cz-text--small">申请件数</Text>
-        <View className="eu-legend__swatch eu-legend__swatch--on-time" />
-        <Text className="cz-text cz-text--small">其中按时办好</Text>
-      </View>
-    </View>
-  )
-}
-
-/**
  * The numbers per group (a village), per village (a town) or per month: the name on its own line,
  * its five numbers under the column heads, so the table fits a 375 px phone in 长辈模式 too.
  */

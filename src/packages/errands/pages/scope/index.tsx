@@ -12,7 +12,8 @@ import { call } from '../../../../services/api'
 import type { ErrandState } from '../../../../services/contract'
 import { Chips } from '../../components/Chips'
 import { ErrandRow } from '../../components/ErrandRow'
-import { FiguresTable, MonthBars, Totals } from '../../components/Figures'
+import ColumnChart from '../../charts/ColumnChart'
+import { FiguresTable, Totals } from '../../components/Figures'
 import { CatalogManager, EscalationSetting } from './Manage'
 import '../../errands.css'
 
@@ -67,14 +68,33 @@ export default function ErrandScopePage() {
                 <Totals total={data.total} />
               </Card>
               <Card title="每月申请件数" className="eu-figures-months">
-                <MonthBars months={data.months} />
+                <ColumnChart
+                  id="eu-months-chart"
+                  categories={data.months.map((month) => month.label)}
+                  series={[
+                    { name: '申请件数', data: data.months.map((month) => month.requests), color: '#e8a19c' },
+                    { name: '按时办好', data: data.months.map((month) => month.onTime), color: '#b3261e' },
+                  ]}
+                  label={`每月申请件数：${data.months.map((month) => `${month.label}${month.requests}件`).join('，')}`}
+                />
                 {data.months.some((month) => month.requests > 0) ? (
                   <FiguresTable className="eu-months-table" rows={data.months.filter((month) => month.requests > 0)} first="有申请的月份" />
                 ) : null}
               </Card>
               <Card title={level === 'village' ? '各组情况' : level === 'town' ? '各村情况' : '各镇情况'} className="eu-figures-parts">
                 {data.parts.length > 0 ? (
-                  <FiguresTable className="eu-parts-table" rows={data.parts} first={level === 'village' ? '组' : level === 'town' ? '村' : '镇'} />
+                  <>
+                    <ColumnChart
+                      id="eu-parts-chart"
+                      categories={data.parts.map((part) => part.label)}
+                      series={[
+                        { name: '申请件数', data: data.parts.map((part) => part.requests), color: '#e8a19c' },
+                        { name: '办好人次', data: data.parts.map((part) => part.personTimes), color: '#b3261e' },
+                      ]}
+                      label={`各${level === 'village' ? '组' : '村'}申请件数：${data.parts.map((part) => `${part.label}${part.requests}件`).join('，')}`}
+                    />
+                    <FiguresTable className="eu-parts-table" rows={data.parts} first={level === 'village' ? '组' : level === 'town' ? '村' : '镇'} />
+                  </>
                 ) : (
                   <Text className="cz-text">还没有申请。</Text>
                 )}
