@@ -9,6 +9,10 @@ export default defineAppConfig({
     { root: 'packages/invite', pages: ['pages/issue/index'] },
     { root: 'packages/offices', pages: ['pages/manage/index'] },
     { root: 'packages/councils', pages: ['pages/index/index', 'pages/matter/index', 'pages/create/index', 'pages/body/index'] },
+    {
+      root: 'packages/errands',
+      pages: ['pages/request/index', 'pages/catalog/index', 'pages/mine/index', 'pages/detail/index', 'pages/todo/index', 'pages/proxy/index', 'pages/scope/index'],
+    },
   ],
   // Browser build: no slide between pages. A tab tapped while the slide back from a page was still
   // running left a blank screen (Taro's h5 router), and a weak phone gains nothing from the slide.

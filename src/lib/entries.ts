@@ -1,4 +1,4 @@
-import { coverageAreas, officeScopes, policy, villageInCharge, type Me } from '../services/contract'
+import { CITY, coverageAreas, officeScopes, policy, villageInCharge, type Area, type Me } from '../services/contract'
 
 /**
  * The entries 我的 and 首页 offer. Each asks the rule of the action it opens (types/policy.ts),
@@ -43,4 +43,17 @@ export function officesEntry(me: Me): string | null {
   const area = officeScopes(me)[0]
   if (!area) return null
   return area.level === 'city' ? 'city' : area.level === 'town' ? area.townId : area.villageId
+}
+
+/** 办事情况 (errands figures and list): the widest scope the caller may see, as the scopeId `errands.figures` takes. */
+export function errandsScopeEntry(me: Me): { scopeId: string; level: Area['level'] } | null {
+  const areas: Area[] = [CITY]
+  for (const { scope } of me.grants) {
+    if (scope.level === 'town') areas.push({ level: 'town', townId: scope.id, villageId: null })
+    if (scope.level === 'village') areas.push({ level: 'village', townId: null, villageId: scope.id })
+  }
+  const area = areas.find((candidate) => policy.errands.figures(me, candidate))
+  if (!area) return null
+  const scopeId = area.level === 'city' ? 'city' : area.level === 'town' ? area.townId! : area.villageId!
+  return { scopeId, level: area.level }
 }

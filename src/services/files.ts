@@ -177,3 +177,86 @@ async function openInWeChat(file: FileRef): Promise<void> {
     throw clientError('手机上打不开这个文件，请转发到电脑上查看')
   }
 }
+
+// ---------------------------------------------------------------- photos
+
+const PHOTO_TYPES = 'image/jpeg,image/png,image/webp'
+
+function choosePhotosInBrowser(count: number): Promise<File[]> {
+  return new Promise((resolve) => {
+    const input = document.createElement('input')
+    input.type = 'file'
+    input.accept = PHOTO_TYPES
+    input.multiple = count > 1
+    input.className = 'cz-file-input cz-photo-input'
+    input.style.display = 'none'
+    const done = (files: File[]) => {
+      input.remove()
+      resolve(files.slice(0, count))
+    }
+    input.addEventListener('change', () => done(Array.from(input.files ?? [])), { once: true })
+    input.addEventListener('cancel', () => done([]), { once: true })
+    document.body.appendChild(input)
+    input.click()
+  })
+}
+
+async function uploadPhotoInBrowser(file: File): Promise<string> {
+  const token = getToken()
+  const res = await send(`/api/files?name=${encodeURIComponent(file.name.slice(0, 200) || 'photo.jpg')}&purpose=photo`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/octet-stream', ...authHeader(token) },
+    body: file,
+  })
+  if (!res.ok) throw await errorOf(res, !!token)
+  const parsed = uploadAnswer.safeParse(await res.json().catch(() => null))
+  if (!parsed.success || !parsed.data.ok) throw clientError(DEFAULT_MESSAGE_OF.INTERNAL, 'INTERNAL')
+  return parsed.data.data.fileId
+}
+
+async function choosePhotosInWeChat(count: number): Promise<{ path: string; name: string }[]> {
+  try {
+    const res = await Taro.chooseMedia({ count, mediaType: ['image'], sizeType: ['compressed'], sourceType: ['album', 'camera'] })
+    return res.tempFiles.map((file, index) => ({ path: file.tempFilePath, name: `photo-${index + 1}.${extensionOf(file.tempFilePath) || 'jpg'}` }))
+  } catch (error) {
+    if (cancelled(error)) return []
+    throw clientError('没能打开相册，请再试一次')
+  }
+}
+
+async function uploadPhotoInWeChat(picked: { path: string; name: string }): Promise<string> {
+  let fileId: string
+  try {
+    const cloudPath = `${APP_UPLOAD_FOLDER}/photo/${Date.now()}-${Math.random().toString(36).slice(2, 10)}.${extensionOf(picked.name) || 'jpg'}`
+    fileId = (await Taro.cloud.uploadFile({ cloudPath, filePath: picked.path })).fileID
+  } catch {
+    throw clientError(NETWORK_MESSAGE, 'NETWORK')
+  }
+  await call('files', 'register', { fileId, name: picked.name, purpose: 'photo' })
+  return fileId
+}
+
+/**
+ * Lets the person take or choose up to `count` photos and uploads them (purpose `photo`); the file
+ * IDs in the order chosen, empty when they changed their mind. `onChosen` runs before the upload.
+ */
+export async function chooseAndUploadPhotos(count: number, onChosen?: (n: number) => void): Promise<string[]> {
+  if (count < 1) return []
+  if (process.env.TARO_ENV === 'h5') {
+    const files = await choosePhotosInBrowser(count)
+    if (files.length > 0) onChosen?.(files.length)
+    const ids: string[] = []
+    for (const file of files) ids.push(await uploadPhotoInBrowser(file))
+    return ids
+  }
+  const picked = await choosePhotosInWeChat(count)
+  if (picked.length > 0) onChosen?.(picked.length)
+  const ids: string[] = []
+  for (const one of picked) ids.push(await uploadPhotoInWeChat(one))
+  return ids
+}
+
+/** A short-lived address to show a photo (`files.url` checks who may see it). */
+export async function photoUrl(fileId: string): Promise<string> {
+  return (await call('files', 'url', { fileId })).url
+}

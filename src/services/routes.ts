@@ -19,6 +19,13 @@ export const ROUTES = {
   councilMatter: '/packages/councils/pages/matter/index',
   councilCreate: '/packages/councils/pages/create/index',
   councilBody: '/packages/councils/pages/body/index',
+  errandRequest: '/packages/errands/pages/request/index',
+  errandCatalog: '/packages/errands/pages/catalog/index',
+  errandsMine: '/packages/errands/pages/mine/index',
+  errandDetail: '/packages/errands/pages/detail/index',
+  errandsTodo: '/packages/errands/pages/todo/index',
+  errandProxy: '/packages/errands/pages/proxy/index',
+  errandsScope: '/packages/errands/pages/scope/index',
 } as const
 
 let leaving = false

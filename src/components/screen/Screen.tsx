@@ -1,6 +1,7 @@
 import { View } from '@tarojs/components'
 import { useDidShow } from '@tarojs/taro'
 import type { PropsWithChildren } from 'react'
+import { refreshTodo } from '../../lib/errands-todo'
 import { refreshUnread } from '../../lib/unread'
 import { useTheme } from '../../theme/store'
 import { TabBarView } from '../tab-bar/TabBarView'
@@ -28,6 +29,7 @@ export function Screen({ tab, back = false, onBack, className, children }: Props
     if (!tab) return
     activeTabStore.set(tab)
     refreshUnread()
+    refreshTodo()
   })
   const classes = ['cz-screen', careMode ? 'cz-care' : '', tab ? 'cz-screen--tab' : '', className ?? ''].filter(Boolean).join(' ')
   return (

@@ -1,5 +1,6 @@
 import { Text, View } from '@tarojs/components'
 import Taro from '@tarojs/taro'
+import { todoStore } from '../../lib/errands-todo'
 import { badgeText, unreadStore } from '../../lib/unread'
 import { useStore } from '../../lib/store'
 import { TABS, type TabKey } from './tabs'
@@ -10,6 +11,8 @@ import { TABS, type TabKey } from './tabs'
  */
 export function TabBarView({ active }: { active: TabKey }) {
   const unread = useStore(unreadStore)
+  // 办事: the errands waiting for the leader (or village cadre), red as the unread count is.
+  const todo = useStore(todoStore)
   return (
     <View className="cz-tabbar">
       {TABS.map((tab) => {
@@ -29,6 +32,14 @@ export function TabBarView({ active }: { active: TabKey }) {
             {tab.key === 'chats' && unread > 0 ? (
               <Text className="cz-tabbar__badge cz-text" aria-label={`${unread}条未读`}>
                 {badgeText(unread)}
+              </Text>
+            ) : null}
+            {tab.key === 'services' && todo.open > 0 ? (
+              <Text
+                className={`cz-tabbar__badge cz-text${todo.overdue > 0 ? ' cz-tabbar__badge--overdue' : ''}`}
+                aria-label={`${todo.open}件待办${todo.overdue > 0 ? `，${todo.overdue}件超期` : ''}`}
+              >
+                {badgeText(todo.open)}
               </Text>
             ) : null}
           </View>

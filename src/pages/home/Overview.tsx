@@ -2,6 +2,7 @@ import { Text, View } from '@tarojs/components'
 import Taro from '@tarojs/taro'
 import { BigButton } from '../../components/button/BigButton'
 import { CallButton } from '../../components/call/CallButton'
+import { ErrandsCard } from '../../components/errands/ErrandsCard'
 import { Card } from '../../components/card/Card'
 import { Field } from '../../components/field/Field'
 import { officeRolesOf } from '../../lib/audience'
@@ -32,6 +33,8 @@ export function Overview({ data, me, duty }: { data: HomeOverview; me: Me; duty?
             <Field className="home-households" label="户数" value={`${group.householdCount} 户`} />
             {group.leader && group.leader.id !== person.id ? <CallButton className="home-call-leader" personId={group.leader.id} name={group.leader.name} /> : null}
           </Card>
+          {/* 办事: the five most-used items, one tap each to the request screen. */}
+          <ErrandsCard className="home-errands" />
           {isGroupLeader ? (
             <BigButton className="home-roster-entry" text="本组花名册" onClick={() => void Taro.navigateTo({ url: `${ROUTES.roster}?groupId=${encodeURIComponent(group.id)}` })} />
           ) : null}

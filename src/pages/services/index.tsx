@@ -1,32 +1,66 @@
-import { ComingSoonPage, type ComingSoonWords } from '../../components/coming-soon/ComingSoonPage'
+import { Text } from '@tarojs/components'
+import Taro from '@tarojs/taro'
+import { BigButton } from '../../components/button/BigButton'
+import { Card } from '../../components/card/Card'
 import { CouncilsCard, useWaitingVotes } from '../../components/councils/CouncilsCard'
+import { ErrandsCard, TodoLine } from '../../components/errands/ErrandsCard'
+import { Screen } from '../../components/screen/Screen'
+import { QueryView } from '../../components/status/QueryView'
+import { errandsScopeEntry } from '../../lib/entries'
+import { handlesErrands, todoStore } from '../../lib/errands-todo'
+import { useMe } from '../../lib/session'
+import { useStore } from '../../lib/store'
+import { ROUTES } from '../../services/routes'
+import './index.css'
 
-/** What will come here, and what to do until then — in words that fit who is reading. */
-const WORDS: ComingSoonWords = {
-  villager: {
-    later: '以后，您可以在这里请组长帮您代办村里的便民事项，办到哪一步都能看到。',
-    now: '现在要办事，请找本组组长，或到村委会办理。',
-  },
-  leader: {
-    later: '以后，本组村民请您代办的事项会在这里，您可以一步一步办理，办到哪一步村民都能看到。',
-    now: '现在村民找您办事，请照原来的办法，带着材料到村委会办理。',
-  },
-  village: {
-    later: '以后，各组组长替村民交上来的事项会在这里，村里办到哪一步，组长和村民都能看到。',
-    now: '现在请照原来的办法，在村委会办理。',
-  },
-  officer: {
-    later: '以后，各村交到镇上、市里办理的事项会在这里。',
-    now: '现在请照原来的办法办理。',
-  },
-}
+const SCOPE_WORDS = { village: '本村办事情况', town: '本镇办事情况', city: '全市办事情况' } as const
 
-/** 办事: 议事表决 is here; 代办 is not built yet. */
+/**
+ * 办事: for a villager the items to ask for (most used first, then 全部事项) and 我的申请; for a group
+ * leader or village cadre the to-do with its count; for cadres and officers the figures and list of
+ * their village or town; 议事表决 under them.
+ */
 export default function ServicesPage() {
+  const { state, reload } = useMe()
   const votes = useWaitingVotes()
+  const todo = useStore(todoStore)
   return (
-    <ComingSoonPage tab="services" title="办事" headline="代办事项即将上线" words={WORDS}>
-      <CouncilsCard state={votes} className="services-councils" />
-    </ComingSoonPage>
+    <Screen tab="services">
+      <Text className="cz-text cz-title cz-page-title">办事</Text>
+      <QueryView state={state} onRetry={() => void reload()}>
+        {(me) => {
+          const scope = errandsScopeEntry(me)
+          return (
+            <>
+              {handlesErrands(me.roles) ? (
+                <Card title={me.roles.includes('group_leader') ? '组长待办' : '村里待办'} className="services-todo">
+                  {todo.open > 0 ? (
+                    <TodoLine open={todo.open} overdue={todo.overdue} />
+                  ) : (
+                    <>
+                      <Text className="cz-text services-todo-none">现在没有要办的事。</Text>
+                      <BigButton className="services-todo-open" kind="plain" text="看待办" onClick={() => void Taro.navigateTo({ url: ROUTES.errandsTodo })} />
+                    </>
+                  )}
+                </Card>
+              ) : null}
+              <ErrandsCard className="services-errands" withTodo={false} />
+              {scope ? (
+                <Card title={SCOPE_WORDS[scope.level]} className="services-scope">
+                  <Text className="cz-text">申请多少、按时办好多少、村民满不满意，每月的数字和每一件申请。</Text>
+                  <BigButton
+                    className="services-scope-open"
+                    kind="plain"
+                    text={`看${SCOPE_WORDS[scope.level]}`}
+                    onClick={() => void Taro.navigateTo({ url: `${ROUTES.errandsScope}?scopeId=${encodeURIComponent(scope.scopeId)}&level=${scope.level}` })}
+                  />
+                </Card>
+              ) : null}
+              <CouncilsCard state={votes} className="services-councils" />
+            </>
+          )
+        }}
+      </QueryView>
+    </Screen>
   )
 }

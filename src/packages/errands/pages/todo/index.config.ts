@@ -1,0 +1,1 @@
+export default definePageConfig({ navigationBarTitleText: '组长待办', enablePullDownRefresh: true })
