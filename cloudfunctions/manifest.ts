@@ -53,6 +53,16 @@ export const MANIFEST = {
       deadlines: { cron: '0 */10 * * * * *', purpose: '督办：到期前一个工作日提醒，超期督办到村、到镇，办好 3 个工作日未评价请组长回访（每 10 分钟）' },
     },
   },
+  mediation: {
+    timeout: 60,
+    openapi: [],
+    jobs: {
+      timeLimits: {
+        cron: '0 */5 * * * * *',
+        purpose: '调解时限：24 小时未签收或未联系告知上一级，各级时限到期自动上报（镇级标记超期），满 30 天提醒，司法确认剩 7 天、回访到期提醒（每 5 分钟）',
+      },
+    },
+  },
   inbox: {
     timeout: 60,
     openapi: ['subscribeMessage.send'],

@@ -3,6 +3,8 @@ import { councilsFunction } from './councils/actions'
 import { councilsJobs } from './councils/jobs'
 import { errandsFunction } from './errands/actions'
 import { errandsJobs } from './errands/jobs'
+import { mediationFunction } from './mediation/actions'
+import { mediationJobs } from './mediation/jobs'
 import { filesFunction } from './files/actions'
 import { filesJobs } from './files/jobs'
 import { homeFunction } from './home/actions'
@@ -25,6 +27,7 @@ export const cloudFunctions = {
   files: filesFunction,
   councils: councilsFunction,
   errands: errandsFunction,
+  mediation: mediationFunction,
 } as const
 
 /** Each function's jobs by name; their schedules are in manifest.ts. */
@@ -34,4 +37,5 @@ export const cloudJobs = {
   inbox: inboxJobs,
   councils: councilsJobs,
   errands: errandsJobs,
+  mediation: mediationJobs,
 } as const satisfies JobTable

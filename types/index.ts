@@ -8,6 +8,7 @@ import { inboxContract } from './functions/inbox'
 import { filesContract } from './functions/files'
 import { councilsContract } from './functions/councils'
 import { errandsContract } from './functions/errands'
+import { mediationContract } from './functions/mediation'
 
 export * from './common'
 export * from './errors'
@@ -21,6 +22,7 @@ export * from './functions/inbox'
 export * from './functions/files'
 export * from './functions/councils'
 export * from './functions/errands'
+export * from './functions/mediation'
 export * from './policy'
 
 /** Every cloud function and its actions: the one place the app and the functions agree on. */
@@ -34,6 +36,7 @@ export const contract = {
   files: filesContract,
   councils: councilsContract,
   errands: errandsContract,
+  mediation: mediationContract,
 } as const
 
 export type Contract = typeof contract

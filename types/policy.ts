@@ -71,7 +71,23 @@ export interface TargetOf {
   matter: MatterPlace
   /** An errand request (the input's requestId): its villager's place and who filed it. */
   errand: ErrandPlace
+  /** A mediation case (the input's caseId): its group, the levels it has reached, its parties. */
+  case: CasePlace
 }
+
+export type CaseLevelName = 'group' | 'village' | 'town'
+
+/** A mediation case as the rules see it: where it was opened, how far up it has gone, who it is about. */
+export interface CasePlace extends Place {
+  /** Levels whose handlers see it: the group always; the village and the town once it reached them or they were told (a high-risk flag). */
+  levels: readonly CaseLevelName[]
+  /** Parties on the roster, and the villager who asked for it. */
+  partyIds: readonly string[]
+  /** Flagged `violence`: the town's police liaison sees it too. */
+  violence: boolean
+}
+
+export const NO_CASE: CasePlace = { ...NOWHERE, levels: [], partyIds: [], violence: false }
 
 /** An errand request as the rules see it: the villager's group (and its leader), for whom, by whom. */
 export interface ErrandPlace extends Place {
@@ -289,6 +305,30 @@ function ownsErrand(actor: Actor, errand: ErrandPlace): boolean {
 
 const isForMe = (actor: Actor, errand: ErrandPlace) => Boolean(errand.forPersonId) && errand.forPersonId === actor.personId
 
+// ── Mediation: the first hundred metres at the group, and nobody else sees a case ───────────────
+
+const CASE_VILLAGE_HANDLERS: readonly OfficeRole[] = ['village_secretary', 'village_staff']
+
+/**
+ * The highest level of the ladder the actor handles this case at, or null: the group's leader (the
+ * village's cadres where the group has none), the village's cadres once it reached the village,
+ * the town's officers once it reached (or was told to) the town. Admins and city officers are not
+ * handlers: a case is confidential (they see dashboard counts only).
+ */
+export function caseHandlerLevel(actor: Actor, place: CasePlace): CaseLevelName | null {
+  if (place.levels.includes('town') && grantReaches(actor, ['town_officer'], place)) return 'town'
+  if (place.levels.includes('village') && grantReaches(actor, CASE_VILLAGE_HANDLERS, place)) return 'village'
+  if (place.levels.includes('group') && (leadsGroup(actor, place) || (!place.leaderId && grantReaches(actor, CASE_VILLAGE_HANDLERS, place)))) return 'group'
+  return null
+}
+
+const handlesCase = (actor: Actor, place: CasePlace) => caseHandlerLevel(actor, place) !== null
+const policeOnCase = (actor: Actor, place: CasePlace) => place.violence && grantReaches(actor, ['police_liaison'], place)
+const partyToCase = (actor: Actor, place: CasePlace) => place.partyIds.includes(actor.personId)
+
+export const CASE_HANDLERS_WHO = '本案经过的各级调解人：本组组长（本组没有组长时由村干部）；上报到村后本村的村书记、村干部；上报到镇后所属镇的镇干部（别人看不到：404）'
+const onCase = rule('case', CASE_HANDLERS_WHO, handlesCase)
+
 const signedIn = (who: string) => rule('nothing', who, () => true)
 const onVillage = (roles: readonly OfficeRole[], who: string) => rule('village', who, (actor, place) => grantReaches(actor, roles, place))
 
@@ -443,6 +483,37 @@ export const policy = {
     figures: rule('scope', '本村的村书记、村干部；所属镇、市的干部；管理员', (actor, scope) =>
       scope.level === 'village' ? grantReaches(actor, VILLAGE_READERS, scope) : scope.level === 'town' ? grantReaches(actor, TOWN_READERS, scope) : cityWide(actor, CITY_READERS),
     ),
+  },
+  mediation: {
+    // Which group a case may be opened in (the caller's own; a leader's own group; a cadre's village) is checked by the action.
+    open: signedIn('村民（为自己的纠纷申请调解，由本组组长受理）；村民小组长（本组的纠纷）；本村的村书记、村干部（本村各组的纠纷，写明哪个组）'),
+    case: rule(
+      'case',
+      '本案当事人（看摘要）；本案经过的各级调解人：本组组长（本组没有组长时由村干部）；上报到村后本村的村书记、村干部；上报到镇后所属镇的镇干部；有暴力风险时所属镇的社区民警（别人看不到：404）',
+      (actor, place) => handlesCase(actor, place) || policeOnCase(actor, place) || partyToCase(actor, place),
+    ),
+    list: signedIn('任何已登录的人（mine：自己是当事人的；group、village、town：自己作为该级调解人的）'),
+    signFor: onCase,
+    escalate: onCase,
+    log: rule(
+      'case',
+      '本案经过的各级调解人：本组组长（本组没有组长时由村干部）；上报到村后本村的村书记、村干部；上报到镇后所属镇的镇干部；有暴力风险时所属镇的社区民警',
+      (actor, place) => handlesCase(actor, place) || policeOnCase(actor, place),
+    ),
+    flag: onCase,
+    recordAgreement: onCase,
+    attachSigned: onCase,
+    close: onCase,
+    scheduleFollowUp: onCase,
+    followUp: onCase,
+    extend: onCase,
+    views: onCase,
+    file: rule('case', '能看到这个案件的人（当事人只能看协议书和签字件）', (actor, place) => handlesCase(actor, place) || policeOnCase(actor, place) || partyToCase(actor, place)),
+    dashboard: rule('scope', '本村的村书记、村干部；所属镇的镇干部；市级干部；管理员（只有数字，没有案件内容）', (actor, scope) =>
+      scope.level === 'village' ? grantReaches(actor, VILLAGE_READERS, scope) : scope.level === 'town' ? grantReaches(actor, TOWN_READERS, scope) : cityWide(actor, CITY_READERS),
+    ),
+    limits: signedIn('任何已登录的人（本镇的调解时限）'),
+    setLimits: rule('scope', '所属镇的镇干部；管理员（各级调解时限，记入台账）', (actor, scope) => scope.level === 'town' && grantReaches(actor, ['town_officer', 'admin'], scope)),
   },
 } as const
 

@@ -88,6 +88,16 @@ export const COLLECTIONS = {
    */
   errands: { indexes: [['groupId'], ['villageId'], ['townId'], ['forPersonId'], ['nextCheckAt'], ['open', 'groupId']], version: 1 },
   /** `_id` is the village: its catalog choices, escalation setting and item use counts. */
+  /** Mediation cases (cloudfunctions/shared/mediation/records.ts); `nextCheckAt` drives mediation/timeLimits. */
+  mediationCases: { indexes: [['nextCheckAt'], ['villageId']], version: 1 },
+  /** One entry per case per list it is on (`key`: party/group/village/town/police), ordered by `sortKey`. */
+  mediationEntries: { indexes: [['key'], ['caseId']], version: 1 },
+  /** Open cases now, by dashboard bucket, per village and town (`_id` = the scope id). */
+  mediationOpen: { indexes: [['scopeId']], version: 1 },
+  /** Per village and town and month: opened, closed, resolved, first contacts (`_id` `<scopeId>:<YYYY-MM>`). */
+  mediationFigures: { indexes: [['scopeId']], version: 1 },
+  /** A town's time limits per level (`_id` = the town id); absent: the defaults. */
+  mediationLimits: { indexes: [], version: 1 },
   errandSettings: { indexes: [], version: 1 },
   /** Errand figures per group, village and town and month (`<level>:<scopeId>:<YYYY-MM>`). */
   errandFigures: { indexes: [['scopeId'], ['townId'], ['villageId']], version: 1 },
