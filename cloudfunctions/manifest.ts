@@ -63,6 +63,11 @@ export const MANIFEST = {
       },
     },
   },
+  chat: {
+    timeout: 20,
+    openapi: ['security.msgSecCheck'],
+    jobs: {},
+  },
   inbox: {
     timeout: 60,
     openapi: ['subscribeMessage.send'],

@@ -5,6 +5,7 @@ import { errandsFunction } from './errands/actions'
 import { errandsJobs } from './errands/jobs'
 import { mediationFunction } from './mediation/actions'
 import { mediationJobs } from './mediation/jobs'
+import { chatFunction } from './chat/actions'
 import { filesFunction } from './files/actions'
 import { filesJobs } from './files/jobs'
 import { homeFunction } from './home/actions'
@@ -28,6 +29,7 @@ export const cloudFunctions = {
   councils: councilsFunction,
   errands: errandsFunction,
   mediation: mediationFunction,
+  chat: chatFunction,
 } as const
 
 /** Each function's jobs by name; their schedules are in manifest.ts. */

@@ -9,6 +9,7 @@ import { filesContract } from './functions/files'
 import { councilsContract } from './functions/councils'
 import { errandsContract } from './functions/errands'
 import { mediationContract } from './functions/mediation'
+import { chatContract } from './functions/chat'
 
 export * from './common'
 export * from './errors'
@@ -23,6 +24,7 @@ export * from './functions/files'
 export * from './functions/councils'
 export * from './functions/errands'
 export * from './functions/mediation'
+export * from './functions/chat'
 export * from './policy'
 
 /** Every cloud function and its actions: the one place the app and the functions agree on. */
@@ -37,6 +39,7 @@ export const contract = {
   councils: councilsContract,
   errands: errandsContract,
   mediation: mediationContract,
+  chat: chatContract,
 } as const
 
 export type Contract = typeof contract

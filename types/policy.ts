@@ -73,9 +73,27 @@ export interface TargetOf {
   errand: ErrandPlace
   /** A mediation case (the input's caseId): its group, the levels it has reached, its parties. */
   case: CasePlace
+  /** A chat (the input's chatId, or the chat of the input's aidId). */
+  chat: ChatPlace
+  /** A message (the input's messageId, or the message of the input's aidId) and its chat. */
+  message: MessagePlace
 }
 
 export type CaseLevelName = 'group' | 'village' | 'town'
+
+/** A chat as the rules see it: a villager group's (with its leader) or a village's. An unknown id is nowhere (kind null). */
+export interface ChatPlace extends Place {
+  kind: 'group' | 'village' | null
+}
+
+export const NO_CHAT: ChatPlace = { ...NOWHERE, kind: null }
+
+/** A message (or a mutual-aid request) in a chat, with who sent it (or asked for help). */
+export interface MessagePlace extends ChatPlace {
+  senderId: string | null
+}
+
+export const NO_MESSAGE: MessagePlace = { ...NO_CHAT, senderId: null }
 
 /** A mediation case as the rules see it: where it was opened, how far up it has gone, who it is about. */
 export interface CasePlace extends Place {
@@ -329,6 +347,29 @@ const partyToCase = (actor: Actor, place: CasePlace) => place.partyIds.includes(
 export const CASE_HANDLERS_WHO = '本案经过的各级调解人：本组组长（本组没有组长时由村干部）；上报到村后本村的村书记、村干部；上报到镇后所属镇的镇干部（别人看不到：404）'
 const onCase = rule('case', CASE_HANDLERS_WHO, handlesCase)
 
+// ── Chats: members follow the roster; the village's cadres sit in every chat of their village ─────
+
+const CHAT_CADRES: readonly OfficeRole[] = ['village_secretary', 'village_staff']
+
+/** A villager of the group (its leader included) for a group chat, of the village for a village chat; the village's cadres in both. */
+export function memberOfChat(actor: Actor, chat: ChatPlace): boolean {
+  if (chat.kind === null) return false
+  if (grantReaches(actor, CHAT_CADRES, chat)) return true
+  return chat.kind === 'group' ? Boolean(chat.groupId) && actor.groupId === chat.groupId : Boolean(chat.villageId) && actor.villageId === chat.villageId
+}
+
+/** Who posts notices, answers questions, hides and releases: the group's leader (group chat) and the village's cadres. */
+export function moderatesChat(actor: Actor, chat: ChatPlace): boolean {
+  if (chat.kind === null) return false
+  return grantReaches(actor, CHAT_CADRES, chat) || (chat.kind === 'group' && leadsGroup(actor, chat))
+}
+
+export const CHAT_MEMBERS_WHO = '本群成员（别人：404）'
+export const CHAT_MODERATORS_WHO = '本组群：本组组长、本村的村书记、村干部；本村群：本村的村书记、村干部'
+const inChat = (who: string) => rule('chat', who, memberOfChat)
+const moderateChat = (who: string) => rule('chat', who, moderatesChat)
+const moderateMessage = (who: string) => rule('message', who, moderatesChat)
+
 const signedIn = (who: string) => rule('nothing', who, () => true)
 const onVillage = (roles: readonly OfficeRole[], who: string) => rule('village', who, (actor, place) => grantReaches(actor, roles, place))
 
@@ -515,6 +556,32 @@ export const policy = {
     limits: signedIn('任何已登录的人（本镇的调解时限）'),
     setLimits: rule('scope', '所属镇的镇干部；管理员（各级调解时限，记入台账）', (actor, scope) => scope.level === 'town' && grantReaches(actor, ['town_officer', 'admin'], scope)),
   },
+  chat: {
+    chats: signedIn('任何已登录的人（自己所在的群：本组群和本村群；本村的村书记、村干部是本村各群的成员）'),
+    chat: inChat(CHAT_MEMBERS_WHO),
+    send: inChat(CHAT_MEMBERS_WHO),
+    history: inChat(CHAT_MEMBERS_WHO),
+    read: inChat(CHAT_MEMBERS_WHO),
+    notice: moderateChat(`${CHAT_MODERATORS_WHO}（置顶通知）`),
+    noticeReads: moderateMessage(CHAT_MODERATORS_WHO),
+    unpin: moderateMessage(CHAT_MODERATORS_WHO),
+    ask: rule(
+      'message',
+      `消息的发送人；${CHAT_MODERATORS_WHO}`,
+      (actor, message) => (Boolean(message.senderId) && message.senderId === actor.personId) || moderatesChat(actor, message),
+    ),
+    answer: moderateMessage(CHAT_MODERATORS_WHO),
+    // Which chats' questions: the caller's own group's (a leader) or their village's (its cadres), chosen by the action.
+    openQuestions: signedIn('村民小组长（本组群的）；本村的村书记、村干部（本村各群的）'),
+    replyTimes: signedIn('村民小组长（本组的）；本村的村书记、村干部（本村各组的）'),
+    hide: moderateMessage(`${CHAT_MODERATORS_WHO}（隐藏消息，记入台账，告知发送人）`),
+    release: moderateMessage(`${CHAT_MODERATORS_WHO}（放行待审核的消息）`),
+    held: moderateChat(CHAT_MODERATORS_WHO),
+    aid: inChat('本群成员（发起互助求助）'),
+    aidRequest: inChat('本群成员'),
+    pledge: inChat('本群成员（认领帮忙：出力、送物资或线下捐钱，本应用不经手钱物）'),
+    fulfil: rule('message', '求助的发起人（标记已解决并发出感谢）', (actor, aid) => Boolean(aid.senderId) && aid.senderId === actor.personId),
+  },
 } as const
 
 /** The chair in person (an in-person vote is recorded by the chair alone, not by the village's cadres). */
@@ -534,6 +601,8 @@ export const fileReaders: Readonly<Record<string, (actor: Actor, place: Place) =
   rosterImport: (actor, village) => policy.roster.importCommit(actor, village),
   // An errand's photos: its villager, who filed it and their leader are named on the file; beyond them, the village's readers.
   errand: (actor, village) => grantReaches(actor, VILLAGE_READERS, village),
+  // A chat's photos and voice: its members (a group chat's when the file names a group, else the village chat's).
+  chat: (actor, place) => memberOfChat(actor, { ...place, kind: place.groupId ? 'group' : 'village' }),
 }
 
 // ── Where an actor works (for the app's entries; each answer is checked by a rule above) ─────────

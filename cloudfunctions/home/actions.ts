@@ -8,6 +8,7 @@ import { readAll } from '../shared/records/read-all'
 import { councilAttention } from '../shared/councils/attention'
 import { errandAttention } from '../shared/errands/attention'
 import { mediationAttention } from '../shared/mediation/attention'
+import { chatAttention } from '../shared/chat/attention'
 import { cityAttention, townAttention, villageAttention, worstFirst, type Attention, type VillageCoverage } from '../shared/domain/attention'
 
 function coverageOfVillage(village: VillageRecord, groupCount?: number): VillageCoverage {
@@ -103,6 +104,7 @@ export const homeFunction = defineFunction('home', {
       const group = caller.groupId && caller.roles.includes('group_leader') ? caller.groupId : null
       items.push(...(await errandAttention(db, group, [...villageIds].sort(), now())))
       items.push(...(await mediationAttention(db, caller, group)))
+      items.push(...(await chatAttention(db, group, [...villageIds].sort(), now())))
       return { items: worstFirst(items) }
     },
   },

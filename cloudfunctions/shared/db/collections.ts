@@ -98,6 +98,24 @@ export const COLLECTIONS = {
   mediationFigures: { indexes: [['scopeId']], version: 1 },
   /** A town's time limits per level (`_id` = the town id); absent: the defaults. */
   mediationLimits: { indexes: [], version: 1 },
+  /** A chat's running number, last message, shown count and pinned notices (`_id` = `group:<id>` | `village:<id>`); members follow the roster. */
+  chats: { indexes: [], version: 1 },
+  /** Messages, `_id` `<chatId>|<seq>`, paged by `seq` within a chat. */
+  chatMessages: { indexes: [['chatId']], version: 1 },
+  /** Send keys (`sha256(chat|sender|clientId)` → message): a retried send stores nothing. */
+  chatSends: { indexes: [], version: 1 },
+  /** Read pointers (`_id` `<personId>|<chatId>`): unread counts and "read by N of M". */
+  chatReads: { indexes: [['chatId']], version: 1 },
+  /** Who has opened the chats (`_id` = personId): the M of "read by N of M". */
+  chatPresence: { indexes: [], version: 1 },
+  /** Questions (`_id` = messageId): open ones per chat and village, slowest first. */
+  chatQuestions: { indexes: [['chatId'], ['villageId']], version: 1 },
+  /** Reply-time counters per chat (`_id` = chatId). */
+  chatReplyStats: { indexes: [], version: 1 },
+  /** One-minute send windows per person (`_id` = personId). */
+  chatRates: { indexes: [], version: 1 },
+  /** Mutual-aid requests (微公益) with their pledges. */
+  chatAid: { indexes: [['chatId']], version: 1 },
   errandSettings: { indexes: [], version: 1 },
   /** Errand figures per group, village and town and month (`<level>:<scopeId>:<YYYY-MM>`). */
   errandFigures: { indexes: [['scopeId'], ['townId'], ['villageId']], version: 1 },

@@ -17,7 +17,7 @@ export interface AttachOptions {
   field?: string
 }
 
-const sameSubject = (a: FileSubject, b: FileSubject) => a.kind === b.kind && a.id === b.id && a.villageId === b.villageId
+const sameSubject = (a: FileSubject, b: FileSubject) => a.kind === b.kind && a.id === b.id && a.villageId === b.villageId && (a.groupId ?? null) === (b.groupId ?? null)
 
 /**
  * May this file be attached to the subject by the caller? Their own unattached, unexpired upload of

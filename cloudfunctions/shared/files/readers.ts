@@ -15,7 +15,7 @@ export async function canReadFile(db: Database, caller: Caller, file: FileRecord
   const reader = Object.hasOwn(fileReaders, file.attachedTo.kind) ? fileReaders[file.attachedTo.kind] : undefined
   if (!reader || !file.attachedTo.villageId) return false
   const { data: village } = await db.collection<VillageRecord>('villages').doc(file.attachedTo.villageId).get()
-  return Boolean(village) && reader(caller, { townId: village!.townId, villageId: village!._id })
+  return Boolean(village) && reader(caller, { townId: village!.townId, villageId: village!._id, groupId: file.attachedTo.groupId ?? null })
 }
 /** The file's record when the caller may read it; null when it is missing or not theirs to see (answer both with 404). */
 export async function readableFile(db: Database, caller: Caller, fileId: string): Promise<FileRecord | null> {

@@ -15,6 +15,8 @@ export interface FileSubject {
   villageId: string | null
   /** People who may read it besides those the kind's rule lets in (an errand's villager, who filed it, their leader). */
   readers?: string[]
+  /** The villager group it belongs to, for a rule about a group (a group chat's members). */
+  groupId?: string | null
 }
 
 export interface FileRecord extends StoredDoc {

@@ -28,6 +28,8 @@ export interface SignedInContext extends ActionContext {
   caller: Caller
   /** The villages, groups and people this call looked up: what `allow` loaded, `run` reuses. */
   places: Places
+  /** The WeChat OPENID in the cloud (WeChat's content check asks for it); absent on the local host. */
+  openId?: string | null
 }
 
 export interface AnonymousContext extends ActionContext {
