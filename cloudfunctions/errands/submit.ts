@@ -110,6 +110,7 @@ export const submitActions: Pick<ActionTable<'errands'>, 'submit'> = {
           countedDone: false,
           steps: [step(proxy ? 'submitted_for' : 'submitted', at, by, input.note ?? null, input.photoIds ?? [])],
           nextCheckAt: null,
+          source: input.source ?? null,
         }
         Object.assign(fields, derived(fields, adjustments, settings.townAfterDays))
         await tx.collection('errands').doc(id).set(fields)

@@ -32,6 +32,7 @@ export function toDetail(errand: ErrandRecord, now: Date, next: ErrandDetail['ne
     extension: errand.extension ? { days: errand.extension.days, reason: errand.extension.reason, state: errand.extension.state } : null,
     rating: errand.rating ? { rating: errand.rating.rating, note: errand.rating.note, by: errand.rating.by } : null,
     steps: errand.steps,
+    source: errand.source ?? null,
     next,
     can,
   }

@@ -82,6 +82,7 @@ export const errandDetailSchema = errandSummarySchema.extend({
   extension: z.object({ days: z.number().int(), reason: z.string(), state: z.enum(['requested', 'approved', 'refused']) }).nullable(),
   rating: z.object({ rating: z.enum(RATINGS), note: z.string().nullable(), by: z.enum(['villager', 'callback']) }).nullable(),
   steps: z.array(stepSchema),
+  source: z.object({ kind: z.string(), id: z.string() }).nullable(),
   /** What the caller may do next, asked of the same rules and the state machine the function uses. */
   next: z.array(z.enum(ERRAND_STATES)),
   can: z.object({ rate: z.boolean(), respond: z.boolean(), consent: z.boolean(), extend: z.boolean(), decideExtension: z.boolean(), callback: z.boolean() }),
@@ -129,6 +130,8 @@ export const errandsContract = {
       consent: z.strictObject({ how: z.enum(['app', 'in_person']), note: note.optional() }).optional(),
       /** 上门办理: when the leader (or staff) will come. */
       visitAt: z.iso.datetime({ offset: true }).optional(),
+      /** What it was made from (a chat message turned into a request with one tap). */
+      source: z.strictObject({ kind: z.enum(['chat']), id: idSchema }).optional(),
     }),
     output: z.object({ id: z.string(), number: z.string() }),
   }),

@@ -65,6 +65,8 @@ export type ErrandFields = {
   countedDone: boolean
   steps: ErrandStep[]
   nextCheckAt: string | null
+  /** What it was made from (a chat message); absent on requests stored before chats. */
+  source?: { kind: string; id: string } | null
 }
 
 export interface ErrandRecord extends StoredDoc, ErrandFields {}
