@@ -18,6 +18,7 @@ import { countFigures, derived, errandPage, monthOf, settingsOf, step, villageCa
 import { allowBy } from '../shared/records/village-access'
 import { AppError, forbidden, invalidInput, notFound } from '../shared/runtime/app-error'
 import type { ActionTable } from '../shared/runtime/define-function'
+import { requireChatSource } from '../shared/chat/source'
 import { offered } from './catalog'
 import { photoReaders } from './commit'
 
@@ -47,6 +48,7 @@ export const submitActions: Pick<ActionTable<'errands'>, 'submit'> = {
       if (proxy && input.consent?.how === 'in_person' && !input.consent.note)
         throw invalidInput([{ path: 'data.consent.note', message: '请写明村民当面同意的情况（时间、在场的人）' }])
       if (!proxy && input.consent) throw invalidInput([{ path: 'data.consent', message: '为自己申请不需要填同意方式' }])
+      await requireChatSource(db, places, caller, input.source)
       const entry = catalogItem(input.itemId)
       if (!entry) throw invalidInput([{ path: 'data.itemId', message: '没有这个事项' }])
       const village = await places.village(person.villageId)

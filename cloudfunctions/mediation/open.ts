@@ -15,6 +15,7 @@ import { caseOfficers, handlersAt, limitsOf, logEntry, nextCheckOf } from '../sh
 import { allowBy } from '../shared/records/village-access'
 import { forbidden, invalidInput, notFound } from '../shared/runtime/app-error'
 import type { ActionTable } from '../shared/runtime/define-function'
+import { requireChatSource } from '../shared/chat/source'
 import { writeCaseExtras, type Tell } from './commit'
 import { riskWords } from './words'
 
@@ -37,6 +38,7 @@ export const openActions: Pick<ActionTable<'mediation'>, 'open'> = {
       const cadre = villageInCharge(caller) === group.villageId
       const villager = caller.groupId === group._id
       if (!leads && !cadre && !villager) throw forbidden('只能为本组（村干部：本村各组）的纠纷申请调解')
+      await requireChatSource(db, places, caller, input.source)
       const village = await places.village(group.villageId)
       if (!village) throw notFound('这个村')
 
