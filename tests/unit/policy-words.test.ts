@@ -34,6 +34,15 @@ const TARGETS: Record<Rule['on'], unknown[]> = {
   errand: [{ ...PLACE, forPersonId: 'p-x', filedById: 'p-x' }],
   matter: [{ ...PLACE, kind: 'village_board', chairId: 'p-chair', memberIds: ['p-chair'], public: false, state: 'published', voterIds: ['p-chair'], electorateGroupId: null }],
   // A case that reached the town with violence flagged: every level's handlers and the police liaison; a group without a leader (the village's cadres handle it).
+  // The actor's own group chat and village chat (members: the villager as well), and a message in each sent by someone else.
+  chat: [
+    { ...PLACE, kind: 'group' },
+    { ...PLACE, kind: 'village', groupId: null, leaderId: null },
+  ],
+  message: [
+    { ...PLACE, kind: 'group', senderId: 'p-x' },
+    { ...PLACE, kind: 'village', groupId: null, leaderId: null, senderId: 'p-x' },
+  ],
   case: [
     { ...PLACE, levels: ['group', 'village', 'town'], partyIds: ['p-x'], violence: true },
     { ...PLACE, leaderId: null, levels: ['group'], partyIds: ['p-x'], violence: false },

@@ -29,6 +29,9 @@ import {
   type BodyPlace,
   type CaseLevelName,
   type CasePlace,
+  type ChatPlace,
+  type MessagePlace,
+  NO_CHAT,
   type ErrandPlace,
   type MatterPlace,
   type Place,
@@ -137,11 +140,45 @@ const caseIn = ({ where, reached, leader, violence, party }: CaseFixture): CaseP
 })
 const CASES = Object.entries(CASE_FIXTURES).map(([name, fixture]) => ({ name, place: caseIn(fixture) }))
 
+// ── Chats: `<kind>:<whose>`. `group:own` is the actor's own group (led by LEADER), `group:otherGroup`
+// another group of the own village; `unknown` an id the server cannot place. Messages add who sent
+// them: `|mine` (p-me) or `|other`.
+interface ChatFixture {
+  kind: 'group' | 'village'
+  where: Where
+  ownGroup: boolean
+}
+const CHAT_FIXTURES: Record<string, ChatFixture | null> = {
+  'group:own': { kind: 'group', where: 'ownVillage', ownGroup: true },
+  'group:otherGroup': { kind: 'group', where: 'ownVillage', ownGroup: false },
+  'group:otherVillage': { kind: 'group', where: 'otherVillage', ownGroup: false },
+  'group:otherTown': { kind: 'group', where: 'otherTown', ownGroup: false },
+  'village:ownVillage': { kind: 'village', where: 'ownVillage', ownGroup: false },
+  'village:otherVillage': { kind: 'village', where: 'otherVillage', ownGroup: false },
+  'village:otherTown': { kind: 'village', where: 'otherTown', ownGroup: false },
+  unknown: null,
+}
+const chatIn = (fixture: ChatFixture | null): ChatPlace => {
+  if (!fixture) return NO_CHAT
+  const { kind, where, ownGroup } = fixture
+  if (kind === 'village') return { kind, ...VILLAGE_OF[where], groupId: null, leaderId: null }
+  return { kind, ...VILLAGE_OF[where], groupId: ownGroup ? 'g-ownVillage' : `g-other-${where}`, leaderId: ownGroup ? LEADER : 'p-other-leader' }
+}
+const CHATS = Object.entries(CHAT_FIXTURES).map(([name, fixture]) => ({ name, place: chatIn(fixture) }))
+const MESSAGES: Array<{ name: string; place: MessagePlace }> = CHATS.flatMap(({ name, place }) => [
+  { name: `${name}|mine`, place: { ...place, senderId: place.kind ? ME : null } },
+  { name: `${name}|other`, place: { ...place, senderId: place.kind ? 'p-x' : null } },
+])
+
 /** Named targets for each kind of rule. Coverage also asks about whole towns and the city. */
 function targetsFor(kind: TargetKind): Array<{ name: string; target: unknown }> {
   switch (kind) {
     case 'nothing':
       return [{ name: 'nothing', target: undefined }]
+    case 'chat':
+      return CHATS.map(({ name, place }) => ({ name, target: place }))
+    case 'message':
+      return MESSAGES.map(({ name, place }) => ({ name, target: place }))
     case 'village':
     case 'group':
     case 'person':
@@ -356,6 +393,31 @@ const MEDIATION_EXPECTED: Record<string, Expect> = {
   'mediation.setLimits': onTargets((t) => t.startsWith('town:'), reach(['town_officer', 'admin'])),
 }
 
+// ── Chats, read off the chat fixtures ─────────────────────────────────────────────────────────
+const chatOf = (target: string) => CHAT_FIXTURES[target.split('|')[0]]
+const CHAT_CADRES: OfficeRole[] = ['village_secretary', 'village_staff']
+/** 本村的村书记、村干部: the chat's village (both kinds). */
+const cadreOfChat: Expect = (who, target) => chatOf(target) !== null && reach(CHAT_CADRES)(who, chatOf(target)!.where)
+/** 本群成员: the group's villagers (everyone in the table lives in g-ownVillage of the own village, its leader too) or the village's; and the village's cadres. */
+const chatMember = either(
+  (_who, target) => chatOf(target)?.kind === 'group' && chatOf(target)!.ownGroup,
+  (_who, target) => chatOf(target)?.kind === 'village' && chatOf(target)!.where === 'ownVillage',
+  cadreOfChat,
+)
+/** 本组群：本组组长、本村的村书记、村干部；本村群：本村的村书记、村干部 (not admin, city or town officers, police). */
+const chatModerator = either((who, target) => who.role === 'group_leader' && chatOf(target)?.kind === 'group' && chatOf(target)!.ownGroup, cadreOfChat)
+/** 消息的发送人 (or 求助的发起人). */
+const sentIt: Expect = (who, target) => chatOf(target) !== null && target.endsWith('|mine') && who.me.personId === ME
+const CHAT_EXPECTED: Record<string, Expect> = {
+  'chat.chats': everyone,
+  'chat.openQuestions': everyone,
+  'chat.replyTimes': everyone,
+  ...Object.fromEntries(['chat', 'send', 'history', 'read', 'aid', 'aidRequest', 'pledge'].map((action) => [`chat.${action}`, chatMember])),
+  ...Object.fromEntries(['notice', 'noticeReads', 'unpin', 'answer', 'hide', 'release', 'held'].map((action) => [`chat.${action}`, chatModerator])),
+  'chat.ask': either(sentIt, chatModerator),
+  'chat.fulfil': sentIt,
+}
+
 const EXPECTED: Record<string, Expect> = {
   'system.ping': everyone,
   'system.calendarDays': everyone,
@@ -404,6 +466,7 @@ const EXPECTED: Record<string, Expect> = {
   ...COUNCIL_EXPECTED,
   ...ERRAND_EXPECTED,
   ...MEDIATION_EXPECTED,
+  ...CHAT_EXPECTED,
 }
 
 // ── The contract, action by action ──────────────────────────────────────────────────────────────
@@ -427,10 +490,16 @@ const INPUT_FIELD: Partial<Record<TargetKind, string>> = {
   office: 'scopeId',
   grant: 'grantId',
   case: 'caseId',
+  chat: 'chatId',
+  message: 'messageId',
 }
 /** Where an action names its place by another field than its kind's usual one. */
 const INPUT_FIELD_OF_ACTION: Record<string, string> = {
   'mediation.setLimits': 'townId',
+  // A mutual-aid request is found by its id; its chat (and requester) come from the stored request.
+  'chat.aidRequest': 'aidId',
+  'chat.pledge': 'aidId',
+  'chat.fulfil': 'aidId',
 }
 
 describe('policy × contract', () => {
