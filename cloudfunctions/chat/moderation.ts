@@ -122,6 +122,8 @@ export const moderationActions: Pick<ActionTable<'chat'>, 'notice' | 'noticeRead
         if (!message) throw new AppError('NOT_FOUND', '没有找到这条消息')
         if (message.state === 'hidden') return { state: 'hidden' as const }
         await tx.collection('chatMessages').doc(messageId).update({ state: 'hidden', hiddenReason: reason })
+        // A hidden question can no longer be answered: it leaves the open list (and the leaders' 待办).
+        if (message.question?.state === 'open') await tx.collection('chatQuestions').doc(messageId).remove()
         const { data: chat } = await tx.collection<ChatRecord>('chats').doc(message.chatId).get()
         if (chat?.pinned.includes(messageId))
           await tx
