@@ -8,8 +8,8 @@ import { chatsOf, parseChatId, seqOfMessageId, visibility } from '../shared/doma
 import { allowOnChat, chatPlace } from '../shared/chat/access'
 import { resolveCard } from '../shared/chat/cards'
 import type { ChatRecord, MessageRecord, ReadRecord } from '../shared/chat/records'
-import { attachFiles, requireAttachable } from '../shared/files'
-import type { Database } from '../shared/db/port'
+import { attachFiles, FILE_UNUSABLE, FILES, requireAttachable, type FileRecord } from '../shared/files'
+import type { Database, Transaction } from '../shared/db/port'
 import { readAll, readWhereIn } from '../shared/records/read-all'
 import type { GrantRecord, GroupRecord, PersonRecord } from '../shared/records/records'
 import type { Places } from '../shared/records/places'
@@ -18,7 +18,15 @@ import { AppError, invalidInput } from '../shared/runtime/app-error'
 import type { Caller } from '../shared/runtime/caller'
 import type { ActionTable } from '../shared/runtime/define-function'
 import { cursorPage } from '../shared/runtime/paging'
-import { chatName, moderatorsOf, postIn, screen, senderTag, tellHeld } from './post'
+import { chatName, moderatorsOf, postIn, screen, sendKeyOf, senderTag, tellHeld } from './post'
+
+type SendRecord = { _id: string; messageId: string; seq: number; state: 'shown' | 'held' | 'hidden' }
+
+/** A photo or voice file goes into one message only: once attached to a chat it is refused (INVALID_INPUT on data.fileId). */
+async function requireUnsent(db: Database | Transaction, fileId: string): Promise<void> {
+  const { data: file } = await db.collection<FileRecord>(FILES).doc(fileId).get()
+  if (file?.attachedTo) throw new AppError('INVALID_INPUT', FILE_UNUSABLE, [{ path: 'data.fileId', message: '这个文件已经发过了，请重新录音或选图' }])
+}
 
 export const chatFileSubject = (chat: ChatPlace, chatId: string) => ({ kind: 'chat', id: chatId, villageId: chat.villageId!, groupId: chat.groupId ?? null })
 
@@ -194,8 +202,18 @@ export const messageActions: Pick<ActionTable<'chat'>, 'chats' | 'chat' | 'send'
       if (kind !== 'card' && input.card) throw invalidInput([{ path: 'data.card', message: '只有分享消息带卡片' }])
       if (kind !== 'voice' && input.durationS) throw invalidInput([{ path: 'data.durationS', message: '只有语音消息有时长' }])
       if ((kind === 'text' || kind === 'card') && input.fileId) throw invalidInput([{ path: 'data.fileId', message: '文字消息不带文件' }])
+      // A retry (same clientId) answers the first message before anything else is checked or screened again.
+      const { data: earlier } = await db
+        .collection<SendRecord>('chatSends')
+        .doc(sendKeyOf(input.chatId, caller.personId, input.clientId))
+        .get()
+      if (earlier) return { id: earlier.messageId, seq: earlier.seq, state: earlier.state }
       const subject = chatFileSubject(place, input.chatId)
-      if (input.fileId) await requireAttachable(db, caller, input.fileId, subject, { purposes: [kind === 'voice' ? 'voice' : 'photo'], at, field: 'fileId' })
+      if (input.fileId) {
+        // A file already in the chat is someone's message: it is not sent again (by another member as theirs, or a photo as a voice).
+        await requireUnsent(db, input.fileId)
+        await requireAttachable(db, caller, input.fileId, subject, { purposes: [kind === 'voice' ? 'voice' : 'photo'], at, field: 'fileId' })
+      }
       if (input.card) {
         const card = await resolveCard(db, places, caller, input.card)
         if (!card.exists || !card.visible) throw new AppError('NOT_FOUND', '没有找到要分享的内容')
@@ -215,6 +233,7 @@ export const messageActions: Pick<ActionTable<'chat'>, 'chats' | 'chat' | 'send'
           { chatId: input.chatId, chat: place, name, at, sender: { personId: caller.personId, name: caller.name, tag: senderTag(caller, place) }, rateLimited: true },
           { kind, text: input.text ?? null, fileId: input.fileId ?? null, durationS: input.durationS ?? null, card: input.card ?? null, replyTo, clientId: input.clientId, state },
         )
+        if (result.fresh && input.fileId) await requireUnsent(tx, input.fileId)
         if (result.fresh && input.fileId) await attachFiles(tx, caller, [input.fileId], subject, { field: 'fileId', purposes: [kind === 'voice' ? 'voice' : 'photo'], at })
         if (result.fresh && result.state === 'held') await tellHeld(tx, moderators, input.chatId, caller.name, at)
         return result
