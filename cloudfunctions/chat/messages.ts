@@ -31,7 +31,15 @@ async function requireUnsent(db: Database | Transaction, fileId: string): Promis
 export const chatFileSubject = (chat: ChatPlace, chatId: string) => ({ kind: 'chat', id: chatId, villageId: chat.villageId!, groupId: chat.groupId ?? null })
 
 /** A stored message as this viewer sees it (null: not at all — held, and not theirs to see). */
-export async function wireMessage(db: Database, places: Places, viewer: Actor, chat: ChatPlace, message: MessageRecord): Promise<ChatMessage | null> {
+export async function wireMessage(
+  db: Database,
+  places: Places,
+  viewer: Actor,
+  chat: ChatPlace,
+  message: MessageRecord,
+  /** Messages replied to that are hidden or held now: a reply does not quote them to those who may not see them. */
+  unshown: ReadonlySet<string> = new Set(),
+): Promise<ChatMessage | null> {
   const moderates = moderatesChat(viewer, chat)
   const seen = visibility(message, { personId: viewer.personId, moderates })
   if (seen === 'none') return null
@@ -53,13 +61,16 @@ export async function wireMessage(db: Database, places: Places, viewer: Actor, c
     clientId: message.clientId,
     state: message.state,
     question: message.question,
-    replyTo: full ? message.replyTo : null,
+    replyTo: full && message.replyTo ? (unshown.has(message.replyTo.id) && !moderates ? { ...message.replyTo, text: null } : message.replyTo) : null,
     mine: message.senderId === viewer.personId,
   }
 }
 
 export async function wireMessages(db: Database, places: Places, viewer: Actor, chat: ChatPlace, messages: MessageRecord[]): Promise<ChatMessage[]> {
-  const wired = await Promise.all(messages.map((message) => wireMessage(db, places, viewer, chat, message)))
+  const quoted = [...new Set(messages.flatMap((message) => (message.replyTo?.text ? [message.replyTo.id] : [])))]
+  const originals = quoted.length ? await readWhereIn<MessageRecord>(db, 'chatMessages', '_id', quoted) : []
+  const unshown = new Set(originals.filter((original) => original.state !== 'shown').map((original) => original._id))
+  const wired = await Promise.all(messages.map((message) => wireMessage(db, places, viewer, chat, message, unshown)))
   return wired.filter((message): message is ChatMessage => message !== null)
 }
 
@@ -141,7 +152,7 @@ export const messageActions: Pick<ActionTable<'chat'>, 'chats' | 'chat' | 'send'
           kind: parseChatId(id)!.kind,
           name: stored?.name ?? (await chatName(places, place)),
           unread: unreadOf(stored, reads.find((read) => read.chatId === id) ?? null),
-          last: stored?.last ?? null,
+          last: stored?.last ? { senderName: stored.last.senderName, text: stored.last.text, at: stored.last.at } : null,
         })
       }
       return out
@@ -275,7 +286,8 @@ export const messageActions: Pick<ActionTable<'chat'>, 'chats' | 'chat' | 'send'
           tx.collection<ReadRecord>('chatReads').doc(`${caller.personId}|${chatId}`).get(),
         ])
         if (!message) throw invalidInput([{ path: 'data.upTo', message: '没有这条消息' }])
-        const shownUpTo = message.shownUpTo
+        // Up to the newest message: everything shown so far is read (a message released after later ones too).
+        const shownUpTo = chat && seq >= chat.lastSeq ? chat.shownCount : message.shownUpTo
         const lastReadSeq = Math.max(read?.lastReadSeq ?? 0, seq)
         const lastReadShown = Math.max(read?.lastReadShown ?? 0, shownUpTo)
         if (!read || read.lastReadSeq !== lastReadSeq || read.lastReadShown !== lastReadShown)

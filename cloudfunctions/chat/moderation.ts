@@ -17,7 +17,7 @@ import { AppError } from '../shared/runtime/app-error'
 import type { Caller } from '../shared/runtime/caller'
 import type { ActionTable } from '../shared/runtime/define-function'
 import { signedInMembers } from './messages'
-import { chatName, postIn, previewOf, screen, senderTag } from './post'
+import { chatName, HIDDEN_PREVIEW, postIn, previewOf, screen, senderTag } from './post'
 
 const MAX_PINNED = 3
 
@@ -130,6 +130,12 @@ export const moderationActions: Pick<ActionTable<'chat'>, 'notice' | 'noticeRead
             .collection('chats')
             .doc(message.chatId)
             .update({ pinned: command.set(chat.pinned.filter((id) => id !== messageId)) })
+        // The chat list's preview of it goes too (everyone sees the list).
+        if (chat?.last?.messageId === messageId)
+          await tx
+            .collection('chats')
+            .doc(message.chatId)
+            .update({ last: command.set({ ...chat.last, text: HIDDEN_PREVIEW }) })
         await chatAudit(
           tx,
           caller,
@@ -167,7 +173,7 @@ export const moderationActions: Pick<ActionTable<'chat'>, 'notice' | 'noticeRead
         const shownCount = (chat?.shownCount ?? 0) + 1
         await tx.collection('chatMessages').doc(messageId).update({ state: 'shown', shownUpTo: shownCount })
         // Released now, it reaches the others as new; the chat's last message stays the latest by number.
-        const last = chat && chat.lastSeq === message.seq ? { senderName: message.senderName, text: previewOf(message), at: message.at } : (chat?.last ?? null)
+        const last = chat && chat.lastSeq === message.seq ? { senderName: message.senderName, text: previewOf(message), at: message.at, messageId } : (chat?.last ?? null)
         await tx
           .collection('chats')
           .doc(message.chatId)
