@@ -256,6 +256,45 @@ describe('hiding', () => {
   })
 })
 
+describe('what a hidden message leaves behind', () => {
+  it('shows its text nowhere to the others: not in the chat list, not in replies to it, not in a card to it (a notice)', async () => {
+    await setClock('2027-03-01T05:30:00.000Z')
+    const sent = ok(await as(neighbour, 'send', { chatId: CHAT, clientId: clientId(), text: '三组的张三欠钱不还' }))
+    const reply = ok(await as(villager, 'send', { chatId: CHAT, clientId: clientId(), text: '别这么说', replyTo: sent.id }))
+    const notice = ok(await as(leader, 'notice', { chatId: CHAT, clientId: clientId(), text: '明天发放补贴名单：李四' }))
+    const card = ok(await as(villager, 'send', { chatId: `village:${VILLAGE}`, clientId: clientId(), kind: 'card', card: { kind: 'notice', id: notice.id } }))
+    const last = ok(await as(third, 'send', { chatId: CHAT, clientId: clientId(), text: '张三在吗' }))
+    await setClock('2027-03-01T05:31:00.000Z')
+    ok(await as(leader, 'hide', { messageId: sent.id, reason: '不要议论别人' }))
+    ok(await as(leader, 'hide', { messageId: notice.id, reason: '名单有误' }))
+    ok(await as(leader, 'hide', { messageId: last.id, reason: '不要议论别人' }))
+    for (const personId of [villager, neighbour, otherGroup]) {
+      const chats = JSON.stringify(ok(await as(personId, 'chats', {})))
+      expect([personId, chats.includes('张三在吗'), chats.includes('欠钱')]).toEqual([personId, false, false])
+      const village = JSON.stringify(ok(await as(personId, 'history', { chatId: `village:${VILLAGE}`, limit: 10 })).items.find((item: any) => item.id === card.id))
+      expect([personId, village.includes('李四')]).toEqual([personId, false])
+    }
+    const items = ok(await as(villager, 'history', { chatId: CHAT, limit: 10 })).items
+    expect(items.find((item: any) => item.id === reply.id)).toMatchObject({ text: '别这么说', replyTo: { id: sent.id, text: null } })
+    // The moderators still see what it was.
+    const theirs = ok(await as(leader, 'history', { chatId: CHAT, limit: 10 })).items
+    expect(theirs.find((item: any) => item.id === reply.id).replyTo.text).toBe('三组的张三欠钱不还')
+    // A hidden notice is no longer shared.
+    expect((await as(villager, 'send', { chatId: `village:${VILLAGE}`, clientId: clientId(), kind: 'card', card: { kind: 'notice', id: notice.id } })).status).toBe(404)
+  })
+
+  it('leaves no unread count behind a message released after later ones', async () => {
+    await setClock('2027-03-01T05:40:00.000Z')
+    const held = ok(await as(villager, 'send', { chatId: CHAT, clientId: clientId(), text: '加我微信，我拉你进群' }))
+    expect(held.state).toBe('held')
+    const after = ok(await as(third, 'send', { chatId: CHAT, clientId: clientId(), text: '明天赶集' }))
+    ok(await as(leader, 'release', { messageId: held.id }))
+    // Reading up to the newest message reads everything before it, the released one too.
+    for (const personId of [neighbour, villager, third]) expect([personId, ok(await as(personId, 'read', { chatId: CHAT, upTo: after.id })).unread]).toEqual([personId, 0])
+    expect(ok(await as(neighbour, 'chats', {})).find((chat: any) => chat.id === CHAT).unread).toBe(0)
+  })
+})
+
 describe('voice messages', () => {
   const webm = Buffer.concat([Buffer.from([0x1a, 0x45, 0xdf, 0xa3, 0x9f, 0x42, 0x82, 0x84]), Buffer.from('webm'), Buffer.alloc(64, 1)])
   async function upload(personId: string, purpose: string, name = 'v.webm', bytes = webm): Promise<string> {
