@@ -117,12 +117,15 @@ export async function signedInMembers(db: Database, chat: ChatPlace, chatId: str
   return members.filter((person) => seen.has(person._id))
 }
 
-export async function noticeReadCount(db: Database, chatId: string, seq: number): Promise<number> {
-  const { total } = await db
-    .collection('chatReads')
-    .where({ chatId, lastReadSeq: db.command.gte(seq) })
-    .count()
-  return total
+/** How far each signed-in member has read (N of "read by N of M" counts members only: someone who left the chat is not one of M). */
+async function readPointers(db: Database, members: PersonRecord[], chatId: string): Promise<Map<string, number>> {
+  const reads = await readWhereIn<ReadRecord>(
+    db,
+    'chatReads',
+    '_id',
+    members.map((person) => `${person._id}|${chatId}`),
+  )
+  return new Map(reads.map((read) => [read.personId, read.lastReadSeq]))
 }
 
 export const messageActions: Pick<ActionTable<'chat'>, 'chats' | 'chat' | 'send' | 'history' | 'read' | 'held'> = {
@@ -172,20 +175,19 @@ export const messageActions: Pick<ActionTable<'chat'>, 'chats' | 'chat' | 'send'
       const pinnedIds = stored?.pinned ?? []
       const pinned = pinnedIds.length ? await readWhereIn<MessageRecord>(db, 'chatMessages', '_id', pinnedIds) : []
       const myRead = (await db.collection<ReadRecord>('chatReads').doc(`${caller.personId}|${chatId}`).get()).data
-      const notices = await Promise.all(
-        pinnedIds
-          .map((id) => pinned.find((message) => message._id === id))
-          .filter((message): message is MessageRecord => Boolean(message) && message!.state === 'shown')
-          .map(async (message) => ({
-            id: message._id,
-            text: message.text,
-            at: message.at,
-            senderName: message.senderName,
-            readBy: await noticeReadCount(db, chatId, message.seq),
-            of: signedIn.length,
-            readByMe: (myRead?.lastReadSeq ?? 0) >= message.seq,
-          })),
-      )
+      const pointers = pinnedIds.length ? await readPointers(db, signedIn, chatId) : new Map<string, number>()
+      const notices = pinnedIds
+        .map((id) => pinned.find((message) => message._id === id))
+        .filter((message): message is MessageRecord => Boolean(message) && message!.state === 'shown')
+        .map((message) => ({
+          id: message._id,
+          text: message.text,
+          at: message.at,
+          senderName: message.senderName,
+          readBy: signedIn.filter((person) => (pointers.get(person._id) ?? 0) >= message.seq).length,
+          of: signedIn.length,
+          readByMe: (myRead?.lastReadSeq ?? 0) >= message.seq,
+        }))
       const moderates = moderatesChat(caller, place)
       return {
         id: chatId,
