@@ -106,6 +106,8 @@ describe('membership', () => {
 
   it('moves a villager’s chats with the roster: a household imported into group 3 leaves group 2’s chat', async () => {
     await tick()
+    const notice = ok(await as(leader, 'notice', { chatId: CHAT, clientId: clientId(), text: '周六上午打扫卫生' }))
+    ok(await as(villager, 'read', { chatId: CHAT, upTo: notice.id }))
     const before = ok(await as(villager, 'send', { chatId: CHAT, clientId: clientId(), text: '我家要搬到三组了' }))
     const secretaryToken = await tokenOf(secretary)
     const exported = await host.call('roster', 'export', { villageId: VILLAGE }, secretaryToken)
@@ -146,7 +148,14 @@ describe('membership', () => {
     ok(await as(villager, 'send', { chatId: 'group:v-hexing-g03', clientId: clientId(), text: '大家好，我家搬来三组了' }))
     // What they said in group 2 stays there, for group 2.
     expect(ok(await as(leader, 'history', { chatId: CHAT })).items.map((item: any) => item.id)).toContain(before.id)
-    expect(ok(await as(leader, 'chat', { chatId: CHAT })).members).toBeGreaterThan(0)
+    // "Read by N of M" counts the chat's members: the villager who left is in neither.
+    const info = ok(await as(leader, 'chat', { chatId: CHAT }))
+    const reads = ok(await as(leader, 'noticeReads', { messageId: notice.id }))
+    const pinned = info.pinned.find((one: any) => one.id === notice.id)
+    expect([pinned.readBy, pinned.of]).toEqual([reads.readBy, reads.of])
+    expect(pinned.readBy).toBeLessThanOrEqual(pinned.of)
+    expect(reads.notRead.map((person: any) => person.id)).not.toContain(villager)
+    expect(pinned.of).toBe(info.signedIn)
   })
 })
 
