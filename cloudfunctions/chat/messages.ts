@@ -8,7 +8,7 @@ import { chatsOf, parseChatId, seqOfMessageId, visibility } from '../shared/doma
 import { allowOnChat, chatPlace } from '../shared/chat/access'
 import { resolveCard } from '../shared/chat/cards'
 import type { ChatRecord, MessageRecord, ReadRecord } from '../shared/chat/records'
-import { attachFiles, FILE_UNUSABLE, FILES, requireAttachable, type FileRecord } from '../shared/files'
+import { attachFiles, FILE_UNUSABLE, FILES, requireAttachable, type FileRecord, type FileSubject } from '../shared/files'
 import type { Database, Transaction } from '../shared/db/port'
 import { readAll, readWhereIn } from '../shared/records/read-all'
 import type { GrantRecord, GroupRecord, PersonRecord } from '../shared/records/records'
@@ -28,7 +28,18 @@ async function requireUnsent(db: Database | Transaction, fileId: string): Promis
   if (file?.attachedTo) throw new AppError('INVALID_INPUT', FILE_UNUSABLE, [{ path: 'data.fileId', message: '这个文件已经发过了，请重新录音或选图' }])
 }
 
-export const chatFileSubject = (chat: ChatPlace, chatId: string) => ({ kind: 'chat', id: chatId, villageId: chat.villageId!, groupId: chat.groupId ?? null })
+export const chatFileSubject = (chat: ChatPlace, chatId: string): FileSubject => ({ kind: 'chat', id: chatId, villageId: chat.villageId!, groupId: chat.groupId ?? null })
+
+/**
+ * The photo of a message held for review or hidden is not the chat's to read: only the people named
+ * (a held one: its sender and the moderators; a hidden one: the moderators). No file rule has this
+ * kind, so no one else reads it, even with its id from before it was hidden (fail closed).
+ */
+export const restrictedChatFileSubject = (chat: ChatPlace, chatId: string, readers: string[]): FileSubject => ({
+  ...chatFileSubject(chat, chatId),
+  kind: 'chatRestricted',
+  readers: [...new Set(readers)],
+})
 
 /** A stored message as this viewer sees it (null: not at all — held, and not theirs to see). */
 export async function wireMessage(
@@ -247,7 +258,12 @@ export const messageActions: Pick<ActionTable<'chat'>, 'chats' | 'chat' | 'send'
           { kind, text: input.text ?? null, fileId: input.fileId ?? null, durationS: input.durationS ?? null, card: input.card ?? null, replyTo, clientId: input.clientId, state },
         )
         if (result.fresh && input.fileId) await requireUnsent(tx, input.fileId)
-        if (result.fresh && input.fileId) await attachFiles(tx, caller, [input.fileId], subject, { field: 'fileId', purposes: [kind === 'voice' ? 'voice' : 'photo'], at })
+        if (result.fresh && input.fileId)
+          await attachFiles(tx, caller, [input.fileId], result.state === 'held' ? restrictedChatFileSubject(place, input.chatId, [caller.personId, ...moderators]) : subject, {
+            field: 'fileId',
+            purposes: [kind === 'voice' ? 'voice' : 'photo'],
+            at,
+          })
         if (result.fresh && result.state === 'held') await tellHeld(tx, moderators, input.chatId, caller.name, at)
         return result
       })
