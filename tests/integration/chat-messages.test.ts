@@ -329,6 +329,25 @@ describe('voice messages', () => {
     expect(played.headers['content-type']).toBe('audio/webm')
   })
 
+  it('keeps the file of a held or hidden message from the members who may not see the message', async () => {
+    await setClock('2027-03-01T06:20:00.000Z')
+    const png = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 0])
+    const photo = await upload(villager, 'photo', 'p.png', png)
+    const held = ok(await as(villager, 'send', { chatId: CHAT, clientId: clientId(), kind: 'photo', fileId: photo, text: '要的加我微信' }))
+    expect(held.state).toBe('held')
+    for (const sees of [villager, leader, secretary, staff]) expect([sees, (await url(sees, photo)).status]).toEqual([sees, 200])
+    for (const others of [neighbour, third]) expect([others, (await url(others, photo)).status]).toEqual([others, 404])
+    ok(await as(staff, 'release', { messageId: held.id }))
+    expect((await url(neighbour, photo)).status).toBe(200)
+
+    const voice = await upload(villager, 'voice')
+    const sent = ok(await as(villager, 'send', { chatId: CHAT, clientId: clientId(), kind: 'voice', fileId: voice, durationS: 4 }))
+    expect((await url(neighbour, voice)).status).toBe(200)
+    ok(await as(leader, 'hide', { messageId: sent.id, reason: '语音内容不妥' }))
+    for (const others of [neighbour, third, villager]) expect([others, (await url(others, voice)).status]).toEqual([others, 404])
+    for (const sees of [leader, secretary, staff]) expect([sees, (await url(sees, voice)).status]).toEqual([sees, 200])
+  })
+
   it('takes a voice file only once, only as voice, and only its uploader’s', async () => {
     await setClock('2027-03-01T06:10:00.000Z')
     const fileId = await upload(villager, 'voice')
