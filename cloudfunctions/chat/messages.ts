@@ -8,8 +8,8 @@ import { chatsOf, parseChatId, seqOfMessageId, visibility } from '../shared/doma
 import { allowOnChat, chatPlace } from '../shared/chat/access'
 import { resolveCard } from '../shared/chat/cards'
 import type { ChatRecord, MessageRecord, ReadRecord } from '../shared/chat/records'
-import { attachFiles, requireAttachable } from '../shared/files'
-import type { Database } from '../shared/db/port'
+import { attachFiles, FILE_UNUSABLE, FILES, requireAttachable, type FileRecord, type FileSubject } from '../shared/files'
+import type { Database, Transaction } from '../shared/db/port'
 import { readAll, readWhereIn } from '../shared/records/read-all'
 import type { GrantRecord, GroupRecord, PersonRecord } from '../shared/records/records'
 import type { Places } from '../shared/records/places'
@@ -18,12 +18,39 @@ import { AppError, invalidInput } from '../shared/runtime/app-error'
 import type { Caller } from '../shared/runtime/caller'
 import type { ActionTable } from '../shared/runtime/define-function'
 import { cursorPage } from '../shared/runtime/paging'
-import { chatName, moderatorsOf, postIn, screen, senderTag, tellHeld } from './post'
+import { chatName, moderatorsOf, postIn, screen, sendKeyOf, senderTag, tellHeld } from './post'
 
-export const chatFileSubject = (chat: ChatPlace, chatId: string) => ({ kind: 'chat', id: chatId, villageId: chat.villageId!, groupId: chat.groupId ?? null })
+type SendRecord = { _id: string; messageId: string; seq: number; state: 'shown' | 'held' | 'hidden' }
+
+/** A photo or voice file goes into one message only: once attached to a chat it is refused (INVALID_INPUT on data.fileId). */
+async function requireUnsent(db: Database | Transaction, fileId: string): Promise<void> {
+  const { data: file } = await db.collection<FileRecord>(FILES).doc(fileId).get()
+  if (file?.attachedTo) throw new AppError('INVALID_INPUT', FILE_UNUSABLE, [{ path: 'data.fileId', message: '这个文件已经发过了，请重新录音或选图' }])
+}
+
+export const chatFileSubject = (chat: ChatPlace, chatId: string): FileSubject => ({ kind: 'chat', id: chatId, villageId: chat.villageId!, groupId: chat.groupId ?? null })
+
+/**
+ * The photo of a message held for review or hidden is not the chat's to read: only the people named
+ * (a held one: its sender and the moderators; a hidden one: the moderators). No file rule has this
+ * kind, so no one else reads it, even with its id from before it was hidden (fail closed).
+ */
+export const restrictedChatFileSubject = (chat: ChatPlace, chatId: string, readers: string[]): FileSubject => ({
+  ...chatFileSubject(chat, chatId),
+  kind: 'chatRestricted',
+  readers: [...new Set(readers)],
+})
 
 /** A stored message as this viewer sees it (null: not at all — held, and not theirs to see). */
-export async function wireMessage(db: Database, places: Places, viewer: Actor, chat: ChatPlace, message: MessageRecord): Promise<ChatMessage | null> {
+export async function wireMessage(
+  db: Database,
+  places: Places,
+  viewer: Actor,
+  chat: ChatPlace,
+  message: MessageRecord,
+  /** Messages replied to that are hidden or held now: a reply does not quote them to those who may not see them. */
+  unshown: ReadonlySet<string> = new Set(),
+): Promise<ChatMessage | null> {
   const moderates = moderatesChat(viewer, chat)
   const seen = visibility(message, { personId: viewer.personId, moderates })
   if (seen === 'none') return null
@@ -45,13 +72,16 @@ export async function wireMessage(db: Database, places: Places, viewer: Actor, c
     clientId: message.clientId,
     state: message.state,
     question: message.question,
-    replyTo: full ? message.replyTo : null,
+    replyTo: full && message.replyTo ? (unshown.has(message.replyTo.id) && !moderates ? { ...message.replyTo, text: null } : message.replyTo) : null,
     mine: message.senderId === viewer.personId,
   }
 }
 
 export async function wireMessages(db: Database, places: Places, viewer: Actor, chat: ChatPlace, messages: MessageRecord[]): Promise<ChatMessage[]> {
-  const wired = await Promise.all(messages.map((message) => wireMessage(db, places, viewer, chat, message)))
+  const quoted = [...new Set(messages.flatMap((message) => (message.replyTo?.text ? [message.replyTo.id] : [])))]
+  const originals = quoted.length ? await readWhereIn<MessageRecord>(db, 'chatMessages', '_id', quoted) : []
+  const unshown = new Set(originals.filter((original) => original.state !== 'shown').map((original) => original._id))
+  const wired = await Promise.all(messages.map((message) => wireMessage(db, places, viewer, chat, message, unshown)))
   return wired.filter((message): message is ChatMessage => message !== null)
 }
 
@@ -98,12 +128,15 @@ export async function signedInMembers(db: Database, chat: ChatPlace, chatId: str
   return members.filter((person) => seen.has(person._id))
 }
 
-export async function noticeReadCount(db: Database, chatId: string, seq: number): Promise<number> {
-  const { total } = await db
-    .collection('chatReads')
-    .where({ chatId, lastReadSeq: db.command.gte(seq) })
-    .count()
-  return total
+/** How far each signed-in member has read (N of "read by N of M" counts members only: someone who left the chat is not one of M). */
+async function readPointers(db: Database, members: PersonRecord[], chatId: string): Promise<Map<string, number>> {
+  const reads = await readWhereIn<ReadRecord>(
+    db,
+    'chatReads',
+    '_id',
+    members.map((person) => `${person._id}|${chatId}`),
+  )
+  return new Map(reads.map((read) => [read.personId, read.lastReadSeq]))
 }
 
 export const messageActions: Pick<ActionTable<'chat'>, 'chats' | 'chat' | 'send' | 'history' | 'read' | 'held'> = {
@@ -133,7 +166,7 @@ export const messageActions: Pick<ActionTable<'chat'>, 'chats' | 'chat' | 'send'
           kind: parseChatId(id)!.kind,
           name: stored?.name ?? (await chatName(places, place)),
           unread: unreadOf(stored, reads.find((read) => read.chatId === id) ?? null),
-          last: stored?.last ?? null,
+          last: stored?.last ? { senderName: stored.last.senderName, text: stored.last.text, at: stored.last.at } : null,
         })
       }
       return out
@@ -153,20 +186,19 @@ export const messageActions: Pick<ActionTable<'chat'>, 'chats' | 'chat' | 'send'
       const pinnedIds = stored?.pinned ?? []
       const pinned = pinnedIds.length ? await readWhereIn<MessageRecord>(db, 'chatMessages', '_id', pinnedIds) : []
       const myRead = (await db.collection<ReadRecord>('chatReads').doc(`${caller.personId}|${chatId}`).get()).data
-      const notices = await Promise.all(
-        pinnedIds
-          .map((id) => pinned.find((message) => message._id === id))
-          .filter((message): message is MessageRecord => Boolean(message) && message!.state === 'shown')
-          .map(async (message) => ({
-            id: message._id,
-            text: message.text,
-            at: message.at,
-            senderName: message.senderName,
-            readBy: await noticeReadCount(db, chatId, message.seq),
-            of: signedIn.length,
-            readByMe: (myRead?.lastReadSeq ?? 0) >= message.seq,
-          })),
-      )
+      const pointers = pinnedIds.length ? await readPointers(db, signedIn, chatId) : new Map<string, number>()
+      const notices = pinnedIds
+        .map((id) => pinned.find((message) => message._id === id))
+        .filter((message): message is MessageRecord => Boolean(message) && message!.state === 'shown')
+        .map((message) => ({
+          id: message._id,
+          text: message.text,
+          at: message.at,
+          senderName: message.senderName,
+          readBy: signedIn.filter((person) => (pointers.get(person._id) ?? 0) >= message.seq).length,
+          of: signedIn.length,
+          readByMe: (myRead?.lastReadSeq ?? 0) >= message.seq,
+        }))
       const moderates = moderatesChat(caller, place)
       return {
         id: chatId,
@@ -194,8 +226,18 @@ export const messageActions: Pick<ActionTable<'chat'>, 'chats' | 'chat' | 'send'
       if (kind !== 'card' && input.card) throw invalidInput([{ path: 'data.card', message: '只有分享消息带卡片' }])
       if (kind !== 'voice' && input.durationS) throw invalidInput([{ path: 'data.durationS', message: '只有语音消息有时长' }])
       if ((kind === 'text' || kind === 'card') && input.fileId) throw invalidInput([{ path: 'data.fileId', message: '文字消息不带文件' }])
+      // A retry (same clientId) answers the first message before anything else is checked or screened again.
+      const { data: earlier } = await db
+        .collection<SendRecord>('chatSends')
+        .doc(sendKeyOf(input.chatId, caller.personId, input.clientId))
+        .get()
+      if (earlier) return { id: earlier.messageId, seq: earlier.seq, state: earlier.state }
       const subject = chatFileSubject(place, input.chatId)
-      if (input.fileId) await requireAttachable(db, caller, input.fileId, subject, { purposes: [kind === 'voice' ? 'voice' : 'photo'], at, field: 'fileId' })
+      if (input.fileId) {
+        // A file already in the chat is someone's message: it is not sent again (by another member as theirs, or a photo as a voice).
+        await requireUnsent(db, input.fileId)
+        await requireAttachable(db, caller, input.fileId, subject, { purposes: [kind === 'voice' ? 'voice' : 'photo'], at, field: 'fileId' })
+      }
       if (input.card) {
         const card = await resolveCard(db, places, caller, input.card)
         if (!card.exists || !card.visible) throw new AppError('NOT_FOUND', '没有找到要分享的内容')
@@ -215,7 +257,13 @@ export const messageActions: Pick<ActionTable<'chat'>, 'chats' | 'chat' | 'send'
           { chatId: input.chatId, chat: place, name, at, sender: { personId: caller.personId, name: caller.name, tag: senderTag(caller, place) }, rateLimited: true },
           { kind, text: input.text ?? null, fileId: input.fileId ?? null, durationS: input.durationS ?? null, card: input.card ?? null, replyTo, clientId: input.clientId, state },
         )
-        if (result.fresh && input.fileId) await attachFiles(tx, caller, [input.fileId], subject, { field: 'fileId', purposes: [kind === 'voice' ? 'voice' : 'photo'], at })
+        if (result.fresh && input.fileId) await requireUnsent(tx, input.fileId)
+        if (result.fresh && input.fileId)
+          await attachFiles(tx, caller, [input.fileId], result.state === 'held' ? restrictedChatFileSubject(place, input.chatId, [caller.personId, ...moderators]) : subject, {
+            field: 'fileId',
+            purposes: [kind === 'voice' ? 'voice' : 'photo'],
+            at,
+          })
         if (result.fresh && result.state === 'held') await tellHeld(tx, moderators, input.chatId, caller.name, at)
         return result
       })
@@ -256,7 +304,8 @@ export const messageActions: Pick<ActionTable<'chat'>, 'chats' | 'chat' | 'send'
           tx.collection<ReadRecord>('chatReads').doc(`${caller.personId}|${chatId}`).get(),
         ])
         if (!message) throw invalidInput([{ path: 'data.upTo', message: '没有这条消息' }])
-        const shownUpTo = message.shownUpTo
+        // Up to the newest message: everything shown so far is read (a message released after later ones too).
+        const shownUpTo = chat && seq >= chat.lastSeq ? chat.shownCount : message.shownUpTo
         const lastReadSeq = Math.max(read?.lastReadSeq ?? 0, seq)
         const lastReadShown = Math.max(read?.lastReadShown ?? 0, shownUpTo)
         if (!read || read.lastReadSeq !== lastReadSeq || read.lastReadShown !== lastReadShown)

@@ -16,8 +16,9 @@ import { readWhereIn } from '../shared/records/read-all'
 import { AppError } from '../shared/runtime/app-error'
 import type { Caller } from '../shared/runtime/caller'
 import type { ActionTable } from '../shared/runtime/define-function'
-import { signedInMembers } from './messages'
-import { chatName, postIn, previewOf, screen, senderTag } from './post'
+import { FILES } from '../shared/files'
+import { chatFileSubject, restrictedChatFileSubject, signedInMembers } from './messages'
+import { chatName, HIDDEN_PREVIEW, moderatorsOf, postIn, previewOf, screen, senderTag } from './post'
 
 const MAX_PINNED = 3
 
@@ -117,17 +118,32 @@ export const moderationActions: Pick<ActionTable<'chat'>, 'notice' | 'noticeRead
     run: async ({ db, places, caller, now }, { messageId, reason }) => {
       const at = now()
       const place = await messagePlace(db, places, messageId)
+      const moderators = await moderatorsOf(db, place)
       return db.runTransaction(async (tx) => {
         const { data: message } = await tx.collection<MessageRecord>('chatMessages').doc(messageId).get()
         if (!message) throw new AppError('NOT_FOUND', '没有找到这条消息')
         if (message.state === 'hidden') return { state: 'hidden' as const }
         await tx.collection('chatMessages').doc(messageId).update({ state: 'hidden', hiddenReason: reason })
+        // Its photo or voice goes with it: the members had its id, now only the moderators read it.
+        if (message.fileId)
+          await tx
+            .collection(FILES)
+            .doc(message.fileId)
+            .update({ attachedTo: command.set(restrictedChatFileSubject(place, message.chatId, moderators)) })
+        // A hidden question can no longer be answered: it leaves the open list (and the leaders' 待办).
+        if (message.question?.state === 'open') await tx.collection('chatQuestions').doc(messageId).remove()
         const { data: chat } = await tx.collection<ChatRecord>('chats').doc(message.chatId).get()
         if (chat?.pinned.includes(messageId))
           await tx
             .collection('chats')
             .doc(message.chatId)
             .update({ pinned: command.set(chat.pinned.filter((id) => id !== messageId)) })
+        // The chat list's preview of it goes too (everyone sees the list).
+        if (chat?.last?.messageId === messageId)
+          await tx
+            .collection('chats')
+            .doc(message.chatId)
+            .update({ last: command.set({ ...chat.last, text: HIDDEN_PREVIEW }) })
         await chatAudit(
           tx,
           caller,
@@ -164,8 +180,13 @@ export const moderationActions: Pick<ActionTable<'chat'>, 'notice' | 'noticeRead
         const { data: chat } = await tx.collection<ChatRecord>('chats').doc(message.chatId).get()
         const shownCount = (chat?.shownCount ?? 0) + 1
         await tx.collection('chatMessages').doc(messageId).update({ state: 'shown', shownUpTo: shownCount })
+        if (message.fileId)
+          await tx
+            .collection(FILES)
+            .doc(message.fileId)
+            .update({ attachedTo: command.set(chatFileSubject(place, message.chatId)) })
         // Released now, it reaches the others as new; the chat's last message stays the latest by number.
-        const last = chat && chat.lastSeq === message.seq ? { senderName: message.senderName, text: previewOf(message), at: message.at } : (chat?.last ?? null)
+        const last = chat && chat.lastSeq === message.seq ? { senderName: message.senderName, text: previewOf(message), at: message.at, messageId } : (chat?.last ?? null)
         await tx
           .collection('chats')
           .doc(message.chatId)

@@ -25,6 +25,7 @@ export const sendKeyOf = (chatId: string, senderId: string, clientId: string) =>
 
 export const REFUSED_MESSAGE = '这条消息含有不适合发布的内容，请修改后再发'
 export const HELD_MESSAGE = '消息已提交，等组长审核后大家才能看到'
+export const HIDDEN_PREVIEW = '[消息已隐藏]'
 
 const checker = () => contentCheck(() => wordListCheck())
 
@@ -140,7 +141,7 @@ export async function postIn(
       name,
       lastSeq: seq,
       shownCount: shown ? shownCount + 1 : shownCount,
-      last: shown ? { senderName: sender.name, text: previewOf(out), at: message.at } : (stored?.last ?? null),
+      last: shown ? { senderName: sender.name, text: previewOf(out), at: message.at, messageId: id } : (stored?.last ?? null),
       pinned: stored?.pinned ?? [],
     })
   // What one sends, one has read.

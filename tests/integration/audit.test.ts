@@ -278,6 +278,39 @@ Object.assign(WRITES, {
   },
 } satisfies typeof WRITES)
 
+// ── Chats: each moderation step on a message of 合兴村 2组's chat set up first; only the step is counted ──
+const CHAT = 'group:v-hexing-g02'
+let chatKeys = 0
+const chatKey = () => `audit-chat-${String((chatKeys += 1)).padStart(4, '0')}`
+const chatAs = async (personId: string, action: string, data: unknown) => {
+  const reply = await host.call('chat', action, data, await tokenOf(personId))
+  if (reply.status !== 200) throw new Error(`setup chat.${action}: ${reply.status} ${JSON.stringify(reply.body.error)}`)
+  return reply.body.data
+}
+const chatMessage = async (text = '请问明天开会吗') => (await chatAs(errandPeople().villagerId, 'send', { chatId: CHAT, clientId: chatKey(), text })).id as string
+Object.assign(WRITES, {
+  'chat.notice': async () => host.call('chat', 'notice', { chatId: CHAT, clientId: chatKey(), text: '周六上午打扫卫生' }, await tokenOf(errandPeople().leaderId)),
+  'chat.unpin': async () => {
+    const { id } = await chatAs(errandPeople().leaderId, 'notice', { chatId: CHAT, clientId: chatKey(), text: '周日开组务会' })
+    return countFrom(async () => host.call('chat', 'unpin', { messageId: id }, await tokenOf(errandPeople().leaderId)))
+  },
+  'chat.hide': async () => {
+    const messageId = await chatMessage()
+    return countFrom(async () => host.call('chat', 'hide', { messageId, reason: '与本组无关' }, await tokenOf(errandPeople().leaderId)))
+  },
+  'chat.release': async () => {
+    const messageId = await chatMessage('谁借我钱，我给你转账')
+    return countFrom(async () => host.call('chat', 'release', { messageId }, await tokenOf(errandPeople().staffId)))
+  },
+} satisfies typeof WRITES)
+
+/**
+ * A chat's messages are their own record (who said what, when, in which chat, kept in the chat):
+ * sending, reading, asking and answering, and mutual aid (the request, pledges, the thanks posted)
+ * leave no audit entry; only moderators' steps (notice, unpin, hide, release) do.
+ */
+const CHAT_MESSAGES_ARE_THE_RECORD = ['chat.send', 'chat.read', 'chat.ask', 'chat.answer', 'chat.aid', 'chat.pledge', 'chat.fulfil']
+
 /** Writes that change only the caller's own things (read state, their own upload records): not governed records. */
 const OWN_STATE_ONLY = ['inbox.markRead', 'files.register', 'roster.importTemplate']
 /** Needs a WeChat OPENID, so it is checked through invoke in identity-binding and jobs tests. */
@@ -316,11 +349,19 @@ const READS = [
   'errands.list',
   'errands.request',
   'errands.figures',
+  'chat.chats',
+  'chat.chat',
+  'chat.history',
+  'chat.noticeReads',
+  'chat.openQuestions',
+  'chat.replyTimes',
+  'chat.held',
+  'chat.aidRequest',
 ]
 
 it('every action of the contract is classified, so a new write cannot skip its audit entry', () => {
   const all = Object.entries(contract).flatMap(([fn, actions]) => Object.keys(actions).map((action) => `${fn}.${action}`))
-  expect([...Object.keys(WRITES), ...OWN_STATE_ONLY, ...CLOUD_ONLY, ...READS].sort()).toEqual(all.sort())
+  expect([...Object.keys(WRITES), ...OWN_STATE_ONLY, ...CLOUD_ONLY, ...CHAT_MESSAGES_ARE_THE_RECORD, ...READS].sort()).toEqual(all.sort())
 })
 
 it.each(Object.keys(WRITES))('%s records exactly one audit entry', async (name) => {
@@ -389,4 +430,24 @@ it('a cursor from another village’s ledger is refused with data.cursor', async
   const city = await host.call('roster', 'changeLog', { villageId: 'v-xinan', limit: 1, cursor: page.body.data.nextCursor }, tokens.city)
   expect(city.status).toBe(400)
   expect(city.body.error.fields[0].path).toBe('data.cursor')
+})
+
+it('keeps the chat moderation entries with their chat, confidential', async () => {
+  const { data } = await host.store.collection('audit').where({ subjectKind: 'chat' }).limit(100).get()
+  expect(data.length).toBeGreaterThan(0)
+  for (const entry of data) expect([entry.action, entry.subjectId, entry.confidential]).toEqual([entry.action, CHAT, true])
+})
+
+it('leaves no audit entry for messages, which are their own record', async () => {
+  const { villagerId, leaderId } = errandPeople()
+  const neighbour = (await villager('v-hexing-g02')).find((person) => ![villagerId, leaderId].includes(person._id))!._id
+  const before = await auditCount()
+  const asked = await chatMessage('低保怎么申请？')
+  await chatAs(villagerId, 'read', { chatId: CHAT, upTo: asked })
+  await chatAs(villagerId, 'ask', { messageId: asked })
+  await chatAs(leaderId, 'answer', { messageId: asked, text: '带户口本到村委会' })
+  const { id: aidId } = await chatAs(neighbour, 'aid', { chatId: CHAT, clientId: chatKey(), title: '帮忙收稻子', text: '家里老人病了，稻子没人收' })
+  await chatAs(villagerId, 'pledge', { aidId, kind: 'time' })
+  await chatAs(neighbour, 'fulfil', { aidId, thanks: '谢谢大家帮忙' })
+  expect(await auditCount()).toBe(before)
 })

@@ -222,6 +222,32 @@ const BY_KEY: Record<string, fc.Arbitrary<unknown>> = {
   months: fc.constantFrom(1, 12, 24),
 }
 
+// Chats: a message and a mutual-aid request of 合兴村 2组's chat, made in beforeAll below.
+const CHAT_FIXTURES: { messages: string[]; aids: string[] } = { messages: ['group:v-hexing-g02|000000999'], aids: ['aid-nowhere'] }
+beforeAll(async () => {
+  const chat = async (action: string, data: unknown, who: string) => (await host.call('chat', action, data, tokens[who])).body.data
+  const chatId = 'group:v-hexing-g02'
+  const sent = await chat('send', { chatId, clientId: 'fuzz-chat-0001', text: '明天几点开会？' }, 'villager')
+  const notice = await chat('notice', { chatId, clientId: 'fuzz-chat-0002', text: '周六上午打扫卫生' }, 'secretary')
+  const held = await chat('send', { chatId, clientId: 'fuzz-chat-0003', text: '谁借我钱，我给你转账' }, 'villager')
+  const aid = await chat('aid', { chatId, clientId: 'fuzz-chat-0004', title: '帮忙收稻子', text: '家里老人病了，稻子没人收' }, 'villager')
+  CHAT_FIXTURES.messages.push(sent.id, notice.id, held.id, aid.messageId)
+  CHAT_FIXTURES.aids.push(aid.id)
+})
+Object.assign(BY_KEY, {
+  chatId: fc.constantFrom('group:v-hexing-g02', 'village:v-hexing', 'group:v-xinan-g01', 'group:g-nowhere', 'town:t-sijia'),
+  clientId: fc.constantFrom('fuzz-chat-0001', 'fuzz-chat-9001', 'fuzz-chat-9002', 'short'),
+  messageId: fixture(CHAT_FIXTURES.messages),
+  upTo: fixture(CHAT_FIXTURES.messages),
+  after: fixture(CHAT_FIXTURES.messages),
+  replyTo: fixture(CHAT_FIXTURES.messages),
+  aidId: fixture(CHAT_FIXTURES.aids),
+  durationS: fc.constantFrom(1, 30, 60, 61),
+  card: fc.constantFrom({ kind: 'aid', id: 'aid-nowhere' }, { kind: 'case', id: 'case-nowhere' }, { kind: 'notice', id: 'group:v-hexing-g02|000000002' }),
+  thanks: fc.constantFrom('谢谢大家帮忙', '谢'),
+  scope: fc.constantFrom('group', 'village', 'town'),
+} satisfies Record<string, fc.Arbitrary<unknown>>)
+
 /** The action's own keys with hostile or plausible values, sometimes with a stray key, sometimes not an object at all. */
 function inputFor(schema: z.ZodType): fc.Arbitrary<unknown> {
   const shape = (schema as unknown as { shape?: Record<string, unknown> }).shape ?? {}
@@ -256,7 +282,8 @@ const ACTIONS = Object.entries(contract).flatMap(([fn, actions]) =>
   })),
 )
 
-const STATUSES = new Set([400, 403, 404, 409])
+// 429: a person's messages in a chat are rate limited (RATE_LIMITED), a refusal like the others.
+const STATUSES = new Set([400, 403, 404, 409, 429])
 
 describe.each(ACTIONS)('$name', ({ fn, action, input, anonymous }) => {
   it('answers hostile input with an envelope, never a 5xx, and a refusal writes nothing', async () => {

@@ -27,6 +27,11 @@ import {
   type Office,
   type Actor,
   type BodyPlace,
+  type CaseLevelName,
+  type CasePlace,
+  type ChatPlace,
+  type MessagePlace,
+  NO_CHAT,
   type ErrandPlace,
   type MatterPlace,
   type Place,
@@ -93,11 +98,87 @@ const ERRANDS: Array<{ name: string; errand: ErrandPlace }> = [
   ...(['otherVillage', 'otherTown'] as const).map((where) => ({ name: `${where}|other`, errand: { ...placeIn(where), forPersonId: 'p-x', filedById: 'p-x' } })),
 ]
 
+// ── Mediation cases: where, how far up, with or without a leader, violence, the actor a party ──
+// `<where>|<level reached>[|noLeader][|violence][|party]`. The own village's group is led by LEADER;
+// the actor (`p-me`) is a party only where the name says so.
+const CASE_LEVELS: readonly CaseLevelName[] = ['group', 'village', 'town']
+interface CaseFixture {
+  where: Where
+  reached: CaseLevelName
+  leader: boolean
+  violence: boolean
+  party: boolean
+}
+const caseFixture = (where: Where, reached: CaseLevelName, ...flags: Array<'noLeader' | 'violence' | 'party'>): [string, CaseFixture] => [
+  [where, reached, ...flags].join('|'),
+  { where, reached, leader: !flags.includes('noLeader'), violence: flags.includes('violence'), party: flags.includes('party') },
+]
+const CASE_FIXTURES: Record<string, CaseFixture> = Object.fromEntries([
+  caseFixture('ownVillage', 'group'),
+  caseFixture('ownVillage', 'group', 'noLeader'),
+  caseFixture('ownVillage', 'group', 'party'),
+  caseFixture('ownVillage', 'village'),
+  caseFixture('ownVillage', 'village', 'noLeader'),
+  caseFixture('ownVillage', 'village', 'party'),
+  caseFixture('ownVillage', 'town'),
+  caseFixture('ownVillage', 'town', 'violence'),
+  caseFixture('ownVillage', 'town', 'violence', 'party'),
+  caseFixture('otherVillage', 'group'),
+  caseFixture('otherVillage', 'village', 'party'),
+  caseFixture('otherVillage', 'town'),
+  caseFixture('otherVillage', 'town', 'violence'),
+  caseFixture('otherTown', 'group', 'noLeader'),
+  caseFixture('otherTown', 'town', 'violence'),
+  caseFixture('otherTown', 'town', 'violence', 'party'),
+])
+const caseIn = ({ where, reached, leader, violence, party }: CaseFixture): CasePlace => ({
+  ...placeIn(where),
+  leaderId: leader ? placeIn(where).leaderId : null,
+  levels: CASE_LEVELS.slice(0, CASE_LEVELS.indexOf(reached) + 1),
+  partyIds: party ? ['p-x', ME] : ['p-x'],
+  violence,
+})
+const CASES = Object.entries(CASE_FIXTURES).map(([name, fixture]) => ({ name, place: caseIn(fixture) }))
+
+// ── Chats: `<kind>:<whose>`. `group:own` is the actor's own group (led by LEADER), `group:otherGroup`
+// another group of the own village; `unknown` an id the server cannot place. Messages add who sent
+// them: `|mine` (p-me) or `|other`.
+interface ChatFixture {
+  kind: 'group' | 'village'
+  where: Where
+  ownGroup: boolean
+}
+const CHAT_FIXTURES: Record<string, ChatFixture | null> = {
+  'group:own': { kind: 'group', where: 'ownVillage', ownGroup: true },
+  'group:otherGroup': { kind: 'group', where: 'ownVillage', ownGroup: false },
+  'group:otherVillage': { kind: 'group', where: 'otherVillage', ownGroup: false },
+  'group:otherTown': { kind: 'group', where: 'otherTown', ownGroup: false },
+  'village:ownVillage': { kind: 'village', where: 'ownVillage', ownGroup: false },
+  'village:otherVillage': { kind: 'village', where: 'otherVillage', ownGroup: false },
+  'village:otherTown': { kind: 'village', where: 'otherTown', ownGroup: false },
+  unknown: null,
+}
+const chatIn = (fixture: ChatFixture | null): ChatPlace => {
+  if (!fixture) return NO_CHAT
+  const { kind, where, ownGroup } = fixture
+  if (kind === 'village') return { kind, ...VILLAGE_OF[where], groupId: null, leaderId: null }
+  return { kind, ...VILLAGE_OF[where], groupId: ownGroup ? 'g-ownVillage' : `g-other-${where}`, leaderId: ownGroup ? LEADER : 'p-other-leader' }
+}
+const CHATS = Object.entries(CHAT_FIXTURES).map(([name, fixture]) => ({ name, place: chatIn(fixture) }))
+const MESSAGES: Array<{ name: string; place: MessagePlace }> = CHATS.flatMap(({ name, place }) => [
+  { name: `${name}|mine`, place: { ...place, senderId: place.kind ? ME : null } },
+  { name: `${name}|other`, place: { ...place, senderId: place.kind ? 'p-x' : null } },
+])
+
 /** Named targets for each kind of rule. Coverage also asks about whole towns and the city. */
 function targetsFor(kind: TargetKind): Array<{ name: string; target: unknown }> {
   switch (kind) {
     case 'nothing':
       return [{ name: 'nothing', target: undefined }]
+    case 'chat':
+      return CHATS.map(({ name, place }) => ({ name, target: place }))
+    case 'message':
+      return MESSAGES.map(({ name, place }) => ({ name, target: place }))
     case 'village':
     case 'group':
     case 'person':
@@ -119,6 +200,8 @@ function targetsFor(kind: TargetKind): Array<{ name: string; target: unknown }> 
       return MATTERS.map(({ name, matter }) => ({ name, target: matter }))
     case 'errand':
       return ERRANDS.map(({ name, errand }) => ({ name, target: errand }))
+    case 'case':
+      return CASES.map(({ name, place }) => ({ name, target: place }))
     case 'scope':
     case 'area':
       return [
@@ -274,6 +357,67 @@ const ERRAND_EXPECTED: Record<string, Expect> = {
   'errands.callback': either(leadsErrandGroup, onErrandVillage(reach(['village_secretary', 'village_staff']))),
 }
 
+// ── Mediation, read off the case fixtures ─────────────────────────────────────────────────────
+const CADRES: OfficeRole[] = ['village_secretary', 'village_staff']
+const caseOf = (target: string) => CASE_FIXTURES[target]
+const hasReached = (target: string, level: CaseLevelName) => CASE_LEVELS.indexOf(caseOf(target).reached) >= CASE_LEVELS.indexOf(level)
+const onCaseVillage =
+  (then: Expect): Expect =>
+  (who, target) =>
+    then(who, caseOf(target).where)
+/** 本组组长（本组没有组长时由村干部）；上报到村后本村的村书记、村干部；上报到镇后所属镇的镇干部. */
+const handlesCase = either(
+  (who, target) => caseOf(target).leader && who.role === 'group_leader' && caseOf(target).where === 'ownVillage',
+  (who, target) => !caseOf(target).leader && onCaseVillage(reach(CADRES))(who, target),
+  (who, target) => hasReached(target, 'village') && onCaseVillage(reach(CADRES))(who, target),
+  (who, target) => hasReached(target, 'town') && onCaseVillage(reach(['town_officer']))(who, target),
+)
+/** 有暴力风险时所属镇的社区民警. */
+const policeOnCase: Expect = (who, target) => caseOf(target).violence && onCaseVillage(reach(['police_liaison']))(who, target)
+/** 本案当事人. */
+const partyToCase: Expect = (who, target) => caseOf(target).party && who.me.personId === ME
+const MEDIATION_EXPECTED: Record<string, Expect> = {
+  'mediation.open': everyone,
+  'mediation.list': everyone,
+  'mediation.limits': everyone,
+  'mediation.case': either(handlesCase, policeOnCase, partyToCase),
+  'mediation.file': either(handlesCase, policeOnCase, partyToCase),
+  'mediation.log': either(handlesCase, policeOnCase),
+  ...Object.fromEntries(
+    ['signFor', 'escalate', 'flag', 'recordAgreement', 'attachSigned', 'close', 'scheduleFollowUp', 'followUp', 'extend', 'views'].map((action) => [
+      `mediation.${action}`,
+      handlesCase,
+    ]),
+  ),
+  'mediation.dashboard': scopeReaders,
+  'mediation.setLimits': onTargets((t) => t.startsWith('town:'), reach(['town_officer', 'admin'])),
+}
+
+// ── Chats, read off the chat fixtures ─────────────────────────────────────────────────────────
+const chatOf = (target: string) => CHAT_FIXTURES[target.split('|')[0]]
+const CHAT_CADRES: OfficeRole[] = ['village_secretary', 'village_staff']
+/** 本村的村书记、村干部: the chat's village (both kinds). */
+const cadreOfChat: Expect = (who, target) => chatOf(target) !== null && reach(CHAT_CADRES)(who, chatOf(target)!.where)
+/** 本群成员: the group's villagers (everyone in the table lives in g-ownVillage of the own village, its leader too) or the village's; and the village's cadres. */
+const chatMember = either(
+  (_who, target) => chatOf(target)?.kind === 'group' && chatOf(target)!.ownGroup,
+  (_who, target) => chatOf(target)?.kind === 'village' && chatOf(target)!.where === 'ownVillage',
+  cadreOfChat,
+)
+/** 本组群：本组组长、本村的村书记、村干部；本村群：本村的村书记、村干部 (not admin, city or town officers, police). */
+const chatModerator = either((who, target) => who.role === 'group_leader' && chatOf(target)?.kind === 'group' && chatOf(target)!.ownGroup, cadreOfChat)
+/** 消息的发送人 (or 求助的发起人). */
+const sentIt: Expect = (who, target) => chatOf(target) !== null && target.endsWith('|mine') && who.me.personId === ME
+const CHAT_EXPECTED: Record<string, Expect> = {
+  'chat.chats': everyone,
+  'chat.openQuestions': everyone,
+  'chat.replyTimes': everyone,
+  ...Object.fromEntries(['chat', 'send', 'history', 'read', 'aid', 'aidRequest', 'pledge'].map((action) => [`chat.${action}`, chatMember])),
+  ...Object.fromEntries(['notice', 'noticeReads', 'unpin', 'answer', 'hide', 'release', 'held'].map((action) => [`chat.${action}`, chatModerator])),
+  'chat.ask': either(sentIt, chatModerator),
+  'chat.fulfil': sentIt,
+}
+
 const EXPECTED: Record<string, Expect> = {
   'system.ping': everyone,
   'system.calendarDays': everyone,
@@ -321,6 +465,8 @@ const EXPECTED: Record<string, Expect> = {
   'home.attention': everyone,
   ...COUNCIL_EXPECTED,
   ...ERRAND_EXPECTED,
+  ...MEDIATION_EXPECTED,
+  ...CHAT_EXPECTED,
 }
 
 // ── The contract, action by action ──────────────────────────────────────────────────────────────
@@ -343,6 +489,17 @@ const INPUT_FIELD: Partial<Record<TargetKind, string>> = {
   scope: 'scopeId',
   office: 'scopeId',
   grant: 'grantId',
+  case: 'caseId',
+  chat: 'chatId',
+  message: 'messageId',
+}
+/** Where an action names its place by another field than its kind's usual one. */
+const INPUT_FIELD_OF_ACTION: Record<string, string> = {
+  'mediation.setLimits': 'townId',
+  // A mutual-aid request is found by its id; its chat (and requester) come from the stored request.
+  'chat.aidRequest': 'aidId',
+  'chat.pledge': 'aidId',
+  'chat.fulfil': 'aidId',
 }
 
 describe('policy × contract', () => {
@@ -354,7 +511,7 @@ describe('policy × contract', () => {
   })
 
   it.each(ACTIONS)('$name: the rule is given what the input names', ({ fn, action, spec }) => {
-    const field = INPUT_FIELD[ruleOf(fn, action)!.on]
+    const field = INPUT_FIELD_OF_ACTION[`${fn}.${action}`] ?? INPUT_FIELD[ruleOf(fn, action)!.on]
     const shape = (spec.input as unknown as { shape?: Record<string, unknown> }).shape ?? {}
     if (field) expect(Object.keys(shape)).toContain(field)
   })

@@ -48,6 +48,8 @@ export async function resolveCard(db: Database, places: Places, viewer: Actor, c
     case 'notice': {
       const message = await loadMessage(db, places, card.id)
       if (!message || message.kind !== 'notice') return hidden(false)
+      // A notice a moderator hid says nothing in a card either (and is not shared again).
+      if (message.state !== 'shown') return hidden(true)
       if (!memberOfChat(viewer, await chatPlace(places, message.chatId))) return hidden(true)
       return { kind, id: card.id, title: `通知：${clip(message.text)}`, visible: true, page: chatPage(message.chatId), exists: true }
     }

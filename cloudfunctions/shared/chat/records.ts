@@ -18,7 +18,8 @@ export type ChatFields = {
   lastSeq: number
   /** Messages shown to everyone so far (unread counts are shown ones, not held or one's own). */
   shownCount: number
-  last: { senderName: string; text: string; at: string } | null
+  /** The latest shown message's preview; `messageId` so hiding that message hides its preview too. */
+  last: { senderName: string; text: string; at: string; messageId?: string } | null
   /** Pinned notices' message ids, newest first. */
   pinned: string[]
 }

@@ -15,8 +15,9 @@ export function wordListCheck(risky: readonly string[] = RISKY_WORDS, review: re
   const hold = new Mint([...review])
   return {
     async check(text: string): Promise<Verdict> {
-      // Spaces and punctuation between characters ("赌 博") do not get past it.
-      const squeezed = text.replace(/[\s\p{P}\p{S}]/gu, '')
+      // Spaces, punctuation, symbols and invisible characters (zero-width spaces and joiners, soft
+      // hyphens, combining marks) between characters ("赌 博", "赌\u200b博") do not get past it.
+      const squeezed = text.replace(/[\s\p{Z}\p{P}\p{S}\p{Cf}\p{M}]/gu, '')
       if (!refuse.verify(text) || !refuse.verify(squeezed)) return 'risky'
       if (!hold.verify(text) || !hold.verify(squeezed)) return 'review'
       return 'pass'

@@ -98,14 +98,18 @@ export function rateDecision(
 /** A message's id says its chat and place in it, so `after` needs no read and ids sort in order. */
 export const messageIdOf = (chatId: string, seq: number) => `${chatId}|${String(seq).padStart(9, '0')}`
 
+/** The running number is digits only: `Number()` would also read '', ' 12', '1e3' and '0x1f' as numbers. */
+const SEQ = /^\d{1,15}$/
+
 export function seqOfMessageId(chatId: string, messageId: string): number | null {
   const prefix = `${chatId}|`
   if (!messageId.startsWith(prefix)) return null
-  const seq = Number(messageId.slice(prefix.length))
-  return Number.isInteger(seq) && seq >= 0 ? seq : null
+  const rest = messageId.slice(prefix.length)
+  return SEQ.test(rest) ? Number(rest) : null
 }
 
 export function chatOfMessageId(messageId: string): string | null {
   const bar = messageId.lastIndexOf('|')
-  return bar > 0 && parseChatId(messageId.slice(0, bar)) ? messageId.slice(0, bar) : null
+  if (bar <= 0 || !SEQ.test(messageId.slice(bar + 1))) return null
+  return parseChatId(messageId.slice(0, bar)) ? messageId.slice(0, bar) : null
 }
