@@ -88,6 +88,7 @@ export const openActions: Pick<ActionTable<'mediation'>, 'open'> = {
         levels: ['group'],
         state: signsNow ? 'mediating' : 'awaiting_signature',
         levelSince: iso,
+        levelDays: limits.group,
         signedAt: signsNow ? iso : null,
         signedBy: signsNow ? by : null,
         firstContactAt: null,
@@ -121,6 +122,7 @@ export const openActions: Pick<ActionTable<'mediation'>, 'open'> = {
           base.levels = plan.move.levels
           if (moved) {
             base.level = plan.move.level
+            base.levelDays = limits[plan.move.level]
             base.state = plan.move.state
             base.signedAt = null
             base.signedBy = null

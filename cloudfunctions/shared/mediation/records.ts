@@ -103,6 +103,12 @@ export type CaseFields = {
   levels: Level[]
   state: CaseState
   levelSince: string
+  /**
+   * The current level's time limit in days, as the town's limits stood when the case arrived there
+   * (a town's new limits apply to cases arriving after). Absent on cases stored before: the town's
+   * current limit.
+   */
+  levelDays?: number
   signedAt: string | null
   signedBy: { id: string; name: string } | null
   firstContactAt: string | null
