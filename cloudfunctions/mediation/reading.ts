@@ -52,8 +52,9 @@ function abilities(caller: Caller, place: CasePlace, found: CaseRecord): CaseDet
   }
 }
 
-async function handlerNames(places: Places, found: CaseRecord, officers: Awaited<ReturnType<typeof caseOfficers>>): Promise<CaseDetail['handlers']> {
-  const order = [found.level, ...[...found.levels].reverse().filter((level) => level !== found.level)]
+/** Who handles the case, the current level first; a party is shown the current level's handlers only. */
+async function handlerNames(places: Places, found: CaseRecord, officers: Awaited<ReturnType<typeof caseOfficers>>, view: Viewer): Promise<CaseDetail['handlers']> {
+  const order = view === 'party' ? [found.level] : [found.level, ...[...found.levels].reverse().filter((level) => level !== found.level)]
   const rows: CaseDetail['handlers'] = []
   for (const level of order) {
     const ids = handlersAt(level, officers).slice(0, 10)
@@ -103,7 +104,7 @@ export const readingActions: Pick<ActionTable<'mediation'>, 'case' | 'list' | 'v
           after: { as: view },
         }),
       )
-      return caseDetail(found, view, limits, at, view === 'party' ? [] : await handlerNames(places, found, officers), abilities(caller, place, found))
+      return caseDetail(found, view, limits, at, await handlerNames(places, found, officers, view), abilities(caller, place, found))
     },
   },
 

@@ -9,7 +9,7 @@ import { mustEndBy, type Limits } from '../shared/domain/mediation/clock'
 import * as ladder from '../shared/domain/mediation/ladder'
 import { allowOnCase, casePlace, requireCase } from '../shared/mediation/access'
 import type { CaseRecord, FollowUp } from '../shared/mediation/records'
-import { caseOfficers, handlersAt, ladderFacts, limitsOf, logEntry, type CaseOfficers } from '../shared/mediation/steps'
+import { caseOfficers, dueAtOf, handlersAt, ladderFacts, limitsOf, logEntry, type CaseOfficers } from '../shared/mediation/steps'
 import type { Places } from '../shared/records/places'
 import { AppError, invalidInput } from '../shared/runtime/app-error'
 import type { Caller } from '../shared/runtime/caller'
@@ -121,7 +121,7 @@ export const stepActions: Pick<ActionTable<'mediation'>, 'signFor' | 'escalate' 
           tell: [{ people: handlersAt(move.level, prepared.officers), title: `调解案件上报，请签收：${title(found)}`, body: `${found.villageName}${found.groupName}，${reason}` }],
         }
       })
-      return { level: done!.level, state: done!.state, dueAt: null }
+      return { level: done!.level, state: done!.state, dueAt: dueAtOf(done!, prepared.limits) }
     },
   },
 
