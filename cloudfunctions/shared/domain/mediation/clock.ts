@@ -82,7 +82,8 @@ function deadlines(facts: CaseClockFacts) {
     norm: running && !facts.normTold ? mustEndBy(facts.openedAt, facts.extraDays) : null,
     confirm:
       facts.agreementEffectiveAt && !facts.confirmReminded && facts.state !== 'mediating'
-        ? calendarDeadline(facts.agreementEffectiveAt, CONFIRM_DAYS - CONFIRM_REMIND_DAYS_LEFT)
+        ? // Passed as the day with 7 days left begins (the end of the day before it).
+          calendarDeadline(facts.agreementEffectiveAt, CONFIRM_DAYS - CONFIRM_REMIND_DAYS_LEFT - 1)
         : null,
     followUps: facts.state === 'agreed' || facts.state === 'closed' ? facts.followUps.filter((visit) => !visit.doneAt && !visit.reminded) : [],
   }
