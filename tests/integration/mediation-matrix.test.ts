@@ -290,7 +290,7 @@ describe.each(CASE_ROWS)('mediation.$action on a case at $variant', ({ action, v
     for (const caller of [...callers].sort((a, b) => Number(allows(a)) - Number(allows(b)))) {
       const data = input(caller)
       // An allowed caller before may have sent the case up (escalate): the level now decides.
-      const now = (await host.store.collection('mediationCases').doc(String(data.caseId)).get()).data as { level: Level }
+      const now = (await host.store.collection('mediationCases').doc(String(data.caseId)).get()).data as unknown as { level: Level }
       const allowed = allows(caller, now.level)
       const before = host.store.checksum()
       const reply = await host.call('mediation', action, data, caller.token)
