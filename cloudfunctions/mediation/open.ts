@@ -32,11 +32,11 @@ export const openActions: Pick<ActionTable<'mediation'>, 'open'> = {
       const groupId = input.groupId ?? caller.groupId
       if (!groupId) throw invalidInput([{ path: 'data.groupId', message: '请选择纠纷发生在哪个组' }])
       const group = await places.group(groupId)
-      if (!group) throw notFound('这个组')
-      const leads = group.leaderId === caller.personId
-      const cadre = villageInCharge(caller) === group.villageId
-      const villager = caller.groupId === group._id
-      if (!leads && !cadre && !villager) throw forbidden('只能为本组（村干部：本村各组）的纠纷申请调解')
+      // A group out of reach answers exactly as one that does not exist (issue 7): 403 for both.
+      const leads = Boolean(group) && group!.leaderId === caller.personId
+      const cadre = Boolean(group) && villageInCharge(caller) === group!.villageId
+      const villager = Boolean(group) && caller.groupId === group!._id
+      if (!group || (!leads && !cadre && !villager)) throw forbidden('只能为本组（村干部：本村各组）的纠纷申请调解')
       const village = await places.village(group.villageId)
       if (!village) throw notFound('这个村')
 
