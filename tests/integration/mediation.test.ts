@@ -248,7 +248,8 @@ describe('bad input and wrong steps are refused with typed errors and change not
     await refused(() => as(leader, 'open', { ...base, type: 'feud' }), 400, 'INVALID_INPUT', 'data.type')
     await refused(() => as(leader, 'open', { ...base, risks: ['riot'] }), 400, 'INVALID_INPUT')
     await refused(() => as(leader, 'open', { ...base, description: '' }), 400, 'INVALID_INPUT', 'data.description')
-    await refused(() => as(leader, 'open', { ...base, groupId: 'g-nowhere' }), 404, 'NOT_FOUND')
+    // A group that does not exist is answered as one out of reach.
+    await refused(() => as(leader, 'open', { ...base, groupId: 'g-nowhere' }), 403, 'FORBIDDEN')
   })
 
   it('steps on a case', async () => {
