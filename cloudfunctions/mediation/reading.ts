@@ -122,7 +122,14 @@ export const readingActions: Pick<ActionTable<'mediation'>, 'case' | 'list' | 'v
         listKey: `mediation:${key}:${state ?? 'all'}`,
       })
       const view: Viewer = scope === 'mine' ? 'party' : 'handler'
-      return { items: page.items.map((entry) => entrySummary(entry, view)), nextCursor: page.nextCursor }
+      // A village's cadres handle a case still at the group only while the group has no leader: an
+      // entry written then is not shown once the group has one (they would get 404 opening it).
+      const shown = await Promise.all(
+        page.items.map(
+          async (entry) => scope !== 'village' || !entry.levels || !entry.groupId || entry.levels.includes('village') || !(await places.group(entry.groupId))?.leaderId,
+        ),
+      )
+      return { items: page.items.filter((_, index) => shown[index]).map((entry) => entrySummary(entry, view)), nextCursor: page.nextCursor }
     },
   },
 

@@ -155,6 +155,13 @@ export type EntryFields = {
   dueAt: string | null
   overdue: boolean
   outcome: Outcome | null
+  /**
+   * Where the case is and how far it has gone, so a list read can drop an entry its reader no longer
+   * handles (a village's entry for a group-level case whose group has since got a leader). Absent
+   * on entries stored before: kept.
+   */
+  groupId?: string
+  levels?: Level[]
 }
 
 export interface EntryRecord extends StoredDoc, EntryFields {}

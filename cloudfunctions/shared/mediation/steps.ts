@@ -90,6 +90,8 @@ export function entryOf(key: string, caseId: string, found: CaseFields, limits: 
     dueAt: dueAtOf(found, limits),
     overdue: isOverdue(found),
     outcome: found.outcome,
+    groupId: found.groupId,
+    levels: found.levels,
   }
 }
 
