@@ -438,3 +438,33 @@ describe('dashboards', () => {
     expect([again.open, again.closed, again.resolved]).toEqual([closed.open, closed.closed, closed.resolved])
   })
 })
+
+describe('a group with no leader', () => {
+  it('is handled by the village’s cadres from the start; once it has a leader again, the case is the leader’s alone', async () => {
+    const LEADERLESS = 'v-hexing-g05'
+    const { data: group } = await host.store.collection('groups').doc(LEADERLESS).get()
+    const member = (await host.store.collection('people').where({ groupId: LEADERLESS }).limit(20).get()).data.find((person: any) => person._id !== group!.leaderId)!._id as string
+    ok(await host.call('roster', 'setGroupLeader', { groupId: LEADERLESS, leaderId: null }, await tokenOf(secretary)))
+    const staff = host.personaWith((p) => p.roles.includes('village_staff') && p.villageId === HEXING).id
+
+    const byCadre = ok(await as(staff, 'open', { ...INTAKE, parties: [{ personId: member, role: 'applicant' }], groupId: LEADERLESS, clientKey: clientKey() }))
+    expect(byCadre).toMatchObject({ level: 'group', state: 'mediating' })
+    const byVillager = ok(await as(member, 'open', { ...INTAKE, parties: [{ name: '邻居王某', role: 'respondent' }], clientKey: clientKey() }))
+    expect(byVillager).toMatchObject({ level: 'group', state: 'awaiting_signature' })
+    for (const cadre of [secretary, staff]) {
+      expect(idsOf(ok(await as(cadre, 'list', { scope: 'village' })))).toEqual(expect.arrayContaining([byCadre.id, byVillager.id]))
+      expect(ok(await as(cadre, 'case', { caseId: byVillager.id })).view).toBe('handler')
+    }
+    expect(await notices(secretary, byVillager.id, '请签收')).toBe(1)
+    ok(await as(secretary, 'signFor', { caseId: byVillager.id }))
+    // The former leader is nobody's handler here any more.
+    if (group!.leaderId) expect((await host.call('mediation', 'case', { caseId: byCadre.id }, await tokenOf(group!.leaderId as string))).status).toBe(404)
+    ok(await host.call('roster', 'setGroupLeader', { groupId: LEADERLESS, leaderId: group!.leaderId }, await tokenOf(secretary)))
+    expect(group!.leaderId).toBeTruthy()
+    // A leader again: the case is theirs; the cadres no longer see it, in their list or opened.
+    expect(idsOf(ok(await as(group!.leaderId as string, 'list', { scope: 'group' })))).toContain(byCadre.id)
+    expect(ok(await as(group!.leaderId as string, 'case', { caseId: byCadre.id })).view).toBe('handler')
+    expect(idsOf(ok(await as(secretary, 'list', { scope: 'village' })))).not.toContain(byCadre.id)
+    expect((await as(secretary, 'case', { caseId: byCadre.id })).status).toBe(404)
+  })
+})
