@@ -468,3 +468,34 @@ describe('a group with no leader', () => {
     expect((await as(secretary, 'case', { caseId: byCadre.id })).status).toBe(404)
   })
 })
+
+describe('risk flags raised later', () => {
+  it('a high-risk flag at the group sends the case to the village at once, tells the town, and violence the police, who may see and log it', async () => {
+    const id = await leaderCase()
+    expect(ok(await as(leader, 'flag', { caseId: id, risks: ['vulnerable'] }))).toEqual({ level: 'group', risks: ['vulnerable'] })
+    expect((await as(POLICE, 'case', { caseId: id })).status).toBe(404)
+    expect(ok(await as(leader, 'flag', { caseId: id, risks: ['violence'], note: '双方差点动手' }))).toEqual({ level: 'village', risks: ['vulnerable', 'violence'] })
+    // The same flag again changes nothing.
+    const before = host.store.checksum()
+    expect(ok(await as(leader, 'flag', { caseId: id, risks: ['violence'] }))).toEqual({ level: 'village', risks: ['vulnerable', 'violence'] })
+    expect(host.store.checksum()).toBe(before)
+
+    const found = ok(await as(secretary, 'case', { caseId: id }))
+    expect(found).toMatchObject({ level: 'village', state: 'awaiting_signature', levels: ['group', 'village', 'town'], highRisk: true })
+    expect(found.escalations).toEqual([{ from: 'group', to: 'village', reason: expect.stringContaining('暴力'), at: expect.any(String), by: 'risk', byName: expect.any(String) }])
+    expect(await notices(TOWN, id, '高风险')).toBe(1)
+    expect(await notices(POLICE, id, '暴力')).toBe(1)
+    expect(await notices(secretary, id, '高风险')).toBe(1)
+
+    const police = ok(await as(POLICE, 'case', { caseId: id }))
+    expect(police.view).toBe('police')
+    expect(police.can).toMatchObject({ log: true, signFor: false, close: false, views: false })
+    expect(idsOf(ok(await as(POLICE, 'list', { scope: 'town' })))).toContain(id)
+    ok(await as(POLICE, 'log', { caseId: id, kind: 'contact', note: '民警上门提醒双方' }))
+    // The police liaison's contact is not the handlers' first contact.
+    expect(ok(await as(secretary, 'case', { caseId: id })).firstContactAt).toBeNull()
+    await refused(() => as(POLICE, 'signFor', { caseId: id }), 403, 'FORBIDDEN')
+    const views = ok(await as(secretary, 'views', { caseId: id })).items
+    expect(views.map((view: any) => view.as)).toEqual(expect.arrayContaining(['社区民警', '调解人']))
+  })
+})
