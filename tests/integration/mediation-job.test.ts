@@ -140,6 +140,20 @@ describe('the ladder by the clock', () => {
     for (const person of [secretary, staff]) expect(await told(person, id, '没有签收')).toBe(1)
   })
 
+  it('signed for but no contact within 24 hours → the village is told that too, once', async () => {
+    await setClock(MONDAY)
+    const id = await leaderOpens(false)
+    await setClock(after(MONDAY, 24 * 60 + 1))
+    await runsFor(id)
+    await runsIdle()
+    for (const person of [secretary, staff]) expect(await told(person, id, '没有联系当事人')).toBe(1)
+    // Contact made later: nothing more to tell about it.
+    ok(await as(leader, 'log', { caseId: id, kind: 'contact', note: '终于联系上了' }))
+    await setClock(after(MONDAY, 3 * 24 * 60))
+    await runsIdle()
+    expect((await stored(id)).escalations).toEqual([])
+  })
+
   it('group 7 days → village once (many and concurrent runs); village 15 days → town; town limit → overdue once; 30-day norm once', async () => {
     await setClock(MONDAY)
     const id = await leaderOpens()
