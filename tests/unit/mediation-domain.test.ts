@@ -106,7 +106,13 @@ describe('recordAgreement', () => {
   // Only while mediating: a case not yet signed for, already agreed or closed is refused.
   it.each(grid(LEVELS, STATES, [null]))('at %s, %s', (level, state) => {
     const expected = state === 'mediating' ? { level, state: 'agreed', levels: reachedUpTo(level) } : refusal('CONFLICT')
-    expect(recordAgreement(facts(level, state))).toEqual(expected)
+    expect(recordAgreement(facts(level, state), level)).toEqual(expected)
+  })
+
+  it.each(grid(LEVELS, LEVELS, [null]))('mediating at %s, asked by a handler at %s', (level, by) => {
+    const lower = LEVELS.indexOf(by) < LEVELS.indexOf(level)
+    const expected = lower ? refusal('FORBIDDEN') : { level, state: 'agreed', levels: reachedUpTo(level) }
+    expect(recordAgreement(facts(level, 'mediating'), by)).toEqual(expected)
   })
 })
 
@@ -118,12 +124,17 @@ describe('close', () => {
 
   it.each(table)('from %s as %s, at %s', (state, outcome, level) => {
     const expected = allowed(state, outcome) ? { level, state: 'closed', levels: reachedUpTo(level) } : refusal('CONFLICT')
-    expect(close(facts(level, state), outcome)).toEqual(expected)
+    expect(close(facts(level, state), outcome, level)).toEqual(expected)
+  })
+
+  it.each(grid(LEVELS, LEVELS, [null]))('an agreed case at %s, closed by a handler at %s', (level, by) => {
+    const lower = LEVELS.indexOf(by) < LEVELS.indexOf(level)
+    expect(close(facts(level, 'agreed'), 'resolved', by)).toEqual(lower ? refusal('FORBIDDEN') : { level, state: 'closed', levels: reachedUpTo(level) })
   })
 
   it('lets withdrawn and referred close a case not yet signed for', () => {
-    expect(refused(close(facts('group', 'awaiting_signature'), 'withdrawn'))).toBe(false)
-    expect(refused(close(facts('group', 'awaiting_signature'), 'referred'))).toBe(false)
+    expect(refused(close(facts('group', 'awaiting_signature'), 'withdrawn', 'group'))).toBe(false)
+    expect(refused(close(facts('group', 'awaiting_signature'), 'referred', 'group'))).toBe(false)
   })
 })
 
@@ -250,9 +261,9 @@ function apply(before: LadderFacts, step: Step): LadderFacts | Refusal {
     case 'escalate':
       return moved(escalate(before, step.by))
     case 'recordAgreement':
-      return moved(recordAgreement(before))
+      return moved(recordAgreement(before, before.level))
     case 'close':
-      return moved(close(before, step.outcome), { outcome: step.outcome })
+      return moved(close(before, step.outcome, before.level), { outcome: step.outcome })
     case 'reopen':
       return moved(reopen(before), { outcome: null })
     case 'limitPassed': {
