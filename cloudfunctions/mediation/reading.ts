@@ -4,7 +4,7 @@
  * from counters) and each town's time limits.
  */
 import dayjs from 'dayjs'
-import { CASE_LEVEL_LABEL, CASE_LEVELS, CASE_TYPE_LABEL, CASE_TYPES, type CaseDetail } from '../../types/functions/mediation'
+import { CASE_LEVEL_LABEL, CASE_LEVELS, CASE_TYPE_LABEL, CASE_TYPES, OUTCOMES, type CaseDetail } from '../../types/functions/mediation'
 import { caseHandlerLevel, grantReaches, policy, villageInCharge, type CasePlace } from '../../types/policy'
 import { audit, type AuditRecord } from '../shared/audit/audit'
 import { VILLAGE_TIME_ZONE, villageTimestamp } from '../shared/domain/clock'
@@ -42,9 +42,9 @@ function abilities(caller: Caller, place: CasePlace, found: CaseRecord): CaseDet
     escalate: handler && ok(ladder.escalate(facts, by!)),
     log: (handler || viewerOf(caller, place) === 'police') && found.state !== 'closed',
     flag: handler && found.state !== 'closed',
-    recordAgreement: handler && ok(ladder.recordAgreement(facts)),
+    recordAgreement: handler && ok(ladder.recordAgreement(facts, by!)),
     attachSigned: handler && found.agreement?.form === 'written' && !found.agreement.effectiveAt,
-    close: handler && found.state !== 'closed',
+    close: handler && OUTCOMES.some((outcome) => ok(ladder.close(facts, outcome, by!))),
     scheduleFollowUp: handler && ladder.mayFollowUp(facts),
     followUp: handler && ladder.mayFollowUp(facts) && found.followUps.some((visit) => !visit.doneAt),
     extend: handler && ladder.limitRuns(found.state),

@@ -216,9 +216,9 @@ export const stepActions: Pick<ActionTable<'mediation'>, 'signFor' | 'escalate' 
     run: async ({ db, places, caller, now }, { caseId, outcome, note }) => {
       const at = now()
       const prepared = await prepare(db, places, caller, at, caseId)
-      handlerLevel(prepared)
+      const by = handlerLevel(prepared)
       const done = await commitCase(prepared.context, caseId, (found): CasePlan => {
-        const move = decided(ladder.close(ladderFacts(found), outcome))
+        const move = decided(ladder.close(ladderFacts(found), outcome, by))
         const first = !found.countedClosed
         return {
           update: {
