@@ -77,10 +77,10 @@ const WHO: Record<string, Means> = {
   '所属镇的镇干部；管理员（各级调解时限，记入台账）': (f) => f.townOfficer || f.admin,
 }
 /**
- * Signing for and going up are the current level's: a handler of a level below it is refused
- * (403, "由村里签收"); one above may do it for them.
+ * Signing for, going up, the agreement and closing are the current level's: a handler of a level
+ * below it is refused (403, "由村里签收"); one above may do it for them.
  */
-const AT_OR_ABOVE = new Set(['signFor', 'escalate'])
+const AT_OR_ABOVE = new Set(['signFor', 'escalate', 'recordAgreement', 'close'])
 
 interface Caller {
   who: string
