@@ -499,3 +499,21 @@ describe('risk flags raised later', () => {
     expect(views.map((view: any) => view.as)).toEqual(expect.arrayContaining(['社区民警', '调解人']))
   })
 })
+
+describe('at the same moment', () => {
+  it('cases opened together get distinct numbers; two cadres signing for one case together: one signs, the other is told it is signed', async () => {
+    const opened = await Promise.all(
+      Array.from({ length: 6 }, () => as(leader, 'open', { ...INTAKE, parties: [{ personId: villager, role: 'applicant' }], clientKey: clientKey() })),
+    )
+    const numbers = opened.map((reply) => ok(reply).number as string)
+    expect(new Set(numbers).size).toBe(6)
+
+    const id = await leaderCase()
+    ok(await as(leader, 'escalate', { caseId: id, reason: '组里调不下来' }))
+    const staff = host.personaWith((p) => p.roles.includes('village_staff') && p.villageId === HEXING).id
+    const both = await Promise.all([as(secretary, 'signFor', { caseId: id }), as(staff, 'signFor', { caseId: id })])
+    expect(both.map((reply) => reply.status).sort()).toEqual([200, 409])
+    const signs = (await host.store.collection('audit').where({ subjectId: id, action: 'mediation.signFor' }).get()).data
+    expect(signs).toHaveLength(1)
+  })
+})
