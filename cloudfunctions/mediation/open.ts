@@ -85,7 +85,8 @@ export const openActions: Pick<ActionTable<'mediation'>, 'open'> = {
         openedAt: iso,
         openedBy: by,
         level: 'group',
-        levels: ['group'],
+        // A village cadre who takes a case in for a group knows of it: the village sees it from the start (the group's leader signs for it).
+        levels: cadre && !signsNow ? ['group', 'village'] : ['group'],
         state: signsNow ? 'mediating' : 'awaiting_signature',
         levelSince: iso,
         levelDays: limits.group,
@@ -114,7 +115,7 @@ export const openActions: Pick<ActionTable<'mediation'>, 'open'> = {
       const tell: Tell[] = []
       const risks = [...new Set(input.risks)] as Risk[]
       if (risks.length) {
-        const plan = raiseRisks({ level: 'group', state: base.state, levels: ['group'], risks: [], outcome: null }, risks)
+        const plan = raiseRisks({ level: 'group', state: base.state, levels: base.levels, risks: [], outcome: null }, risks)
         if (refused(plan)) throw new Error('a new case cannot refuse risks')
         base.risks = plan.risks
         if (plan.move) {

@@ -218,6 +218,9 @@ describe('intake', () => {
     const found = ok(await as(leader, 'case', { caseId: opened.id }))
     expect(found).toMatchObject({ groupName: '第2村民小组', openedBy: { id: secretary } })
     expect(await notices(leader, opened.id, '请签收')).toBe(1)
+    // The cadre who took it in still sees it (the village knows of it), on the village's list too.
+    expect(ok(await as(secretary, 'case', { caseId: opened.id }))).toMatchObject({ view: 'handler', levels: ['group', 'village'] })
+    expect(idsOf(ok(await as(secretary, 'list', { scope: 'village' })))).toContain(opened.id)
     ok(await as(leader, 'signFor', { caseId: opened.id }))
     // Another village's secretary may not open one in 合兴村.
     const xinan = host.personaWith((p) => p.roles.includes('village_secretary') && p.villageId === 'v-xinan').id
