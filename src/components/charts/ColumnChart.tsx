@@ -1,6 +1,7 @@
 /**
  * A column chart drawn by uCharts on a 2d canvas, the same code in WeChat and the browser. Kept in
- * this subpackage so the chart library loads only with the figures page, never with the main package.
+ * src/components but imported only by subpackage pages (errands, mediation): the chart library loads
+ * only with those pages, never with the main package.
  * The numbers are always also shown in a table beside it: a chart is for seeing, the table for reading.
  */
 import { Canvas } from '@tarojs/components'
