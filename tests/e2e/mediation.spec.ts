@@ -17,13 +17,21 @@ const SHOTS = '/tmp/mediation-shots'
 
 async function shot(page: Page, mode: Mode, name: string): Promise<void> {
   await settle(page)
-  mkdirSync(SHOTS, { recursive: true })
+  mkdirSync(`${SHOTS}/parts`, { recursive: true })
   const size = page.viewportSize()!
   const height = await page.evaluate(() =>
     Math.max(...Array.from(document.querySelectorAll('.cz-screen')).map((el) => (el.getBoundingClientRect().height > 0 ? el.scrollHeight : 0))),
   )
   await page.setViewportSize({ width: size.width, height: Math.max(size.height, Math.ceil(height) + 60) })
   await page.screenshot({ path: `${SHOTS}/${mode}-${name}.png` })
+  // A long page also in parts of about two screens, readable at full size.
+  const full = Math.max(size.height, Math.ceil(height) + 60)
+  const PART = 1400
+  if (full > PART * 1.2) {
+    for (let y = 0, n = 1; y < full; y += PART, n += 1) {
+      await page.screenshot({ path: `${SHOTS}/parts/${mode}-${name}-${n}.png`, clip: { x: 0, y, width: size.width, height: Math.min(PART, full - y) } })
+    }
+  }
   await page.setViewportSize(size)
 }
 
@@ -56,6 +64,7 @@ for (const mode of ['normal', 'care'] as const) {
     await loginAs(page, leader)
     const card = page.locator('.home-mediation:visible')
     await expect(card).toBeVisible()
+    await shot(page, mode, 'home-leader')
     await card.locator('.mc-open-new').click()
     await page.locator(`.md-types .md-chip[data-value="${mode === 'care' ? 'land' : 'project'}"]:visible`).click()
     await page.locator('.md-party-search:visible .search-input input').fill(villager.name)
@@ -151,6 +160,19 @@ for (const mode of ['normal', 'care'] as const) {
     await expect(page.locator('.md-act--followUp:visible')).toBeVisible()
     await shot(page, mode, 'case-closed')
     await expectSizes(page, `closed case (${mode})`, minText, minTap)
+
+    // A party (the villager): 我的调解 → a plain summary with the agreement and its document, no work log.
+    await switchTo(page, villager)
+    await page.locator('.home-mediation:visible .mc-open-list').click()
+    const mine = page.locator(`.md-list--mine .md-row[data-case-id="${caseId}"]:visible`)
+    await expect(mine).toBeVisible()
+    await shot(page, mode, 'list-party')
+    await mine.click()
+    await expect(page.locator('.md-party-state:visible')).toHaveText('已办结：调解成功')
+    await expect(page.locator('.md-agreement:visible .md-download')).toBeVisible()
+    await expect(page.locator('.md-log:visible')).toHaveCount(0)
+    await shot(page, mode, 'case-party')
+    await expectSizes(page, `case as party (${mode})`, minText, minTap)
 
     // The village's figures count it (counts only).
     await switchTo(page, secretary)

@@ -22,6 +22,9 @@ export const TYPE_OPTIONS = CASE_TYPES.map((value) => ({ value, label: CASE_TYPE
 /** Who mediates at a level, as a villager says it. */
 export const LEVEL_WHO: Record<CaseLevel, string> = { group: '组长', village: '村里（村书记、村干部）', town: '镇里（镇干部）' }
 
+/** The level and who mediates there: 组里（组长）. */
+export const LEVEL_FULL: Record<CaseLevel, string> = { group: '组里（组长）', village: '村里（村书记、村干部）', town: '镇里（镇干部）' }
+
 /** The case's state for a party, in a sentence. */
 export function partyStateWords(found: Pick<CaseDetail, 'state' | 'level' | 'outcome'>): string {
   if (found.state === 'awaiting_signature') return `已经交给${LEVEL_WHO[found.level]}，等他们接手`

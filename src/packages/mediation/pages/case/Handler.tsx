@@ -9,7 +9,7 @@ import { call } from '../../../../services/api'
 import { CASE_LEVELS, type CaseDetail } from '../../../../services/contract'
 import { CasePhotos } from '../../components/CasePhotos'
 import { AgreementCard, Clock, FollowUpList, PartiesList } from '../../components/Pieces'
-import { CASE_LEVEL_LABEL, CASE_STATE_LABEL, CASE_TYPE_LABEL, dayWords, ESCALATED_BY, LEVEL_WHO, logWords, OUTCOME_LABEL, RISK_LABEL } from '../../words'
+import { CASE_LEVEL_LABEL, CASE_STATE_LABEL, CASE_TYPE_LABEL, dayWords, ESCALATED_BY, LEVEL_FULL, logWords, OUTCOME_LABEL, RISK_LABEL } from '../../words'
 import { villageDateTime } from '../../../../lib/village-time'
 import { AgreementForm, AttachSigned, CloseForm, EscalateForm, ExtendForm, FlagForm, FollowUpForm, LogForm, ScheduleForm, Views } from './Forms'
 
@@ -47,7 +47,7 @@ export function HandlerView({ found, onChanged }: CaseProps) {
         <Text className={`cz-text cz-heading md-block md-case-state md-state--${found.state}`}>
           {found.state === 'closed' && found.outcome ? `已办结：${OUTCOME_LABEL[found.outcome]}` : CASE_STATE_LABEL[found.state]}
         </Text>
-        <Field className="md-case-level" label="现在在" value={`${CASE_LEVEL_LABEL[found.level]}（${LEVEL_WHO[found.level]}）`} />
+        <Field className="md-case-level" label="现在在" value={LEVEL_FULL[found.level]} />
         <Field className="md-case-number" label="编号" value={found.number} />
         <Field label="组" value={`${found.villageName}${found.groupName}`} />
         <Field label="受理" value={`${found.openedBy.name}，${villageDateTime(found.openedAt)}`} />
@@ -186,7 +186,7 @@ function Ladder({ found }: { found: CaseDetail }) {
               ))}
               <Text className="cz-text cz-heading md-block">
                 {CASE_LEVEL_LABEL[level]}
-                {current ? '（现在）' : reached ? '' : '（还没到）'}
+                {current && found.state !== 'closed' ? '（现在）' : reached ? '' : '（还没到）'}
               </Text>
               {reached && people.length > 0 ? <Text className="cz-text md-block cz-name">{people.map((person) => person.name).join('、')}</Text> : null}
             </View>

@@ -16,11 +16,12 @@ import { CaseRow } from '../../components/CaseRow'
 import { byUrgency } from '../../words'
 import '../../mediation.css'
 
-type Shown = 'open' | 'closed'
+type Shown = 'open' | 'closed' | 'all'
 
 const SHOWN: { value: Shown; label: string }[] = [
   { value: 'open', label: '正在调解' },
   { value: 'closed', label: '已办结' },
+  { value: 'all', label: '全部' },
 ]
 
 const SCOPES: readonly MediationScope[] = ['mine', 'group', 'village', 'town']
@@ -47,9 +48,9 @@ function Lists({ me }: { me: Me }) {
   const handles = handlerScopes(me)
   const scopes: MediationScope[] = [...handles, 'mine']
   const [scope, setScope] = useState<MediationScope>(asked && scopes.includes(asked) ? asked : (handles[handles.length - 1] ?? 'mine'))
-  const [shown, setShown] = useState<Shown>('open')
+  const [shown, setShown] = useState<Shown>(handles.length > 0 ? 'open' : 'all')
   const list = usePaged(
-    useCallback((cursor: string | undefined) => call('mediation', 'list', { scope, state: shown, cursor, limit: 20 }), [scope, shown]),
+    useCallback((cursor: string | undefined) => call('mediation', 'list', { scope, state: shown === 'all' ? undefined : shown, cursor, limit: 20 }), [scope, shown]),
     { when: 'mount' },
   )
   const { refresh, reload } = list
@@ -86,12 +87,20 @@ function Lists({ me }: { me: Me }) {
           onClick={() => void Taro.navigateTo({ url: `${ROUTES.mediationDashboard}?scopeId=${encodeURIComponent(dashboard.scopeId)}` })}
         />
       ) : null}
-      {tabs.length > 1 ? <Chips className="md-scopes" chipClassName="md-scope" options={tabs} value={scope} onChange={setScope} /> : null}
+      {tabs.length > 1 ? (
+        <>
+          <Text className="cz-text md-block md-label">看哪里的调解</Text>
+          <Chips className="md-scopes" chipClassName="md-scope" options={tabs} value={scope} onChange={setScope} />
+        </>
+      ) : null}
+      <Text className="cz-text md-block md-label">{tabs.length > 1 ? '看哪些' : '我的调解'}</Text>
       <Chips className="md-shown" chipClassName="md-shown-chip" options={SHOWN} value={shown} onChange={setShown} />
       <QueryView
         state={list.state}
         onRetry={list.reload}
-        empty={shown === 'open' ? (scope === 'mine' ? '您现在没有在调解的纠纷。' : `${SCOPE_WORDS[scope]}现在没有在调解的纠纷。`) : '还没有办结的调解。'}
+        empty={
+          shown === 'closed' ? '还没有办结的调解。' : scope === 'mine' ? '您现在没有在调解的纠纷。' : `${SCOPE_WORDS[scope]}现在没有${shown === 'open' ? '在调解的' : ''}纠纷。`
+        }
         emptyClassName="md-none"
         loadingText="正在加载调解…"
       >

@@ -32,7 +32,8 @@ interface Party {
   where: string
 }
 
-const ROLE_OPTIONS = PARTY_ROLES.map((value) => ({ value, label: PARTY_ROLE_LABEL[value] }))
+/** Short enough for three chips on a line. */
+const ROLE_OPTIONS = PARTY_ROLES.map((value) => ({ value, label: value === 'other' ? '其他' : PARTY_ROLE_LABEL[value] }))
 const missing = (message: string) => new ApiError({ code: 'INVALID_INPUT', message, requestId: 'client' })
 const newKey = () => `${Date.now().toString(36)}${Math.random().toString(36).slice(2, 10)}`
 
