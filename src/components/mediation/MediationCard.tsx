@@ -47,15 +47,21 @@ export function MediationCard({ me, className }: { me: Me; className?: string })
   const open = state.status === 'ready' ? state.data : null
   const handler = handlerScopes(me).length > 0
   const risky = open !== null && open.highRisk > 0
+  // The main button: the list when something is open there, else taking a new dispute in.
+  const busy = handler && open !== null && open.count > 0
   return (
     <Card title="调解（老娘舅）" className={`mc-card${risky ? ' mc-card--risk' : ''}${className ? ` ${className}` : ''}`}>
       {handler ? (
         open ? (
           <>
-            <Text className="cz-text cz-heading mc-count">
-              {SCOPE_WORDS[open.scope]}正在调解 {open.count}
-              {open.more ? ' 多' : ''} 件
-            </Text>
+            {open.count > 0 ? (
+              <Text className="cz-text cz-heading mc-count">
+                {SCOPE_WORDS[open.scope]}正在调解 {open.count}
+                {open.more ? ' 多' : ''} 件
+              </Text>
+            ) : (
+              <Text className="cz-text mc-count mc-count--none">{SCOPE_WORDS[open.scope]}现在没有在调解的纠纷。</Text>
+            )}
             {risky ? <Text className="cz-text cz-heading mc-risk">其中高风险 {open.highRisk} 件，请先办</Text> : null}
           </>
         ) : null
@@ -64,12 +70,12 @@ export function MediationCard({ me, className }: { me: Me; className?: string })
       )}
       <BigButton
         className="mc-open-list"
-        kind={handler ? 'primary' : 'plain'}
+        kind={busy ? 'primary' : 'plain'}
         text={handler ? '看调解' : '我的调解'}
         onClick={go(handler ? ROUTES.mediation : `${ROUTES.mediation}?scope=mine`)}
       />
       {mayOpenCase(me) ? (
-        <BigButton className="mc-open-new" kind={handler ? 'plain' : 'primary'} text={handler ? '开调解（受理纠纷）' : '我要调解'} onClick={go(ROUTES.mediationOpen)} />
+        <BigButton className="mc-open-new" kind={busy ? 'plain' : 'primary'} text={handler ? '开调解（受理纠纷）' : '我要调解'} onClick={go(ROUTES.mediationOpen)} />
       ) : null}
     </Card>
   )

@@ -179,16 +179,16 @@ function Ladder({ found }: { found: CaseDetail }) {
           <View key={level} className={`md-rung${reached ? ' is-reached' : ''}${current ? ' is-current' : ''}`} data-level={level}>
             <View className="md-rung__dot" />
             <View className="md-rung__body">
-              {into.map((step, index) => (
-                <Text key={index} className="cz-text cz-text--small md-block md-escalation">
-                  {dayWords(step.at)} {ESCALATED_BY[step.by]}（{step.byName}）{step.reason ? `：${step.reason}` : ''}
-                </Text>
-              ))}
               <Text className="cz-text cz-heading md-block">
                 {CASE_LEVEL_LABEL[level]}
                 {current && found.state !== 'closed' ? '（现在）' : reached ? '' : '（还没到）'}
               </Text>
               {reached && people.length > 0 ? <Text className="cz-text md-block cz-name">{people.map((person) => person.name).join('、')}</Text> : null}
+              {into.map((step, index) => (
+                <Text key={index} className="cz-text cz-text--small md-block md-escalation">
+                  {dayWords(step.at)} {ESCALATED_BY[step.by]}（{step.byName}）{step.reason ? `：${step.reason}` : ''}
+                </Text>
+              ))}
             </View>
           </View>
         )

@@ -17,7 +17,7 @@ export function PartyView({ found }: { found: CaseDetail; onChanged: () => Promi
       <Card className="md-head md-party-head">
         <Text className={`cz-text cz-heading md-block md-party-state md-state--${found.state}`}>{partyStateWords(found)}</Text>
         <Field label="编号" value={found.number} />
-        <Field label="谁在调解" value={LEVEL_WHO[found.level]} />
+        <Field label={open ? '谁在调解' : '谁调解的'} value={LEVEL_WHO[found.level]} />
         <Field label="申请时间" value={dayWords(found.openedAt)} />
         {found.informedAt ? <Text className="cz-text md-block">调解员已经告诉您调解是自愿的、调解协议有什么效力。</Text> : null}
       </Card>
