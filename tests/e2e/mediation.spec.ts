@@ -196,3 +196,41 @@ for (const mode of ['normal', 'care'] as const) {
     await shot(page, mode, 'other-leader-404')
   })
 }
+
+test('a villager asks for mediation (我要调解); the leader finds it in 组里, signs for it and sends it up with a reason', async ({ page, request }) => {
+  test.setTimeout(120_000)
+  const all = await personas(request)
+  const villager = all.find((p) => p.description?.startsWith('合兴村2组村民：'))!
+  const leader = all.find((p) => p.description?.startsWith('合兴村2组村民小组长'))!
+
+  await loginAs(page, villager)
+  const card = page.locator('.home-mediation:visible')
+  await expect(card.locator('.mc-open-new')).toHaveText('我要调解')
+  await card.locator('.mc-open-new').click()
+  await page.locator('.md-types .md-chip[data-value="neighbours"]:visible').click()
+  await expect(page.locator('.md-party-search:visible')).toHaveCount(0)
+  await page.locator('.md-outsider-start:visible').click()
+  await page.locator('.md-outsider-name:visible input').fill('隔壁张大伯')
+  await page.locator('.md-outsider-add:visible').click()
+  await page.locator('.md-description-input:visible textarea').fill('隔壁家的树枝伸到我家屋顶，落叶堵了水沟，说了几次不肯修剪')
+  await shot(page, 'normal', 'open-villager')
+  await page.locator('.md-open-submit:visible').click()
+  await expect(page.locator('.md-party-state:visible')).toHaveText('已经交给组长，会尽快联系您')
+  const caseId = new URL(page.url().replace('/#/', '/')).searchParams.get('id')!
+  await shot(page, 'normal', 'case-villager')
+
+  await switchTo(page, leader)
+  await page.locator('.home-mediation:visible .mc-open-list').click()
+  const row = page.locator(`.md-list--group .md-row[data-case-id="${caseId}"]:visible`)
+  await expect(row).toBeVisible()
+  await expect(row.locator('.md-row__state')).toHaveText('等待签收')
+  await row.click()
+  await page.locator('.md-act--sign:visible').click()
+  await expect(page.locator('.md-case-state:visible')).toHaveText('正在调解')
+  await page.locator('.md-act--escalate:visible').click()
+  await page.locator('.md-reason:visible textarea').fill('两家积怨多年，组里调不动')
+  await page.locator('.md-escalate-form:visible .md-submit').click()
+  await expect(page.locator('.md-case-level:visible')).toContainText('村里')
+  await expect(page.locator('.md-ladder:visible .md-escalation')).toContainText('两家积怨多年，组里调不动')
+  await shot(page, 'normal', 'case-escalated')
+})

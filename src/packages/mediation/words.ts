@@ -27,7 +27,7 @@ export const LEVEL_FULL: Record<CaseLevel, string> = { group: '组里（组长�
 
 /** The case's state for a party, in a sentence. */
 export function partyStateWords(found: Pick<CaseDetail, 'state' | 'level' | 'outcome'>): string {
-  if (found.state === 'awaiting_signature') return `已经交给${LEVEL_WHO[found.level]}，等他们接手`
+  if (found.state === 'awaiting_signature') return `已经交给${LEVEL_WHO[found.level]}，会尽快联系您`
   if (found.state === 'mediating') return `${LEVEL_WHO[found.level]}正在调解`
   if (found.state === 'agreed') return '已经达成调解协议'
   return found.outcome ? `已办结：${OUTCOME_LABEL[found.outcome]}` : '已办结'
