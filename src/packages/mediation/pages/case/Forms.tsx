@@ -87,7 +87,7 @@ export function LogForm({ found, onDone, onCancel }: FormProps) {
     { wordsFor: fieldWords('note') },
   )
   return (
-    <Form title="记一笔" className="md-log-form" busy={save.busy} error={save.error} submit="记下来" onSubmit={() => void save.run()} onCancel={onCancel}>
+    <Form title="记工作记录" className="md-log-form" busy={save.busy} error={save.error} submit="记下来" onSubmit={() => void save.run()} onCancel={onCancel}>
       <Chips className="md-log-kind" chipClassName="md-chip" options={LOG_OPTIONS} value={kind} onChange={setKind} />
       {kind === 'informed' ? <Text className="cz-text md-block md-hint">调解前告诉当事人：调解是自愿的，不收费；达成的协议有法律约束力，可以申请法院司法确认。</Text> : null}
       {kind === 'session' ? (

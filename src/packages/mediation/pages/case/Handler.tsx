@@ -62,13 +62,13 @@ export function HandlerView({ found, onChanged }: CaseProps) {
           </View>
         ) : null}
         {!found.informedAt && found.state !== 'closed' ? (
-          <Text className="cz-text md-block md-warn">调解前请告诉当事人：调解是自愿的，调解协议有什么效力（记一笔「已告知」）。</Text>
+          <Text className="cz-text md-block md-warn">调解前请告诉当事人：调解是自愿的，调解协议有什么效力（在「记工作记录」里选「已告知」）。</Text>
         ) : null}
       </Card>
 
       <Clocks found={found} />
 
-      {found.view === 'police' ? <Text className="cz-text md-block md-police-note">有动手风险，社区民警可以看这个案件、记一笔。</Text> : null}
+      {found.view === 'police' ? <Text className="cz-text md-block md-police-note">有动手风险，社区民警可以看这个案件、记工作记录。</Text> : null}
       <Actions found={found} panel={panel} setPanel={setPanel} onChanged={onChanged} />
       {panel === 'log' ? <LogForm found={found} onDone={done} onCancel={() => setPanel('none')} /> : null}
       {panel === 'escalate' ? <EscalateForm found={found} onDone={done} onCancel={() => setPanel('none')} /> : null}
@@ -116,7 +116,7 @@ function Clocks({ found }: { found: CaseDetail }) {
           {dayWords(extension.at)} 延长 {extension.days} 天（{extension.byName}）：{extension.note}
         </Text>
       ))}
-      {found.state === 'awaiting_signature' ? <Text className="cz-text md-block md-warn">请在 24 小时内签收并联系当事人，不然会告诉上一级。</Text> : null}
+      {found.state === 'awaiting_signature' && found.can.signFor ? <Text className="cz-text md-block md-warn">请在 24 小时内签收并联系当事人，不然会告诉上一级。</Text> : null}
     </Card>
   )
 }
@@ -130,7 +130,7 @@ function Actions({ found, panel, setPanel, onChanged }: CaseProps & { panel: Pan
   })
   const { can } = found
   const buttons: { key: Panel; text: string; show: boolean }[] = [
-    { key: 'log', text: '记一笔（联系、调解会）', show: can.log },
+    { key: 'log', text: '记工作记录', show: can.log },
     { key: 'agreement', text: '记录调解协议', show: can.recordAgreement },
     { key: 'close', text: '办结', show: can.close },
     { key: 'followUp', text: '记录回访', show: can.followUp },
