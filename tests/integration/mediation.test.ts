@@ -78,7 +78,7 @@ describe('a case flagged 越级上访, from intake to follow-up', () => {
     const townList = ok(await as(TOWN, 'list', { scope: 'town' })).items
     expect(townList.map((item: any) => item.id)).toContain(opened.id)
     const attention = ok(await host.call('home', 'attention', {}, await tokenOf(TOWN))).items
-    expect(attention).toEqual(expect.arrayContaining([expect.objectContaining({ kind: 'mediation_high_risk', page: '/packages/mediation/pages/list/index?scope=town' })]))
+    expect(attention).toEqual(expect.arrayContaining([expect.objectContaining({ kind: 'mediation_high_risk', page: '/packages/mediation/pages/index/index?scope=town' })]))
     const inbox = ok(await host.call('inbox', 'list', { limit: 50 }, await tokenOf(TOWN))).items
     expect(inbox.some((item: any) => item.page.includes(encodeURIComponent(opened.id)))).toBe(true)
 
