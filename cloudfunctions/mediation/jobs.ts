@@ -11,7 +11,7 @@ import { dueEvents, type ClockEvent, type Limits } from '../shared/domain/mediat
 import { limitPassed } from '../shared/domain/mediation/ladder'
 import type { Database } from '../shared/db/port'
 import type { CaseRecord } from '../shared/mediation/records'
-import { caseOfficers, clockFacts, handlersAt, ladderFacts, limitsOf, logEntry, nextCheckOf, type CaseOfficers } from '../shared/mediation/steps'
+import { caseLimits, caseOfficers, clockFacts, handlersAt, ladderFacts, limitsOf, logEntry, nextCheckOf, type CaseOfficers } from '../shared/mediation/steps'
 import type { GroupRecord } from '../shared/records/records'
 import { JOB_BATCH, type JobRun } from '../shared/runtime/jobs'
 import { commitCase, type CasePlan, type Tell } from './commit'
@@ -40,7 +40,7 @@ export function planFor(found: CaseRecord, events: readonly ClockEvent[], at: Da
     } else if (event.kind === 'limit') {
       const passed = limitPassed(ladderFacts({ ...found, ...update } as CaseRecord))
       if (!passed) continue
-      const text = `${CASE_LEVEL_LABEL[event.level]}的调解时限（${limits[event.level]} 天）已过`
+      const text = `${CASE_LEVEL_LABEL[event.level]}的调解时限（${caseLimits(found, limits)[event.level]} 天）已过`
       if ('overdue' in passed) {
         update.overdue = true
         words.push(`${text}，已超期`)
@@ -51,6 +51,7 @@ export function planFor(found: CaseRecord, events: readonly ClockEvent[], at: Da
           levels: passed.move.levels,
           state: passed.move.state,
           levelSince: iso,
+          levelDays: limits[passed.move.level],
           signedAt: null,
           signedBy: null,
           firstContactAt: null,

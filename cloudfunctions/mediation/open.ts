@@ -33,11 +33,11 @@ export const openActions: Pick<ActionTable<'mediation'>, 'open'> = {
       const groupId = input.groupId ?? caller.groupId
       if (!groupId) throw invalidInput([{ path: 'data.groupId', message: '请选择纠纷发生在哪个组' }])
       const group = await places.group(groupId)
-      if (!group) throw notFound('这个组')
-      const leads = group.leaderId === caller.personId
-      const cadre = villageInCharge(caller) === group.villageId
-      const villager = caller.groupId === group._id
-      if (!leads && !cadre && !villager) throw forbidden('只能为本组（村干部：本村各组）的纠纷申请调解')
+      // A group out of reach answers exactly as one that does not exist (issue 7): 403 for both.
+      const leads = Boolean(group) && group!.leaderId === caller.personId
+      const cadre = Boolean(group) && villageInCharge(caller) === group!.villageId
+      const villager = Boolean(group) && caller.groupId === group!._id
+      if (!group || (!leads && !cadre && !villager)) throw forbidden('只能为本组（村干部：本村各组）的纠纷申请调解')
       await requireChatSource(db, places, caller, input.source)
       const village = await places.village(group.villageId)
       if (!village) throw notFound('这个村')
@@ -87,9 +87,11 @@ export const openActions: Pick<ActionTable<'mediation'>, 'open'> = {
         openedAt: iso,
         openedBy: by,
         level: 'group',
-        levels: ['group'],
+        // A village cadre who takes a case in for a group knows of it: the village sees it from the start (the group's leader signs for it).
+        levels: cadre && !signsNow ? ['group', 'village'] : ['group'],
         state: signsNow ? 'mediating' : 'awaiting_signature',
         levelSince: iso,
+        levelDays: limits.group,
         signedAt: signsNow ? iso : null,
         signedBy: signsNow ? by : null,
         firstContactAt: null,
@@ -115,7 +117,7 @@ export const openActions: Pick<ActionTable<'mediation'>, 'open'> = {
       const tell: Tell[] = []
       const risks = [...new Set(input.risks)] as Risk[]
       if (risks.length) {
-        const plan = raiseRisks({ level: 'group', state: base.state, levels: ['group'], risks: [], outcome: null }, risks)
+        const plan = raiseRisks({ level: 'group', state: base.state, levels: base.levels, risks: [], outcome: null }, risks)
         if (refused(plan)) throw new Error('a new case cannot refuse risks')
         base.risks = plan.risks
         if (plan.move) {
@@ -123,6 +125,7 @@ export const openActions: Pick<ActionTable<'mediation'>, 'open'> = {
           base.levels = plan.move.levels
           if (moved) {
             base.level = plan.move.level
+            base.levelDays = limits[plan.move.level]
             base.state = plan.move.state
             base.signedAt = null
             base.signedBy = null

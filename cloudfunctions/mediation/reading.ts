@@ -4,7 +4,7 @@
  * from counters) and each town's time limits.
  */
 import dayjs from 'dayjs'
-import { CASE_LEVEL_LABEL, CASE_LEVELS, CASE_TYPE_LABEL, CASE_TYPES, type CaseDetail } from '../../types/functions/mediation'
+import { CASE_LEVEL_LABEL, CASE_LEVELS, CASE_TYPE_LABEL, CASE_TYPES, OUTCOMES, type CaseDetail } from '../../types/functions/mediation'
 import { caseHandlerLevel, grantReaches, policy, villageInCharge, type CasePlace } from '../../types/policy'
 import { audit, type AuditRecord } from '../shared/audit/audit'
 import { VILLAGE_TIME_ZONE, villageTimestamp } from '../shared/domain/clock'
@@ -42,9 +42,9 @@ function abilities(caller: Caller, place: CasePlace, found: CaseRecord): CaseDet
     escalate: handler && ok(ladder.escalate(facts, by!)),
     log: (handler || viewerOf(caller, place) === 'police') && found.state !== 'closed',
     flag: handler && found.state !== 'closed',
-    recordAgreement: handler && ok(ladder.recordAgreement(facts)),
+    recordAgreement: handler && ok(ladder.recordAgreement(facts, by!)),
     attachSigned: handler && found.agreement?.form === 'written' && !found.agreement.effectiveAt,
-    close: handler && found.state !== 'closed',
+    close: handler && OUTCOMES.some((outcome) => ok(ladder.close(facts, outcome, by!))),
     scheduleFollowUp: handler && ladder.mayFollowUp(facts),
     followUp: handler && ladder.mayFollowUp(facts) && found.followUps.some((visit) => !visit.doneAt),
     extend: handler && ladder.limitRuns(found.state),
@@ -122,7 +122,14 @@ export const readingActions: Pick<ActionTable<'mediation'>, 'case' | 'list' | 'v
         listKey: `mediation:${key}:${state ?? 'all'}`,
       })
       const view: Viewer = scope === 'mine' ? 'party' : 'handler'
-      return { items: page.items.map((entry) => entrySummary(entry, view)), nextCursor: page.nextCursor }
+      // A village's cadres handle a case still at the group only while the group has no leader: an
+      // entry written then is not shown once the group has one (they would get 404 opening it).
+      const shown = await Promise.all(
+        page.items.map(
+          async (entry) => scope !== 'village' || !entry.levels || !entry.groupId || entry.levels.includes('village') || !(await places.group(entry.groupId))?.leaderId,
+        ),
+      )
+      return { items: page.items.filter((_, index) => shown[index]).map((entry) => entrySummary(entry, view)), nextCursor: page.nextCursor }
     },
   },
 

@@ -57,8 +57,19 @@ const nextLogId = (found: CaseRecord) => `l${found.log.length + 1}`
 const who = (caller: Caller) => ({ id: caller.personId, name: caller.name })
 const title = (found: CaseRecord) => `${found.number}（${CASE_TYPE_LABEL[found.type]}）`
 
-function arrivalFields(move: ladder.Move, at: Date) {
-  return { level: move.level, levels: move.levels, state: move.state, levelSince: at.toISOString(), signedAt: null, signedBy: null, firstContactAt: null, lateStartTold: false }
+/** A new level: its clock starts now, with the town's limit for it as it stands now. */
+function arrivalFields(move: ladder.Move, at: Date, limits: Limits) {
+  return {
+    level: move.level,
+    levels: move.levels,
+    state: move.state,
+    levelSince: at.toISOString(),
+    levelDays: limits[move.level],
+    signedAt: null,
+    signedBy: null,
+    firstContactAt: null,
+    lateStartTold: false,
+  }
 }
 
 export function parties(found: CaseRecord): string[] {
@@ -100,7 +111,7 @@ export const stepActions: Pick<ActionTable<'mediation'>, 'signFor' | 'escalate' 
         const move = decided(ladder.escalate(ladderFacts(found), by))
         return {
           update: {
-            ...arrivalFields(move, at),
+            ...arrivalFields(move, at, prepared.limits),
             escalations: [...found.escalations, { from: found.level, to: move.level, reason, at: at.toISOString(), by: 'handler', byName: caller.name }],
             log: [...found.log, logEntry(nextLogId(found), 'escalated', at, who(caller), { note: `上报到${CASE_LEVEL_LABEL[move.level]}：${reason}` })],
           },
@@ -178,7 +189,7 @@ export const stepActions: Pick<ActionTable<'mediation'>, 'signFor' | 'escalate' 
         return {
           update: {
             risks: plan.risks,
-            ...(plan.move ? (moved ? arrivalFields(plan.move, at) : { levels: plan.move.levels }) : {}),
+            ...(plan.move ? (moved ? arrivalFields(plan.move, at, prepared.limits) : { levels: plan.move.levels }) : {}),
             ...(moved
               ? {
                   escalations: [
@@ -205,9 +216,9 @@ export const stepActions: Pick<ActionTable<'mediation'>, 'signFor' | 'escalate' 
     run: async ({ db, places, caller, now }, { caseId, outcome, note }) => {
       const at = now()
       const prepared = await prepare(db, places, caller, at, caseId)
-      handlerLevel(prepared)
+      const by = handlerLevel(prepared)
       const done = await commitCase(prepared.context, caseId, (found): CasePlan => {
-        const move = decided(ladder.close(ladderFacts(found), outcome))
+        const move = decided(ladder.close(ladderFacts(found), outcome, by))
         const first = !found.countedClosed
         return {
           update: {
@@ -323,6 +334,7 @@ export const stepActions: Pick<ActionTable<'mediation'>, 'signFor' | 'escalate' 
               closedAt: null,
               closeNote: null,
               levelSince: at.toISOString(),
+              levelDays: prepared.limits[found.level],
               overdue: false,
               lateStartTold: true,
               normTold: false,

@@ -26,6 +26,11 @@ export const ROUTES = {
   errandsTodo: '/packages/errands/pages/todo/index',
   errandProxy: '/packages/errands/pages/proxy/index',
   errandsScope: '/packages/errands/pages/scope/index',
+  mediation: '/packages/mediation/pages/index/index',
+  // Notices name this page (cloudfunctions/shared/mediation/steps.ts CASE_PAGE): keep the path.
+  mediationCase: '/packages/mediation/pages/case/index',
+  mediationOpen: '/packages/mediation/pages/open/index',
+  mediationDashboard: '/packages/mediation/pages/dashboard/index',
 } as const
 
 let leaving = false

@@ -2,6 +2,7 @@
 import { audit } from '../../cloudfunctions/shared/audit/audit'
 import { contract } from '../../types'
 import { startTestHost, type TestHost } from '../support/test-host'
+import { SAMPLE } from '../support/zip'
 
 let host: TestHost
 const HEXING = 'v-hexing'
@@ -310,6 +311,96 @@ Object.assign(WRITES, {
  * leave no audit entry; only moderators' steps (notice, unpin, hide, release) do.
  */
 const CHAT_MESSAGES_ARE_THE_RECORD = ['chat.send', 'chat.read', 'chat.ask', 'chat.answer', 'chat.aid', 'chat.pledge', 'chat.fulfil']
+// ── Mediation: each step on a case of 合兴村 2组 set up first; only the step itself is counted ──
+const mediationAs = async (personId: string, action: string, data: unknown) => {
+  const reply = await host.call('mediation', action, data, await tokenOf(personId))
+  if (reply.status !== 200) throw new Error(`setup mediation.${action}: ${reply.status} ${JSON.stringify(reply.body.error)}`)
+  return reply.body.data
+}
+let mediationKeys = 0
+/** A case the leader of 合兴村 2组 took in (signed for at once), moved on to the state asked. */
+async function mediationCase(state: 'mediating' | 'written' | 'oral' | 'visit'): Promise<{ caseId: string; documentFileId?: string; followUpId?: string }> {
+  const { villagerId, leaderId } = errandPeople()
+  const { id: caseId } = await mediationAs(leaderId, 'open', {
+    type: 'neighbours',
+    parties: [{ personId: villagerId, role: 'applicant' }],
+    description: '宅基地边上砌墙，挡了邻居的路',
+    clientKey: `audit-case-${String((mediationKeys += 1)).padStart(4, '0')}`,
+  })
+  if (state === 'mediating') return { caseId }
+  const { documentFileId } = await mediationAs(leaderId, 'recordAgreement', {
+    caseId,
+    form: state === 'written' ? 'written' : 'oral',
+    terms: '墙往里退半米',
+    performBy: '2099-12-31',
+  })
+  if (state !== 'visit') return { caseId, documentFileId }
+  const { followUpId } = await mediationAs(leaderId, 'scheduleFollowUp', { caseId, at: new Date(Date.now() + 3 * DAY_MS).toISOString() })
+  return { caseId, documentFileId, followUpId }
+}
+const mediationStep = async (
+  state: Parameters<typeof mediationCase>[0],
+  action: string,
+  data: (made: Awaited<ReturnType<typeof mediationCase>>) => Record<string, unknown>,
+  by?: string,
+) => {
+  const made = await mediationCase(state)
+  return countFrom(async () => host.call('mediation', action, { caseId: made.caseId, ...data(made) }, await tokenOf(by ?? errandPeople().leaderId)))
+}
+const photoOf = async (personId: string) =>
+  (
+    await host.app.inject({
+      method: 'POST',
+      url: '/api/files?name=signed.jpg&purpose=photo',
+      payload: SAMPLE.jpg,
+      headers: { authorization: `Bearer ${await tokenOf(personId)}`, 'content-type': 'application/octet-stream' },
+    })
+  ).json().data.fileId as string
+
+Object.assign(WRITES, {
+  'mediation.open': async () =>
+    host.call(
+      'mediation',
+      'open',
+      {
+        type: 'family',
+        parties: [{ personId: errandPeople().villagerId, role: 'applicant' }],
+        description: '兄弟分家，老屋归属有争议',
+        risks: ['petition'],
+        clientKey: 'audit-open-0001',
+      },
+      await tokenOf(errandPeople().leaderId),
+    ),
+  // Reading a case and opening its files are recorded too (confidential: with the case only).
+  'mediation.case': () => mediationStep('mediating', 'case', () => ({})),
+  'mediation.file': () => mediationStep('written', 'file', (made) => ({ fileId: made.documentFileId })),
+  'mediation.signFor': async () => {
+    const { villagerId, leaderId } = errandPeople()
+    const { id: caseId } = await mediationAs(villagerId, 'open', {
+      type: 'labour',
+      parties: [{ name: '包工头李某', role: 'respondent' }],
+      description: '工钱拖欠三个月',
+      clientKey: 'audit-sign-0001',
+    })
+    return countFrom(async () => host.call('mediation', 'signFor', { caseId }, await tokenOf(leaderId)))
+  },
+  'mediation.escalate': () => mediationStep('mediating', 'escalate', () => ({ reason: '组里调不下来' })),
+  'mediation.log': () => mediationStep('mediating', 'log', () => ({ kind: 'contact', note: '电话联系双方' })),
+  'mediation.flag': () => mediationStep('mediating', 'flag', () => ({ risks: ['violence'], note: '双方差点动手' })),
+  'mediation.recordAgreement': () => mediationStep('mediating', 'recordAgreement', () => ({ form: 'oral', terms: '墙往里退半米', performBy: '2099-12-31' })),
+  'mediation.attachSigned': async () => {
+    const fileId = await photoOf(errandPeople().leaderId)
+    return mediationStep('written', 'attachSigned', () => ({ fileId }))
+  },
+  'mediation.close': () => mediationStep('mediating', 'close', () => ({ outcome: 'withdrawn', note: '当事人撤回申请' })),
+  'mediation.scheduleFollowUp': () => mediationStep('oral', 'scheduleFollowUp', () => ({ at: new Date(Date.now() + 2 * DAY_MS).toISOString() })),
+  'mediation.followUp': () => mediationStep('visit', 'followUp', (made) => ({ followUpId: made.followUpId, result: 'not_performed', next: 'urge', note: '还没退墙' })),
+  'mediation.extend': () => mediationStep('mediating', 'extend', () => ({ days: 10, note: '双方同意延长十天' })),
+  'mediation.setLimits': async () =>
+    host.call('mediation', 'setLimits', { townId: 't-sijia', group: 5, village: 10, town: 15, note: '镇里要求加快' }, await tokenOf('o-town-officer')),
+} satisfies typeof WRITES)
+/** Kept with the case only: never in a village's or town's ledger. */
+const CONFIDENTIAL = Object.keys(WRITES).filter((name) => name.startsWith('mediation.') && name !== 'mediation.setLimits')
 
 /** Writes that change only the caller's own things (read state, their own upload records): not governed records. */
 const OWN_STATE_ONLY = ['inbox.markRead', 'files.register', 'roster.importTemplate']
@@ -357,6 +448,10 @@ const READS = [
   'chat.replyTimes',
   'chat.held',
   'chat.aidRequest',
+  'mediation.list',
+  'mediation.views',
+  'mediation.dashboard',
+  'mediation.limits',
 ]
 
 it('every action of the contract is classified, so a new write cannot skip its audit entry', () => {
@@ -371,6 +466,8 @@ it.each(Object.keys(WRITES))('%s records exactly one audit entry', async (name) 
   expect((await auditCount()) - (result.offset ?? before)).toBe(1)
   const { data } = await host.store.collection('audit').orderBy('at', 'desc').limit(1).get()
   expect(data[0].action).toBe(name)
+  // A mediation case's entries stay with the case; the town's limits are in the town's ledger.
+  if (name.startsWith('mediation.')) expect([name, data[0].confidential === true]).toEqual([name, CONFIDENTIAL.includes(name)])
 })
 
 it('a refused write records nothing', async () => {
@@ -414,10 +511,12 @@ it('the ledger lists entries newest first, by cursor, and never a confidential s
     seen.push(...page.body.data.items)
     cursor = page.body.data.nextCursor ?? undefined
   } while (cursor)
-  expect(seen.length).toBeGreaterThanOrEqual(Object.keys(WRITES).length - 1)
+  expect(seen.length).toBeGreaterThanOrEqual(Object.keys(WRITES).length - CONFIDENTIAL.length - 1)
   expect(new Set(seen.map((entry) => entry.id)).size).toBe(seen.length)
   expect(seen.map((entry) => entry.at)).toEqual([...seen.map((entry) => entry.at)].sort().reverse())
   expect(seen.some((entry) => entry.kind === 'mediation.record')).toBe(false)
+  // The mediation steps above were all in 合兴村: none of them is in its ledger.
+  expect(seen.filter((entry) => CONFIDENTIAL.includes(entry.kind))).toEqual([])
   const { data: villagers } = await host.store.collection('people').where({ villageId: HEXING }).limit(1000).get()
   const phones = villagers.map((person) => person.phone).filter((phone): phone is string => typeof phone === 'string' && phone.length > 0)
   expect(phones.length).toBeGreaterThan(10)

@@ -32,11 +32,30 @@ beforeAll(async () => {
   FIXTURES.proposals.push((await councils('propose', { bodyId: 'council-v-hexing-g02', title: '增加垃圾桶', text: '村口垃圾桶太少。' }, 'villager')).id)
   // Errands: a request of the villager's, waiting to be signed for.
   FIXTURES.errands.push((await host.call('errands', 'submit', { itemId: 'gs-certificate', clientKey: 'fuzz-fixture-0001' }, tokens.villager)).body.data.id)
+  // Mediation: the villager's own request (a party), and one the secretary took in flagged 越级上访 (at the village: theirs), agreed orally with a follow-up due.
+  const mediation = async (action: string, data: unknown, who: string) => {
+    const reply = await host.call('mediation', action, data, tokens[who])
+    if (reply.status !== 200) throw new Error(`setup mediation.${action}: ${reply.status} ${JSON.stringify(reply.body.error)}`)
+    return reply.body.data
+  }
+  const intake = { type: 'neighbours', parties: [{ name: '邻居王某', role: 'respondent' }], description: '宅基地边上砌墙，挡了邻居的路' }
+  FIXTURES.cases.push((await mediation('open', { ...intake, clientKey: 'fuzz-case-0001' }, 'villager')).id)
+  const flagged = (await mediation('open', { ...intake, risks: ['petition'], groupId: 'v-hexing-g02', clientKey: 'fuzz-case-0002' }, 'secretary')).id
+  await mediation('signFor', { caseId: flagged }, 'secretary')
+  await mediation('recordAgreement', { caseId: flagged, form: 'oral', terms: '墙往里退半米', performBy: '2099-12-31' }, 'secretary')
+  FIXTURES.followUps.push((await mediation('scheduleFollowUp', { caseId: flagged, at: new Date(Date.now() + 86_400_000).toISOString() }, 'secretary')).followUpId)
+  FIXTURES.cases.push(flagged, (await mediation('open', { ...intake, groupId: 'v-hexing-g03', clientKey: 'fuzz-case-0003' }, 'secretary')).id)
 })
 afterAll(async () => host.close())
 
 /** Council records made in beforeAll, read when the inputs are drawn (after it). */
-const FIXTURES: { matters: string[]; proposals: string[]; errands: string[] } = { matters: ['m-nowhere'], proposals: ['p-nowhere'], errands: ['errand-nowhere'] }
+const FIXTURES: { matters: string[]; proposals: string[]; errands: string[]; cases: string[]; followUps: string[] } = {
+  matters: ['m-nowhere'],
+  proposals: ['p-nowhere'],
+  errands: ['errand-nowhere'],
+  cases: ['case-nowhere'],
+  followUps: ['f9'],
+}
 const fixture = (list: string[]) => fc.nat({ max: 99 }).map((index) => list[index % list.length])
 
 // ── Hostile values ────────────────────────────────────────────────────────────────────────────
@@ -149,7 +168,7 @@ const BY_KEY: Record<string, fc.Arbitrary<unknown>> = {
   neighbours: fc.constantFrom([], ['v-hexing-g01'], ['v-hexing-g03', 'v-hexing-g01']),
   level: fc.constantFrom('village', 'town', 'city'),
   id: fc.constantFrom('v-hexing', 't-sijia', 'v-nowhere'),
-  kind: fc.constantFrom('holiday', 'workday', null, 'motion', 'choice', 'election'),
+  kind: fc.constantFrom('holiday', 'workday', null, 'motion', 'choice', 'election', 'contact', 'session', 'informed', 'note'),
   name: fc.constantFrom('元旦', '调休', '报表.xlsx'),
   date: fc.constantFrom('2027-01-01', '2027-10-08'),
   year: fc.constantFrom(2026, 2027),
@@ -193,7 +212,7 @@ const BY_KEY: Record<string, fc.Arbitrary<unknown>> = {
   candidates: fc.constantFrom(['v-hexing-g02-h001-p1', 'v-hexing-g02-h002-p2'], []),
   nonStanding: fc.constantFrom([], [{ personId: null, name: '张工', role: '专业人士' }]),
   template: fc.constantFrom('村规民约修订'),
-  state: fc.constantFrom('draft', 'published', 'voting', 'closed', 'minuted', 'submitted', 'accepted'),
+  state: fc.constantFrom('draft', 'published', 'voting', 'closed', 'minuted', 'submitted', 'accepted', 'open'),
   filter: fc.constantFrom('to_vote', 'results'),
   choice: fc.constantFrom('agree', 'oppose', 'abstain', ['o1'], ['c1']),
   onBehalfOf: fc.constantFrom('v-hexing-g02-h001-p1', 'p-nowhere'),
@@ -220,6 +239,38 @@ const BY_KEY: Record<string, fc.Arbitrary<unknown>> = {
   rating: fc.constantFrom('satisfied', 'fair', 'unsatisfied'),
   scopeId: fc.constantFrom('v-hexing', 't-sijia', 'city', 'v-nowhere'),
   months: fc.constantFrom(1, 12, 24),
+  // Mediation
+  caseId: fixture(FIXTURES.cases),
+  followUpId: fixture(FIXTURES.followUps),
+  type: fc.constantFrom('neighbours', 'family', 'land', 'labour', 'project', 'other', 'feud'),
+  parties: fc.constantFrom(
+    [{ personId: 'v-hexing-g02-h001-p1', role: 'applicant' }],
+    [
+      { name: '电网施工队', phone: '13800000000', role: 'respondent' },
+      { personId: 'p-nowhere', role: 'other' },
+    ],
+    [],
+  ),
+  description: fc.constantFrom('宅基地边上砌墙，挡了邻居的路', '短'),
+  risks: fc.constantFrom([], ['petition'], ['violence', 'mass'], ['vulnerable', 'vulnerable']),
+  source: fc.constantFrom({ kind: 'chat', id: 'chat-1' }, { kind: 'errand', id: 'errand-nowhere' }),
+  scope: fc.constantFrom('mine', 'group', 'village', 'town'),
+  form: fc.constantFrom('written', 'oral'),
+  terms: fc.constantFrom(
+    '墙往里退半米',
+    { facts: '砌墙', dispute: '通道', obligations: [{ party: '王某', duty: '退墙', by: '2027-04-01' }] },
+    { facts: '砌墙', dispute: '通道', obligations: [] },
+  ),
+  performBy: fc.constantFrom('2027-04-01', '2027-02-30'),
+  signedFileId: fc.constantFrom('cloud://user-uploads/none.jpg', 'local/none.jpg'),
+  outcome: fc.constantFrom('resolved', 'referred', 'failed', 'withdrawn'),
+  result: fc.constantFrom('performed', 'partly', 'not_performed'),
+  next: fc.constantFrom('urge', 'reopen', 'court'),
+  at: fc.constantFrom(new Date(Date.now() - 3_600_000).toISOString(), new Date(Date.now() + 2 * 86_400_000).toISOString(), '2027-02-30T09:00:00+08:00'),
+  townId: fc.constantFrom('t-sijia', 't-nowhere', 'v-hexing'),
+  group: fc.constantFrom(1, 7, 60),
+  village: fc.constantFrom(1, 15, 60),
+  town: fc.constantFrom(1, 15, 90),
 }
 
 // Chats: a message and a mutual-aid request of 合兴村 2组's chat, made in beforeAll below.

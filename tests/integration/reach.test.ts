@@ -35,6 +35,7 @@ const REST: Record<string, Record<string, unknown>> = {
   'councils.recuse': { matterId: 'm-none', reason: '利益相关' },
   'errands.setItem': { itemId: 'gs-mediation', enabled: false, note: '本季度暂停' },
   'errands.setEscalation': { townAfterDays: 3, note: '村两委会议决定' },
+  'mediation.open': { type: 'neighbours', parties: [{ name: '邻居王某', role: 'respondent' }], description: '宅基地边上砌墙，挡了邻居的路', clientKey: 'reach-key-0001' },
 }
 
 /** Every (action, key) to try: inputs naming a place by one of KEYS, and coverage of a village (its `id`). */
@@ -94,6 +95,7 @@ it('covers every action that names a village, a group or a person', () => {
       'errands.catalog',
       'errands.setItem',
       'errands.setEscalation',
+      'mediation.open',
     ]),
   )
 })

@@ -8,7 +8,7 @@ import { villageInCharge } from '../../../types/policy'
 import type { Attention } from '../domain/attention'
 import type { Database } from '../db/port'
 
-export const MEDIATION_LIST_PAGE = '/packages/mediation/pages/list/index'
+export const MEDIATION_LIST_PAGE = '/packages/mediation/pages/index/index'
 
 /** The caller's handler lists, with the scope the list page shows them under. */
 export function handlerLists(actor: Actor, leadsGroupId: string | null): Array<{ key: string; scope: 'group' | 'village' | 'town'; label: string }> {

@@ -103,6 +103,12 @@ export type CaseFields = {
   levels: Level[]
   state: CaseState
   levelSince: string
+  /**
+   * The current level's time limit in days, as the town's limits stood when the case arrived there
+   * (a town's new limits apply to cases arriving after). Absent on cases stored before: the town's
+   * current limit.
+   */
+  levelDays?: number
   signedAt: string | null
   signedBy: { id: string; name: string } | null
   firstContactAt: string | null
@@ -149,6 +155,13 @@ export type EntryFields = {
   dueAt: string | null
   overdue: boolean
   outcome: Outcome | null
+  /**
+   * Where the case is and how far it has gone, so a list read can drop an entry its reader no longer
+   * handles (a village's entry for a group-level case whose group has since got a leader). Absent
+   * on entries stored before: kept.
+   */
+  groupId?: string
+  levels?: Level[]
 }
 
 export interface EntryRecord extends StoredDoc, EntryFields {}

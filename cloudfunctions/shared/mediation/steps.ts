@@ -17,6 +17,10 @@ export function ladderFacts(found: CaseFields): LadderFacts {
   return { level: found.level, state: found.state, levels: found.levels, risks: found.risks, outcome: found.outcome }
 }
 
+/** The limits that hold for this case: the current level's as it arrived there. */
+export const caseLimits = (found: Pick<CaseFields, 'level' | 'levelDays'>, limits: Limits): Limits =>
+  found.levelDays === undefined ? limits : { ...limits, [found.level]: found.levelDays }
+
 export function clockFacts(found: CaseFields, limits: Limits): CaseClockFacts {
   const date = (at: string | null) => (at ? new Date(at) : null)
   return {
@@ -34,11 +38,12 @@ export function clockFacts(found: CaseFields, limits: Limits): CaseClockFacts {
     agreementEffectiveAt: date(found.agreement?.effectiveAt ?? null),
     confirmReminded: found.agreement?.confirmReminded ?? false,
     followUps: found.followUps.map((visit) => ({ id: visit.id, dueAt: new Date(visit.dueAt), doneAt: date(visit.doneAt), reminded: visit.reminded })),
-    limits,
+    limits: caseLimits(found, limits),
   }
 }
 
-export const dueAtOf = (found: CaseFields, limits: Limits) => (limitRuns(found.state) ? levelDueAt(new Date(found.levelSince), found.level, limits).toISOString() : null)
+export const dueAtOf = (found: CaseFields, limits: Limits) =>
+  limitRuns(found.state) ? levelDueAt(new Date(found.levelSince), found.level, caseLimits(found, limits)).toISOString() : null
 /** Overdue: the town's limit passed, or the 30-day norm passed while still being mediated. */
 export const isOverdue = (found: CaseFields) => found.state !== 'closed' && (found.overdue || (found.normTold && limitRuns(found.state)))
 
@@ -85,6 +90,8 @@ export function entryOf(key: string, caseId: string, found: CaseFields, limits: 
     dueAt: dueAtOf(found, limits),
     overdue: isOverdue(found),
     outcome: found.outcome,
+    groupId: found.groupId,
+    levels: found.levels,
   }
 }
 

@@ -3,6 +3,7 @@ import Taro from '@tarojs/taro'
 import { BigButton } from '../../components/button/BigButton'
 import { CallButton } from '../../components/call/CallButton'
 import { ErrandsCard } from '../../components/errands/ErrandsCard'
+import { MediationCard } from '../../components/mediation/MediationCard'
 import { Card } from '../../components/card/Card'
 import { Field } from '../../components/field/Field'
 import { officeRolesOf } from '../../lib/audience'
@@ -35,6 +36,7 @@ export function Overview({ data, me, duty }: { data: HomeOverview; me: Me; duty?
           </Card>
           {/* 办事: the five most-used items, one tap each to the request screen. */}
           <ErrandsCard className="home-errands" />
+          <MediationCard me={me} className="home-mediation" />
           {isGroupLeader ? (
             <BigButton className="home-roster-entry" text="本组花名册" onClick={() => void Taro.navigateTo({ url: `${ROUTES.roster}?groupId=${encodeURIComponent(group.id)}` })} />
           ) : null}
@@ -44,7 +46,10 @@ export function Overview({ data, me, duty }: { data: HomeOverview; me: Me; duty?
         </>
       ) : office.length > 0 ? (
         // Officers of the town, the city, the police, the admin: no villager group, so their work instead.
-        <WorkCard me={me} duty={duty} withVillage />
+        <>
+          <WorkCard me={me} duty={duty} withVillage />
+          <MediationCard me={me} className="home-mediation" />
+        </>
       ) : (
         <Card title="我的村民小组">
           <Text className="cz-text">您还没有归入哪个村民小组。如有疑问，请联系村干部。</Text>

@@ -4,6 +4,7 @@ import { BigButton } from '../../components/button/BigButton'
 import { Card } from '../../components/card/Card'
 import { CouncilsCard, useWaitingVotes } from '../../components/councils/CouncilsCard'
 import { ErrandsCard, TodoLine } from '../../components/errands/ErrandsCard'
+import { MediationCard } from '../../components/mediation/MediationCard'
 import { Screen } from '../../components/screen/Screen'
 import { QueryView } from '../../components/status/QueryView'
 import { errandsScopeEntry } from '../../lib/entries'
@@ -45,6 +46,7 @@ export default function ServicesPage() {
                 </Card>
               ) : null}
               <ErrandsCard className="services-errands" withTodo={false} />
+              <MediationCard me={me} className="services-mediation" />
               {scope ? (
                 <Card title={SCOPE_WORDS[scope.level]} className="services-scope">
                   <Text className="cz-text">申请多少、按时办好多少、村民满不满意，每月的数字和每一件申请。</Text>

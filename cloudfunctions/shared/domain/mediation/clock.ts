@@ -80,9 +80,12 @@ function deadlines(facts: CaseClockFacts) {
     lateStart: running && !started && !facts.lateStartTold ? startBy(facts.levelSince) : null,
     limit: running && !limitDone ? levelDueAt(facts.levelSince, facts.level, facts.limits) : null,
     norm: running && !facts.normTold ? mustEndBy(facts.openedAt, facts.extraDays) : null,
+    // Due from the start of the day whose countdown (daysLeft to confirmBy) shows 7, i.e. after the
+    // end of the day before; only while the agreement stands (agreed, or closed after it), not once
+    // a failed follow-up reopened the case, wherever it has gone since.
     confirm:
-      facts.agreementEffectiveAt && !facts.confirmReminded && facts.state !== 'mediating'
-        ? calendarDeadline(facts.agreementEffectiveAt, CONFIRM_DAYS - CONFIRM_REMIND_DAYS_LEFT)
+      facts.agreementEffectiveAt && !facts.confirmReminded && (facts.state === 'agreed' || facts.state === 'closed')
+        ? calendarDeadline(facts.agreementEffectiveAt, CONFIRM_DAYS - CONFIRM_REMIND_DAYS_LEFT - 1)
         : null,
     followUps: facts.state === 'agreed' || facts.state === 'closed' ? facts.followUps.filter((visit) => !visit.doneAt && !visit.reminded) : [],
   }

@@ -1,30 +1,6 @@
-import { Text, View } from '@tarojs/components'
+import { Chips as SharedChips } from '../../../components/form/Chips'
 
-/** A few choices side by side (上午 / 下午, 满意 / 不满意): the whole chip is the tap target. */
-export function Chips<T extends string>({
-  options,
-  value,
-  onChange,
-  className,
-}: {
-  options: readonly { value: T; label: string }[]
-  value: T | undefined
-  onChange: (value: T) => void
-  className?: string
-}) {
-  return (
-    <View className={`eu-chips${className ? ` ${className}` : ''}`}>
-      {options.map((option) => (
-        <View
-          key={option.value}
-          className={`cz-tap eu-chip${option.value === value ? ' is-chosen' : ''}`}
-          data-value={option.value}
-          hoverClass="cz-pressed"
-          onClick={() => onChange(option.value)}
-        >
-          <Text className="cz-text eu-chip__text">{option.value === value ? `✓ ${option.label}` : option.label}</Text>
-        </View>
-      ))}
-    </View>
-  )
+/** The shared chips, named `eu-chip` for the errands screens' styles and tests. */
+export function Chips<T extends string>(props: Omit<Parameters<typeof SharedChips<T>>[0], 'chipClassName'>) {
+  return <SharedChips {...props} chipClassName="eu-chip" />
 }

@@ -8,7 +8,7 @@ import { call } from '../../../../services/api'
 import { SEAT_LABEL, type Body, type OutputOf, type Seat } from '../../../../services/contract'
 import { Chips } from '../../components/Chips'
 import { Choice } from '../../components/Choice'
-import { AreaInput, LineInput } from '../../components/TextBox'
+import { AreaInput, LineInput } from '../../../../components/form/TextBox'
 import { CHAIR_STAYS, CHAIR_TITLE, limitWords, MAX_MEMBERS, missingSources, seatWords } from '../../words'
 
 export type BodyWithCandidates = OutputOf<'councils', 'body'>

@@ -18,7 +18,7 @@ import { askToSubscribe } from '../../../../services/subscribe'
 import { confirmStep } from '../../components/ask'
 import { BodyMatters } from '../../components/BodyMatters'
 import { openMatter } from '../../components/MatterRow'
-import { AreaInput, LineInput } from '../../components/TextBox'
+import { AreaInput, LineInput } from '../../../../components/form/TextBox'
 import { CHAIR_TITLE, limitWords } from '../../words'
 import { Composition, SourcesLine } from './Composition'
 import '../../councils.css'
@@ -155,7 +155,7 @@ function ProposeForm({ bodyId, onDone }: { bodyId: string; onDone: () => void })
       <Text className="cz-text cc-label">议题</Text>
       <LineInput className="cc-propose-title" value={title} onChange={setTitle} placeholder="例如：3组路灯坏了要修" />
       <Text className="cz-text cc-label">具体说说</Text>
-      <AreaInput className="cc-propose-text" value={text} onChange={setText} placeholder="在哪里、什么情况、希望怎么办" />
+      <AreaInput maxlength={2000} className="cc-propose-text" value={text} onChange={setText} placeholder="在哪里、什么情况、希望怎么办" />
       {propose.error ? <Text className="cz-text cc-notice cc-notice--error">{propose.error}</Text> : null}
       <BigButton
         className="cc-propose-submit"

@@ -3,7 +3,7 @@ import { useState } from 'react'
 import type { OutputOf } from '../../../../services/contract'
 import { Chips } from '../../components/Chips'
 import { Choice } from '../../components/Choice'
-import { LineInput } from '../../components/TextBox'
+import { LineInput } from '../../../../components/form/TextBox'
 import { MAX_MEMBERS } from '../../words'
 
 type Candidate = OutputOf<'councils', 'body'>['candidates'][number]

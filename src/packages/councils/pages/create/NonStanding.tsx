@@ -4,7 +4,7 @@ import { BigButton } from '../../../../components/button/BigButton'
 import { RosterSearch } from '../../../../components/search/RosterSearch'
 import type { Body } from '../../../../services/contract'
 import { Choice } from '../../components/Choice'
-import { LineInput } from '../../components/TextBox'
+import { LineInput } from '../../../../components/form/TextBox'
 
 export interface NonStandingEntry {
   personId: string | null

@@ -13,7 +13,7 @@ import type { Body, InputOf, OutputOf } from '../../../../services/contract'
 import { ROUTES } from '../../../../services/routes'
 import { askToSubscribe } from '../../../../services/subscribe'
 import { Chips } from '../../components/Chips'
-import { AreaInput, LineInput } from '../../components/TextBox'
+import { AreaInput, LineInput } from '../../../../components/form/TextBox'
 import { TEMPLATES, type MatterTemplate } from '../../words'
 import { beijingDate, closingAt } from './closing'
 import { ElectionEditor } from './Election'
@@ -143,7 +143,7 @@ function MatterForm({ body, onCreated }: { body: OutputOf<'councils', 'body'>; o
       <Text className="cz-text cz-heading cc-label">标题</Text>
       <LineInput className="cc-title-input" value={title} onChange={setTitle} maxlength={60} placeholder="例如：修建3组村道" />
       <Text className="cz-text cz-heading cc-label">内容</Text>
-      <AreaInput className="cc-text-input" value={text} onChange={setText} tall placeholder="要大家表决的事：做什么、花多少钱、谁来办" />
+      <AreaInput maxlength={2000} className="cc-text-input" value={text} onChange={setText} tall placeholder="要大家表决的事：做什么、花多少钱、谁来办" />
 
       <Text className="cz-text cz-heading cc-label">怎么表决</Text>
       <Chips
@@ -206,8 +206,8 @@ function MatterForm({ body, onCreated }: { body: OutputOf<'councils', 'body'>; o
           setClosing('date')
         }}
       >
-        <View className={`cz-tap cc-chip cc-closing-date${closing === 'date' ? ' is-chosen' : ''}`} hoverClass="cz-pressed">
-          <Text className="cz-text cc-chip__text">{closing === 'date' ? `✓ ${date}` : '选日期…'}</Text>
+        <View className={`cz-tap cz-chip cc-chip cc-closing-date${closing === 'date' ? ' is-chosen' : ''}`} hoverClass="cz-pressed">
+          <Text className="cz-text cz-chip__text">{closing === 'date' ? `✓ ${date}` : '选日期…'}</Text>
         </View>
       </Picker>
       <Text className="cz-text cc-block cc-closes-at">截止：{villageDateTime(closesAt)}</Text>

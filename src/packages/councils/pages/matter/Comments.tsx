@@ -8,7 +8,7 @@ import { usePaged } from '../../../../lib/use-paged'
 import { villageDateTime } from '../../../../lib/village-time'
 import { call } from '../../../../services/api'
 import { askToSubscribe } from '../../../../services/subscribe'
-import { AreaInput } from '../../components/TextBox'
+import { AreaInput } from '../../../../components/form/TextBox'
 
 /** 讨论: what members and villagers said about the matter, and a box to say something. */
 export function Comments({ matterId, canPost }: { matterId: string; canPost: boolean }) {

@@ -9,7 +9,7 @@ import { askToSubscribe } from '../../../../services/subscribe'
 import { confirmStep } from '../../components/ask'
 import { Chips } from '../../components/Chips'
 import { Choice } from '../../components/Choice'
-import { AreaInput, LineInput } from '../../components/TextBox'
+import { AreaInput, LineInput } from '../../../../components/form/TextBox'
 import { CHOICE_WORDS } from '../../words'
 
 export type Panel = 'record' | 'recuse' | 'minutes' | 'note' | 'tie'
@@ -209,9 +209,9 @@ function MinutesForm({ matter, onDone, onCancel }: FormProps) {
       <Text className="cz-text cc-label">参会人（用“、”隔开）</Text>
       <AreaInput className="cc-minutes-attendees" value={attendees} onChange={setAttendees} maxlength={600} placeholder="例如：张三、李四" />
       <Text className="cz-text cc-label">会议情况</Text>
-      <AreaInput className="cc-minutes-summary-input" value={summary} onChange={setSummary} tall placeholder="大家讨论了什么，有哪些意见" />
+      <AreaInput maxlength={2000} className="cc-minutes-summary-input" value={summary} onChange={setSummary} tall placeholder="大家讨论了什么，有哪些意见" />
       <Text className="cz-text cc-label">决定事项</Text>
-      <AreaInput className="cc-minutes-decisions-input" value={decisions} onChange={setDecisions} tall placeholder="决定怎么办，谁负责，什么时候完成" />
+      <AreaInput maxlength={2000} className="cc-minutes-decisions-input" value={decisions} onChange={setDecisions} tall placeholder="决定怎么办，谁负责，什么时候完成" />
       <Text className="cz-text cz-text--small cc-gap">保存后纪要就锁定了，不能修改，只能追加说明。</Text>
       {save.error ? <Text className="cz-text cc-notice cc-notice--error">{save.error}</Text> : null}
       <BigButton className="cc-minutes-submit" text={save.busy ? '正在保存…' : '保存纪要'} disabled={!ready} onClick={() => void save.run()} />
@@ -229,7 +229,7 @@ function NoteForm({ matter, onDone, onCancel }: FormProps) {
   })
   return (
     <Card title="追加说明" className="cc-note-form">
-      <AreaInput className="cc-note-input" value={text} onChange={setText} placeholder="要补充或更正的内容" />
+      <AreaInput maxlength={2000} className="cc-note-input" value={text} onChange={setText} placeholder="要补充或更正的内容" />
       {add.error ? <Text className="cz-text cc-notice cc-notice--error">{add.error}</Text> : null}
       <BigButton className="cc-note-submit" text={add.busy ? '正在保存…' : '追加'} disabled={text.trim().length === 0 || add.busy} onClick={() => void add.run()} />
       <BigButton kind="plain" text="不追加了" onClick={onCancel} />

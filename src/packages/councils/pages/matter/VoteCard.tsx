@@ -8,7 +8,7 @@ import type { MatterDetail, MotionChoice } from '../../../../services/contract'
 import { askToSubscribe } from '../../../../services/subscribe'
 import { confirmStep } from '../../components/ask'
 import { Choice } from '../../components/Choice'
-import { AreaInput } from '../../components/TextBox'
+import { AreaInput } from '../../../../components/form/TextBox'
 import { CHOICE_WORDS, choiceText } from '../../words'
 
 const REASON_MIN = 2

@@ -61,7 +61,7 @@ export default function ErrandCatalogPage() {
                 value={q}
                 maxlength={20}
                 placeholder="找事项：输入几个字，如 低保"
-                placeholderClass="eu-placeholder"
+                placeholderClass="cz-placeholder"
                 confirmType="search"
                 onInput={(e) => setQ(e.detail.value)}
               />

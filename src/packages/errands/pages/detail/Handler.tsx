@@ -9,7 +9,7 @@ import type { ErrandDetail, ErrandState, Rating } from '../../../../services/con
 import { confirmStep, said } from '../../components/ask'
 import { Chips } from '../../components/Chips'
 import { PhotoPicker } from '../../components/Photos'
-import { AreaInput } from '../../components/TextBox'
+import { AreaInput } from '../../../../components/form/TextBox'
 import { forwardSteps, RATINGS_SHOWN, STATE_TAG, STEP_BUTTON } from '../../words'
 
 interface Props {

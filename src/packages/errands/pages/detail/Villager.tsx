@@ -7,7 +7,7 @@ import { call } from '../../../../services/api'
 import type { ErrandDetail, Rating } from '../../../../services/contract'
 import { confirmStep, said } from '../../components/ask'
 import { PhotoPicker } from '../../components/Photos'
-import { AreaInput } from '../../components/TextBox'
+import { AreaInput } from '../../../../components/form/TextBox'
 import { RATINGS_SHOWN } from '../../words'
 
 interface Props {

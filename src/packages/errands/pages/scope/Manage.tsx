@@ -9,7 +9,7 @@ import { ApiError, call } from '../../../../services/api'
 import type { CatalogItem } from '../../../../services/contract'
 import { said } from '../../components/ask'
 import { Chips } from '../../components/Chips'
-import { AreaInput } from '../../components/TextBox'
+import { AreaInput } from '../../../../components/form/TextBox'
 import { HANDLED_BY_WORDS } from '../../words'
 
 const needReason = () => new ApiError({ code: 'INVALID_INPUT', message: '请写上原因，会记入台账', requestId: 'client' })

@@ -15,7 +15,7 @@ import type { ErrandState, ErrandSummary } from '../../../../services/contract'
 import { ROUTES } from '../../../../services/routes'
 import { said } from '../../components/ask'
 import { ErrandRow } from '../../components/ErrandRow'
-import { AreaInput } from '../../components/TextBox'
+import { AreaInput } from '../../../../components/form/TextBox'
 import { ROW_STEPS, STATE_TAG, STEP_BUTTON } from '../../words'
 import '../../errands.css'
 

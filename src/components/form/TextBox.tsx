@@ -1,6 +1,7 @@
 import { Input, Textarea } from '@tarojs/components'
+import './form.css'
 
-/** One line of text, large and framed. */
+/** One line of text, large and framed in black (a title, a name, a place). */
 export function LineInput({
   value,
   onChange,
@@ -16,22 +17,22 @@ export function LineInput({
 }) {
   return (
     <Input
-      className={`cc-input${className ? ` ${className}` : ''}`}
+      className={`cz-input${className ? ` ${className}` : ''}`}
       value={value}
       maxlength={maxlength}
       placeholder={placeholder}
-      placeholderClass="cc-placeholder"
+      placeholderClass="cz-placeholder"
       onInput={(e) => onChange(e.detail.value)}
     />
   )
 }
 
-/** Several lines of text (the matter's words, a reason, minutes). */
+/** Several lines of text (a note, a reason, minutes), large and framed; `tall` for long writing. */
 export function AreaInput({
   value,
   onChange,
   placeholder,
-  maxlength = 2000,
+  maxlength = 500,
   tall = false,
   className,
 }: {
@@ -44,11 +45,11 @@ export function AreaInput({
 }) {
   return (
     <Textarea
-      className={`cc-textarea${tall ? ' cc-textarea--tall' : ''}${className ? ` ${className}` : ''}`}
+      className={`cz-textarea${tall ? ' cz-textarea--tall' : ''}${className ? ` ${className}` : ''}`}
       value={value}
       maxlength={maxlength}
       placeholder={placeholder}
-      placeholderClass="cc-placeholder"
+      placeholderClass="cz-placeholder"
       onInput={(e) => onChange(e.detail.value)}
     />
   )

@@ -1,6 +1,7 @@
 /**
  * A column chart drawn by uCharts on a 2d canvas, the same code in WeChat and the browser. Kept in
- * this subpackage so the chart library loads only with the figures page, never with the main package.
+ * src/components but imported only by subpackage pages (errands, mediation): the chart library loads
+ * only with those pages, never with the main package.
  * The numbers are always also shown in a table beside it: a chart is for seeing, the table for reading.
  */
 import { Canvas } from '@tarojs/components'
@@ -51,6 +52,12 @@ function browserCanvas(id: string): { node: CanvasNode; width: number; height: n
   return box.width > 0 ? { node: canvas, width: box.width, height: box.height } : null
 }
 
+/** The axis top for counts: at least 4 and a multiple of 4, so each of the 4 steps is a whole number. */
+function axisMax(series: ColumnSeries[]): number {
+  const most = Math.max(0, ...series.flatMap((one) => one.data))
+  return Math.max(4, Math.ceil(most / 4) * 4)
+}
+
 export default function ColumnChart({ id, categories, series, height = 220, label }: Props) {
   const key = useMemo(() => JSON.stringify([categories, series]), [categories, series])
   useEffect(() => {
@@ -76,7 +83,8 @@ export default function ColumnChart({ id, categories, series, height = 220, labe
           padding: [12 * ratio, 8 * ratio, 0, 4 * ratio],
           legend: { show: series.length > 1, fontSize: 12 * ratio, lineHeight: 16 * ratio },
           xAxis: { disableGrid: true, fontSize: 11 * ratio },
-          yAxis: { data: [{ min: 0, fontSize: 11 * ratio }], splitNumber: 4 },
+          // Whole numbers on the axis (counts): the top is the next multiple of the 4 steps.
+          yAxis: { data: [{ min: 0, max: axisMax(series), fontSize: 11 * ratio }], splitNumber: 4 },
           extra: { column: { type: 'group', width: 14 * ratio } },
         })
       } catch (error) {
