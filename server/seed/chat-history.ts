@@ -253,12 +253,12 @@ export function hexingChatHistory(village: GeneratedVillage, now: Date, demoVill
     const last = docs.chatMessages[docs.chatMessages.length - 1] as unknown as MessageFields
     docs.chats.push(chatDoc(chat, chatId, last, pinned))
     if (replyStats.answered) docs.chatReplyStats.push({ _id: chatId, ...replyStats })
-    // Read pointers: every sender up to their last message (or further), and about half the others.
+    // Read pointers: every sender up to their last message (or further), and about a third of the others.
     const total = pending.length
     const noticeSeq = Math.max(0, ...pending.filter((message) => message.kind === 'notice').map((message) => message.seq!))
     for (const id of members) {
       const sent = lastSent.get(id) ?? 0
-      if (!sent && !random.chance(0.5)) continue
+      if (!sent && id !== demoVillagerId && !random.chance(0.3)) continue
       let upTo = random.chance(0.6) ? total : Math.max(1, total - random.int(1, 12))
       if (id === demoVillagerId) upTo = chat.kind === 'group' ? total - 5 : Math.max(1, noticeSeq - 1)
       upTo = Math.max(upTo, sent)
