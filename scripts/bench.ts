@@ -5,6 +5,8 @@
  * Prints a table and writes docs/benchmarks.md. Client and host share one process and run on loopback.
  * `npm run bench -- --demo-only` measures the demo town alone and prints the markdown instead of
  * writing it (a quick check that leaves the recorded county figures in place).
+ * `npm run bench -- --only chat,errands` measures the floor and those row groups alone (core, councils,
+ * errands, chat, extra, jobs) and prints the markdown instead of writing it.
  */
 import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import { cpus, loadavg, tmpdir } from 'node:os'
@@ -19,13 +21,19 @@ import { measureCalls, type Measurement } from './bench/measure'
 import { extraScenarios } from './bench/scenarios'
 import { councilScenarios } from './bench/councils'
 import { deadlinesRun, errandScenarios } from './bench/errands'
+import { chatScenarios } from './bench/chat'
 import { COUNTY_MATTERS_DOC_ID, seedCountyMatters, type CountyMattersSummary } from '../server/seed/county-matters'
 import { COUNTY_ERRANDS_DOC_ID, seedCountyErrands, type CountyErrandsSummary } from '../server/seed/county-errands'
+import { COUNTY_CHATS_DOC_ID, seedCountyChats, type CountyChatsSummary } from '../server/seed/county-chats'
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 300)
 const WARMUP = 30
 const countyDir = resolve('.data', 'county')
 const DEMO_ONLY = process.argv.includes('--demo-only')
+const onlyArg = process.argv.find((arg, index, args) => arg.startsWith('--only') && (arg.includes('=') || args[index + 1]))
+const ONLY = onlyArg ? new Set((onlyArg.includes('=') ? onlyArg.split('=')[1] : process.argv[process.argv.indexOf(onlyArg) + 1]).split(',')) : null
+/** Whether a group of rows is measured in this run (all of them unless `--only` names some). */
+const wanted = (group: string) => !ONLY || ONLY.has(group)
 
 async function withHost<T>(dataDir: string, work: (baseUrl: string, store: Awaited<ReturnType<typeof openStore>>) => Promise<T>): Promise<T> {
   const store = await openStore(join(dataDir, 'store.sqlite'))
@@ -50,19 +58,22 @@ async function scenario(name: string, dataDir: string): Promise<Measurement[]> {
     const results: Measurement[] = []
     const floor = await measureCalls(name, 'system.ping (floor)', RUNS, WARMUP, () => client.callCost('system', 'ping', {}, token))
     results.push(floor)
-    results.push(await measureCalls(name, 'home.overview', RUNS, WARMUP, () => client.callCost('home', 'overview', {}, token)))
-    const leader = personas.find((persona) => persona.roles.includes('group_leader'))!
-    const leaderToken = await client.login(leader.id)
-    // The second page, by the cursor the first one handed out (as the app's "加载更多" does).
-    const { nextCursor } = await client.call('roster', 'groupMembers', { groupId: leader.groupId, limit: 20 }, leaderToken)
-    results.push(
-      await measureCalls(name, 'roster.groupMembers (2nd page of 20)', RUNS, WARMUP, () =>
-        client.callCost('roster', 'groupMembers', { groupId: leader.groupId, cursor: nextCursor ?? undefined, limit: 20 }, leaderToken),
-      ),
-    )
-    results.push(...(await councilScenarios({ ...context, personas }, floor)))
-    results.push(...(await errandScenarios({ ...context, personas }, floor)))
-    results.push(...(await extraScenarios({ ...context, personas })))
+    if (wanted('core')) {
+      results.push(await measureCalls(name, 'home.overview', RUNS, WARMUP, () => client.callCost('home', 'overview', {}, token)))
+      const leader = personas.find((persona) => persona.roles.includes('group_leader'))!
+      const leaderToken = await client.login(leader.id)
+      // The second page, by the cursor the first one handed out (as the app's "加载更多" does).
+      const { nextCursor } = await client.call('roster', 'groupMembers', { groupId: leader.groupId, limit: 20 }, leaderToken)
+      results.push(
+        await measureCalls(name, 'roster.groupMembers (2nd page of 20)', RUNS, WARMUP, () =>
+          client.callCost('roster', 'groupMembers', { groupId: leader.groupId, cursor: nextCursor ?? undefined, limit: 20 }, leaderToken),
+        ),
+      )
+    }
+    if (wanted('councils')) results.push(...(await councilScenarios({ ...context, personas }, floor)))
+    if (wanted('errands')) results.push(...(await errandScenarios({ ...context, personas }, floor)))
+    if (wanted('chat')) results.push(...(await chatScenarios({ ...context, personas }, floor)))
+    if (wanted('extra')) results.push(...(await extraScenarios({ ...context, personas })))
     return results
   })
 }
@@ -88,6 +99,21 @@ async function countyErrands(file: string): Promise<CountyErrandsSummary> {
     if (seeded) console.log(`Seeded the county's errands in ${seeded.seconds} s`)
     const { data } = await store.collection('meta').doc(COUNTY_ERRANDS_DOC_ID).get()
     return data as unknown as CountyErrandsSummary
+  } finally {
+    store.close()
+  }
+}
+
+/** The county's chats: seeded into an existing county store the first time (older stores lack them). */
+async function countyChats(file: string): Promise<CountyChatsSummary> {
+  const store = await openStore(file)
+  try {
+    const seeded = await seedCountyChats(store, new Date(), (done) => {
+      if (done % 46 === 0) console.log(`  chats: ${done} villages…`)
+    })
+    if (seeded) console.log(`Seeded the county's chats (${seeded.messages.toLocaleString('en')} messages) in ${seeded.seconds} s`)
+    const { data } = await store.collection('meta').doc(COUNTY_CHATS_DOC_ID).get()
+    return data as unknown as CountyChatsSummary
   } finally {
     store.close()
   }
@@ -126,9 +152,10 @@ async function main() {
   const results: Measurement[] = []
   let matters: CountyMattersSummary | null = null
   let errands: CountyErrandsSummary | null = null
+  let chats: CountyChatsSummary | null = null
   try {
     results.push(...(await scenario('demo town (33 groups, ~800 villagers)', demoDir)))
-    const job = await deadlinesRun('demo town (33 groups, ~800 villagers)', join(demoDir, 'store.sqlite'))
+    const job = wanted('jobs') ? await deadlinesRun('demo town (33 groups, ~800 villagers)', join(demoDir, 'store.sqlite')) : null
     if (job) results.push(job)
   } finally {
     rmSync(demoDir, { recursive: true, force: true })
@@ -140,8 +167,9 @@ async function main() {
     }
     matters = await countyMatters(join(countyDir, 'store.sqlite'))
     errands = await countyErrands(join(countyDir, 'store.sqlite'))
+    chats = await countyChats(join(countyDir, 'store.sqlite'))
     results.push(...(await scenario('county (8,031 groups, ~494,000 villagers)', countyDir)))
-    const job = await deadlinesRun('county (8,031 groups, ~494,000 villagers)', join(countyDir, 'store.sqlite'))
+    const job = wanted('jobs') ? await deadlinesRun('county (8,031 groups, ~494,000 villagers)', join(countyDir, 'store.sqlite')) : null
     if (job) results.push(job)
   }
   console.table(results.map(({ scenario, action, runs, p50, p95, reads, writes }) => ({ scenario, action, runs, p50, p95, reads, writes })))
@@ -163,10 +191,18 @@ async function main() {
             "(server/seed/county-errands.ts). Errand rows give p95 as a multiple of the floor's (target ≤ 3×); the job's one run is timed on a copy of the store (target ≤ 2 s).",
         ]
       : []),
+    ...(chats
+      ? [
+          `County chats: ${chats.messages.toLocaleString('en')} messages in ${chats.chats.toLocaleString('en')} group and village chats over 180 days, skewed ` +
+            `(the busiest ${chats.busiest.messages.toLocaleString('en')}, the median ${chats.median}), ${chats.reads.toLocaleString('en')} read pointers, ` +
+            `${chats.present.toLocaleString('en')} people who have opened the chats; seeded in ${chats.seconds} s (server/seed/county-chats.ts). ` +
+            "Chat rows give p95 as a multiple of the floor's (target ≤ 3×); the send row really stores each message, so the busiest chat grows with every run.",
+        ]
+      : []),
   ]
-  if (DEMO_ONLY) {
+  if (DEMO_ONLY || ONLY) {
     console.log(markdown(results, notes))
-    console.log('Demo town only: docs/benchmarks.md left as it was.')
+    console.log(`${DEMO_ONLY ? 'Demo town' : `Rows ${[...ONLY!].join(', ')}`} only: docs/benchmarks.md left as it was.`)
     return
   }
   writeFileSync(resolve('docs', 'benchmarks.md'), markdown(results, notes))

@@ -4,7 +4,7 @@
  */
 import { memberOfChat, moderatesChat, policy, type Actor, type ChatPlace } from '../../types/policy'
 import type { ChatMessage } from '../../types/functions/chat'
-import { chatsOf, parseChatId, seqOfMessageId, visibility } from '../shared/domain/chat/rules'
+import { chatIdOf, chatsOf, parseChatId, seqOfMessageId, visibility } from '../shared/domain/chat/rules'
 import { allowOnChat, chatPlace } from '../shared/chat/access'
 import { resolveCard } from '../shared/chat/cards'
 import type { ChatRecord, MessageRecord, ReadRecord } from '../shared/chat/records'
@@ -85,18 +85,25 @@ export async function wireMessages(db: Database, places: Places, viewer: Actor, 
   return wired.filter((message): message is ChatMessage => message !== null)
 }
 
-/** The chats a caller is in: their roster group's and village's; a village cadre's: all of the village. */
-async function myChatIds(db: Database, caller: Caller): Promise<string[]> {
+/**
+ * The chats a caller is in: their roster group's and village's; a village cadre's: all of the village.
+ * With the places of the cadre's group chats, built from the groups already read (no read per chat).
+ */
+async function myChats(db: Database, caller: Caller): Promise<{ ids: string[]; known: Map<string, ChatPlace> }> {
   const cadreVillages = caller.grants.flatMap((grant) =>
     (grant.role === 'village_secretary' || grant.role === 'village_staff') && grant.scope.level === 'village' ? [grant.scope.id] : [],
   )
+  const known = new Map<string, ChatPlace>()
   const cadreOf = await Promise.all(
-    [...new Set(cadreVillages)].map(async (villageId) => ({
-      villageId,
-      groupIds: (await readAll<GroupRecord>(db, 'groups', { villageId })).map((group) => group._id).sort(),
-    })),
+    [...new Set(cadreVillages)].map(async (villageId) => {
+      const groups = await readAll<GroupRecord>(db, 'groups', { villageId })
+      for (const group of groups)
+        known.set(chatIdOf('group', group._id), { kind: 'group', townId: group.townId, villageId: group.villageId, groupId: group._id, leaderId: group.leaderId })
+      if (groups[0]) known.set(chatIdOf('village', villageId), { kind: 'village', townId: groups[0].townId, villageId, groupId: null, leaderId: null })
+      return { villageId, groupIds: groups.map((group) => group._id).sort() }
+    }),
   )
-  return chatsOf({ groupId: caller.groupId, villageId: caller.villageId }, cadreOf)
+  return { ids: chatsOf({ groupId: caller.groupId, villageId: caller.villageId }, cadreOf), known }
 }
 
 const unreadOf = (chat: ChatRecord | null, read: ReadRecord | null) => Math.max(0, (chat?.shownCount ?? 0) - (read?.lastReadShown ?? 0))
@@ -143,7 +150,7 @@ export const messageActions: Pick<ActionTable<'chat'>, 'chats' | 'chat' | 'send'
   chats: {
     allow: allowBy(policy.chat.chats),
     run: async ({ db, places, caller, now }) => {
-      const ids = await myChatIds(db, caller)
+      const { ids, known } = await myChats(db, caller)
       // Opening the chats counts as signing in, for "read by N of M".
       const { data: present } = await db.collection('chatPresence').doc(caller.personId).get()
       if (!present) await db.collection('chatPresence').doc(caller.personId).set({ firstAt: now().toISOString() })
@@ -159,7 +166,7 @@ export const messageActions: Pick<ActionTable<'chat'>, 'chats' | 'chat' | 'send'
       const out = []
       for (const id of ids) {
         const stored = chats.find((chat) => chat._id === id) ?? null
-        const place = await chatPlace(places, id)
+        const place = known.get(id) ?? (await chatPlace(places, id))
         if (!memberOfChat(caller, place)) continue
         out.push({
           id,

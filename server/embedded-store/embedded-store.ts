@@ -242,7 +242,7 @@ export class EmbeddedStore implements Database {
       const columns = fields.map(jsonPathExpression).join(', ')
       this.sqlite.exec(`CREATE INDEX IF NOT EXISTS ${indexName} ON ${this.table(name)} (${columns})`)
     }
-    this.indexedFields.set(name, new Set(spec.indexes.map((fields) => fields[0])))
+    this.indexedFields.set(name, new Set(spec.indexes.flat()))
   }
 
   private statement(sql: string): BetterSqlite3.Statement {
@@ -294,6 +294,8 @@ export class EmbeddedStore implements Database {
 
   find(name: string, state: QueryState): StoredDoc[] {
     const limit = state.limit ?? DEFAULT_QUERY_LIMIT
+    const indexed = state.orders.length > 0 ? this.findByIndexOrder(name, state, state.skip + limit) : null
+    if (indexed) return indexed.slice(state.skip)
     const keyed = state.orders.length > 0 ? this.findByKeys(name, state, state.skip + limit) : null
     if (keyed) return keyed.slice(state.skip)
     const docs = this.matching(name, state.where)
@@ -307,6 +309,63 @@ export class EmbeddedStore implements Database {
       })
     }
     return docs.slice(state.skip, state.skip + limit)
+  }
+
+  /**
+   * The declared index that hands back this query's rows already in order: equality on each of its
+   * leading fields, its last field the (first) order, `_id` the only tie-break, in the same direction
+   * (a chat's messages by `chatId, seq`). Null when none does.
+   */
+  private orderingIndex(name: string, state: QueryState): string[] | null {
+    const [first, ...rest] = state.orders
+    if (!first || first.field === '_id' || rest.some((order) => order.field !== '_id' || order.direction !== first.direction)) return null
+    const equal = new Set<string>()
+    const conjuncts = state.where instanceof LogicCommand ? (state.where.operator === 'and' ? state.where.operands : []) : state.where ? [state.where] : []
+    for (const conjunct of conjuncts) {
+      if (!isPlainObject(conjunct)) continue
+      for (const [field, condition] of Object.entries(conjunct)) {
+        const value = condition instanceof QueryCommand && condition.operator === 'eq' ? condition.value : condition
+        if (typeof value === 'string' || typeof value === 'number') equal.add(field)
+      }
+    }
+    return (
+      collectionSpec(name).indexes.find((fields) => fields.length >= 2 && fields[fields.length - 1] === first.field && fields.slice(0, -1).every((field) => equal.has(field))) ??
+      null
+    )
+  }
+
+  /**
+   * A page read in index order, stopping once full: SQLite walks the ordering index from the list's
+   * head (or from the bound a cursor or `after` gives) and only the rows handed out are parsed, so a
+   * page of a 50,000-message chat costs what a page of a small one does. Null (another path) when no
+   * declared index orders the query, or when an order key on the page is not a string or number or
+   * not all of one type (a field of an ordering index must hold one: SQLite orders numbers before text).
+   */
+  private findByIndexOrder(name: string, state: QueryState, wanted: number): StoredDoc[] | null {
+    const fields = this.orderingIndex(name, state)
+    if (!fields) return null
+    const narrowing = narrowingFor(state.where, this.indexedFields.get(name)!)
+    if (!narrowing) return null
+    const [first, ...rest] = state.orders
+    const direction = first.direction === 'asc' ? 'ASC' : 'DESC'
+    const orderBy = `${jsonPathExpression(first.field)} ${direction}${rest.length ? `, id ${direction}` : ''}`
+    const query = state.where && !narrowing.exact ? new MingoQuery(toMongoCriteria(state.where)) : null
+    const sql = `SELECT body FROM ${this.table(name)} WHERE ${narrowing.sql} ORDER BY ${orderBy}${query ? '' : ' LIMIT ?'}`
+    const statement = this.statement(sql)
+    const rows = (query ? statement.iterate(...narrowing.params) : statement.all(...narrowing.params, wanted)) as Iterable<{ body: string }>
+    const page: StoredDoc[] = []
+    let keyType: string | null = null
+    for (const row of rows) {
+      const doc = JSON.parse(row.body) as StoredDoc
+      if (query && !query.test(doc)) continue
+      const type = typeof getPath(doc, first.field)
+      // Leaving the loop (return or break) closes SQLite's iterator.
+      if ((type !== 'string' && type !== 'number') || (keyType !== null && type !== keyType)) return null
+      keyType = type
+      page.push(doc)
+      if (page.length >= wanted) break
+    }
+    return page
   }
 
   /**

@@ -61,8 +61,9 @@ function narrowField(field: string, condition: unknown): Narrowing | null {
 }
 
 /**
- * Narrows on indexed scalar fields found among the top-level conjuncts; `null` means "scan".
- * Only the first field of each index (or _id) is used: enough for every query the functions make.
+ * Narrows on indexed scalar fields found among the top-level conjuncts (and on the bound an `or`
+ * of ranges on one indexed field implies); `null` means "scan". `indexedFields` holds every field
+ * of every declared index, so a range on an index's second field narrows after equality on its first.
  */
 export function narrowingFor(where: Where | undefined, indexedFields: ReadonlySet<string>): Narrowing | null {
   if (!where) return null
@@ -75,6 +76,12 @@ export function narrowingFor(where: Where | undefined, indexedFields: ReadonlySe
   }
   const parts: Narrowing[] = []
   let everyFieldNarrowed = !(where instanceof LogicCommand)
+  if (where instanceof LogicCommand) {
+    for (const operand of where.operands) {
+      const bound = operand instanceof LogicCommand ? boundOfOr(operand, indexedFields) : null
+      if (bound) parts.push(bound)
+    }
+  }
   for (const conjunct of conjuncts) {
     for (const [field, condition] of Object.entries(conjunct)) {
       const narrowing = field === '_id' || indexedFields.has(field) ? narrowField(field, condition) : null
@@ -84,4 +91,41 @@ export function narrowingFor(where: Where | undefined, indexedFields: ReadonlySe
   }
   if (parts.length === 0) return null
   return { sql: parts.map((part) => part.sql).join(' AND '), params: parts.flatMap((part) => part.params), exact: everyFieldNarrowed }
+}
+
+const UPPER = new Set(['lt', 'lte', 'eq'])
+const LOWER = new Set(['gt', 'gte', 'eq'])
+
+/**
+ * A range that holds every row an `or` of bounds on one indexed field can match: a keyset page's
+ * "after (value, id)" (`{f: lt(v)} or {f: v, _id: lt(id)}`) becomes `f <= v`, so an index on the
+ * list's equality fields and `f` starts the page at the cursor instead of at the list's head.
+ * Numbers or strings only, all of one type (SQLite orders numbers before text); never exact.
+ */
+function boundOfOr(or: LogicCommand, indexedFields: ReadonlySet<string>): Narrowing | null {
+  if (or.operator !== 'or' || or.operands.length === 0) return null
+  let field: string | null = null
+  const bounds: Array<{ operator: string; value: string | number }> = []
+  for (const operand of or.operands) {
+    if (!isPlainObject(operand)) return null
+    const found = Object.entries(operand).find(([name, condition]) => {
+      if (name === '_id' || !indexedFields.has(name) || (field !== null && name !== field)) return false
+      return condition instanceof QueryCommand ? ['lt', 'lte', 'gt', 'gte', 'eq'].includes(condition.operator) : typeof condition === 'string' || typeof condition === 'number'
+    })
+    if (!found) return null
+    field = found[0]
+    const condition = found[1]
+    const bound = condition instanceof QueryCommand ? { operator: condition.operator, value: condition.value } : { operator: 'eq', value: condition }
+    if (typeof bound.value !== 'string' && typeof bound.value !== 'number') return null
+    bounds.push(bound as { operator: string; value: string | number })
+  }
+  const type = typeof bounds[0].value
+  if (!field || bounds.some((bound) => typeof bound.value !== type)) return null
+  const column = jsonPathExpression(field)
+  const values = bounds.map((bound) => bound.value)
+  const top = values.reduce((a, b) => (a > b ? a : b))
+  const bottom = values.reduce((a, b) => (a < b ? a : b))
+  if (bounds.every((bound) => UPPER.has(bound.operator))) return { sql: `${column} <= ?`, params: [top] }
+  if (bounds.every((bound) => LOWER.has(bound.operator))) return { sql: `${column} >= ?`, params: [bottom] }
+  return null
 }

@@ -11,6 +11,7 @@ import { generateVillage, type GeneratedVillage } from './generate-village'
 import { recomputeVillage } from '../../cloudfunctions/shared/party-groups/recompute-village'
 import { councilDocs } from './councils'
 import { errandHistory, FigureTally, type ForcedErrand } from './errand-history'
+import { hexingChatHistory } from './chat-history'
 import { loadCalendarAdjustments } from '../../cloudfunctions/shared/calendar/load-adjustments'
 
 export const DEMO_TOWN_ID = 't-sijia'
@@ -157,6 +158,7 @@ export async function seedDemoTown(store: EmbeddedStore): Promise<boolean> {
   // Party groups and service points come from the same rules and code path as any later recompute.
   for (const village of villages) await recomputeVillage(store, village.village._id as string, new Date())
   await seedErrandHistory(store, villages, seededAt)
+  seedChatHistory(store, villages, seededAt)
   return true
 }
 
@@ -201,6 +203,12 @@ async function seedErrandHistory(store: EmbeddedStore, villages: GeneratedVillag
     docs.errandSettings.push(history.settings)
   }
   store.bulkWrite({ ...docs, errandFigures: tally.toDocs() })
+}
+
+/** A few days of chat in 合兴村's group chats and village chat (server/seed/chat-history.ts). */
+function seedChatHistory(store: EmbeddedStore, villages: GeneratedVillage[], now: Date): void {
+  const { plainVillager } = hexingPersonas(villages)
+  store.bulkWrite({ ...hexingChatHistory(villages[0], now, plainVillager._id as string) })
 }
 
 export type { Persona }

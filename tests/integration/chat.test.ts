@@ -80,6 +80,8 @@ describe('a group chat', () => {
   })
 
   it('a question is answered by the leader and leaves the open list', async () => {
+    // The demo town's chat history has answered questions of its own: count from what is there.
+    const answeredBefore = ok(await as(leader, 'replyTimes', { scope: 'group' })).groups[0].answered
     const asked = ok(await as(villager, 'send', { chatId: CHAT, clientId: clientId(), text: '低保怎么申请？' }))
     ok(await as(villager, 'ask', { messageId: asked.id }))
     expect(ok(await as(leader, 'openQuestions', { scope: 'group' })).items.map((item: any) => item.messageId)).toContain(asked.id)
@@ -88,7 +90,7 @@ describe('a group chat', () => {
     expect(answer.seconds).toBeGreaterThanOrEqual(0)
     expect(ok(await as(leader, 'openQuestions', { scope: 'group' })).items.map((item: any) => item.messageId)).not.toContain(asked.id)
     const times = ok(await as(leader, 'replyTimes', { scope: 'group' })).groups
-    expect(times[0]).toMatchObject({ chatId: CHAT, answered: 1 })
+    expect(times[0]).toMatchObject({ chatId: CHAT, answered: answeredBefore + 1 })
   })
 
   it('refuses risky text, holds text for review, and limits the rate', async () => {

@@ -1,7 +1,9 @@
 /**
  * Every collection and its indexes (only those some query narrows by: each costs every write), declared once and applied to both stores (the embedded store
  * creates them on start; `npm run cloud:indexes` prints them for CloudBase). Indexed fields must hold
- * scalars: the embedded store narrows by them before the exact match.
+ * scalars: the embedded store narrows by them before the exact match. An index whose last field is a
+ * query's order (after equality on the others) also orders its page, so that field must hold one
+ * type throughout (all numbers or all strings).
  * Each document carries `_v`, the schema version it was written with; a migration lifts older ones.
  */
 export interface CollectionSpec {
@@ -100,8 +102,12 @@ export const COLLECTIONS = {
   mediationLimits: { indexes: [], version: 1 },
   /** A chat's running number, last message, shown count and pinned notices (`_id` = `group:<id>` | `village:<id>`); members follow the roster. */
   chats: { indexes: [], version: 1 },
-  /** Messages, `_id` `<chatId>|<seq>`, paged by `seq` within a chat. */
-  chatMessages: { indexes: [['chatId']], version: 1 },
+  /**
+   * Messages, `_id` `<chatId>|<seq>`, paged by `seq` within a chat: `chatId, seq` hands a page (the
+   * latest 20, the next by cursor, what is newer than a poll's `after`) in order without reading the
+   * chat's other messages (by `chatId` alone, opening a 45,000-message chat sorted them all).
+   */
+  chatMessages: { indexes: [['chatId', 'seq']], version: 1 },
   /** Send keys (`sha256(chat|sender|clientId)` → message): a retried send stores nothing. */
   chatSends: { indexes: [], version: 1 },
   /** Read pointers (`_id` `<personId>|<chatId>`): unread counts and "read by N of M". */
