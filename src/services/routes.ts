@@ -26,6 +26,10 @@ export const ROUTES = {
   errandsTodo: '/packages/errands/pages/todo/index',
   errandProxy: '/packages/errands/pages/proxy/index',
   errandsScope: '/packages/errands/pages/scope/index',
+  // The chat function links to these three (cloudfunctions/shared/chat/cards.ts): keep the paths.
+  chat: '/packages/chat/pages/chat/index',
+  chatAid: '/packages/chat/pages/aid/index',
+  chatQuestions: '/packages/chat/pages/questions/index',
 } as const
 
 let leaving = false
