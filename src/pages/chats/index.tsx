@@ -9,7 +9,7 @@ import { useStore } from '../../lib/store'
 import { badgeText, chatUnreadStore, unreadStore } from '../../lib/unread'
 import { useAction } from '../../lib/use-action'
 import { usePaged } from '../../lib/use-paged'
-import { useQuery } from '../../lib/use-query'
+import { useQuery, type QueryState } from '../../lib/use-query'
 import { villageDateTime } from '../../lib/village-time'
 import { call } from '../../services/api'
 import type { InboxEntry, OutputOf } from '../../services/contract'
@@ -35,7 +35,15 @@ export default function ChatsPage() {
       return page
     }, []),
   )
-  usePullRefresh(inbox.refresh)
+  // Asked whenever the tab shows (also for the 群聊 segment's count), whichever segment is open.
+  const chats = useQuery(
+    useCallback(async () => {
+      const list = await call('chat', 'chats', {})
+      chatUnreadStore.set(list.reduce((sum, chat) => sum + chat.unread, 0))
+      return list
+    }, []),
+  )
+  usePullRefresh(() => Promise.all([inbox.refresh(), chats.refresh()]))
 
   const markRead = useAction(async (ids: string[]) => {
     if (ids.length === 0) return
@@ -60,7 +68,7 @@ export default function ChatsPage() {
         <SegmentButton text={chatUnread > 0 ? `群聊（${chatUnread}）` : '群聊'} active={segment === 'chats'} onClick={() => setSegment('chats')} />
       </View>
       {segment === 'chats' ? (
-        <ChatList />
+        <ChatList chats={chats} />
       ) : (
         <View className="chats-notices">
           {canAskToSubscribe() ? <BigButton kind="plain" text="有新通知时微信提醒我" onClick={askToSubscribe} /> : null}
@@ -85,14 +93,7 @@ export default function ChatsPage() {
 }
 
 /** 群聊: my group's and village's chats (a cadre: every group of the village), unread first in each. */
-function ChatList() {
-  const chats = useQuery(
-    useCallback(async () => {
-      const list = await call('chat', 'chats', {})
-      chatUnreadStore.set(list.reduce((sum, chat) => sum + chat.unread, 0))
-      return list
-    }, []),
-  )
+function ChatList({ chats }: { chats: { state: QueryState<ChatSummary[]>; reload: () => void } }) {
   return (
     <View className="chats-list">
       <QueryView state={chats.state} onRetry={chats.reload} isEmpty={(list) => list.length === 0} empty="您还不在任何群里。登记到村民小组后，本组群和本村群会显示在这里。">

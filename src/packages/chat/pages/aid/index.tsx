@@ -28,7 +28,8 @@ const PLEDGE_BUTTON: Record<PledgeKind, string> = { time: '我来出力', goods:
  * (handed over in person: the app never holds money); the requester marks it solved and thanks.
  */
 export default function AidPage() {
-  const id = Taro.getCurrentInstance().router?.params?.id ?? ''
+  const raw = Taro.getCurrentInstance().router?.params?.id ?? ''
+  const id = raw.includes('%') ? decodeURIComponent(raw) : raw
   const { state, reload, refresh } = useQuery(useCallback(() => loadAid(id), [id]))
   usePullRefresh(refresh)
   const title = state.status === 'ready' ? state.data.title : '邻里互助'

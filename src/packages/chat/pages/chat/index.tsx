@@ -26,6 +26,15 @@ const chatPath = (id: string) => `${ROUTES.chat}?id=${encodeURIComponent(id)}`
 type ChatInfo = Awaited<ReturnType<typeof loadChat>>
 const loadChat = (chatId: string) => call('chat', 'chat', { chatId })
 
+/** Router params arrive still encoded in some builds (a chat id has a colon: `group:…`). */
+function decodeParam(value: string | undefined): string {
+  try {
+    return decodeURIComponent(value ?? '')
+  } catch {
+    return value ?? ''
+  }
+}
+
 function nearBottom(): boolean {
   if (process.env.TARO_ENV !== 'h5') return true
   const root = document.scrollingElement ?? document.documentElement
@@ -42,7 +51,7 @@ function scrollToBottom(): void {
  * 转为办事, 转为调解), 发通知 and 发起互助. New messages arrive through the chat transport.
  */
 export default function ChatPage() {
-  const chatId = Taro.getCurrentInstance().router?.params?.id ?? ''
+  const chatId = decodeParam(Taro.getCurrentInstance().router?.params?.id)
   const info = useQuery(useCallback(() => loadChat(chatId), [chatId]))
   const timeline = useTimeline(chatId)
   const [panel, setPanel] = useState<Panel | null>(null)

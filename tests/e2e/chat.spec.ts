@@ -1,0 +1,170 @@
+import { mkdirSync } from 'node:fs'
+import { expect, test, type Browser, type BrowserContext, type Page } from '@playwright/test'
+import type { Persona } from '../../types'
+import { expectSizes, loginAs, openTab, personas, settle } from './helpers'
+
+/**
+ * Issue 12: two villagers of 合兴村2组 in two browsers. The group leader posts a notice (pinned,
+ * "N/M 人已读", and who has not read it); one villager reads it (我知道了), sends text and a voice
+ * message (Chromium's fake microphone); the other sees both within 3 s. A villager of another
+ * village's group does not see the chat in 群聊, and its link says 没有找到. Screenshots go to
+ * /tmp/chat-shots/.
+ */
+
+const SHOTS = '/tmp/chat-shots'
+const chatPage = (id: string) => `/#/packages/chat/pages/chat/index?id=${encodeURIComponent(id)}`
+
+// getUserMedia needs a microphone: Chromium's fake one (a beep), allowed without asking.
+test.use({
+  launchOptions: {
+    executablePath: process.env.CHROMIUM_PATH || '/usr/bin/chromium',
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--use-fake-device-for-media-stream',
+      '--use-fake-ui-for-media-stream',
+      '--autoplay-policy=no-user-gesture-required',
+    ],
+  },
+  permissions: ['microphone'],
+})
+
+async function shot(page: Page, name: string, full = false): Promise<void> {
+  await settle(page)
+  mkdirSync(SHOTS, { recursive: true })
+  await page.screenshot({ path: `${SHOTS}/${name}.png`, fullPage: full })
+}
+
+async function open(browser: Browser, baseURL: string): Promise<{ context: BrowserContext; page: Page }> {
+  const context = await browser.newContext({ baseURL, viewport: { width: 375, height: 812 }, locale: 'zh-CN', permissions: ['microphone'] })
+  return { context, page: await context.newPage() }
+}
+
+function find(all: Persona[], prefix: string): Persona {
+  const found = all.find((p) => p.description?.startsWith(prefix))
+  if (!found) throw new Error(`no persona described as ${prefix}…`)
+  return found
+}
+
+test('two villagers of one group chat in near real time; a notice shows who read it; another group sees nothing', async ({ browser, request, baseURL }) => {
+  test.setTimeout(240_000)
+  const all = await personas(request)
+  const villager = find(all, '合兴村2组村民：')
+  const neighbour = find(all, '合兴村2组党员')
+  const leader = find(all, '合兴村2组村民小组长')
+  const outsider = find(all, '新安村1组村民小组长')
+  expect(villager.groupId).toBe(neighbour.groupId)
+  expect(outsider.groupId).not.toBe(villager.groupId)
+  const chatId = `group:${villager.groupId}`
+
+  const L = await open(browser, baseURL!)
+  const A = await open(browser, baseURL!)
+  const B = await open(browser, baseURL!)
+  const C = await open(browser, baseURL!)
+
+  // The leader posts a notice: pinned on top, with how many have read it.
+  await loginAs(L.page, leader)
+  await L.page.goto(chatPage(chatId))
+  await expect(L.page.locator('.ch-head__name:visible')).toContainText('组')
+  await L.page.locator('.ch-plus:visible').click()
+  await L.page.locator('.ch-extra--notice:visible').click()
+  const noticeText = `明天上午9点在村部开会，请各户派一人参加（${Date.now() % 10000}）`
+  await L.page.locator('.ch-notice-text:visible textarea').fill(noticeText)
+  await shot(L.page, 'leader-notice-form')
+  await L.page.locator('.ch-notice-submit:visible').click()
+  const leaderPinned = L.page.locator('.ch-pinned:visible', { hasText: noticeText })
+  await expect(leaderPinned).toBeVisible()
+  await expect(leaderPinned.locator('.ch-pinned__count')).toContainText('人已读')
+  await shot(L.page, 'leader-chat-notice')
+
+  // Villager A: 消息 → 群聊 lists the group chat with an unread count; the notice is on top.
+  await loginAs(A.page, villager)
+  await openTab(A.page, '消息')
+  await A.page.locator('.chats-segment:visible', { hasText: '群聊' }).click()
+  const row = A.page.locator(`.chats-chat:visible[data-chat-id="${chatId}"]`)
+  await expect(row).toBeVisible()
+  await expect(row.locator('.chats-chat__badge')).toBeVisible()
+  await expect(A.page.locator('.cz-tabbar__item:visible', { hasText: '消息' }).locator('.cz-tabbar__badge')).toBeVisible()
+  await shot(A.page, 'villager-chat-list')
+  await expectSizes(A.page, 'chat list', 16, 48)
+  await row.click()
+  const pinned = A.page.locator('.ch-pinned:visible', { hasText: noticeText })
+  await expect(pinned).toBeVisible()
+  const before = await pinned.locator('.ch-pinned__count').textContent()
+  // Opening the chat reads it; 我知道了 says so in as many words (either way the count is N/M).
+  if (await pinned.locator('.ch-pinned__ok').isVisible()) await pinned.locator('.ch-pinned__ok').click()
+  await expect(pinned.locator('.ch-pinned__done')).toBeVisible()
+  await expect(pinned.locator('.ch-pinned__count')).toHaveText(/^\d+\/\d+ 人已读$/)
+  expect(before).toMatch(/人已读/)
+
+  // Villager B opens the same chat in another browser.
+  await loginAs(B.page, neighbour)
+  await B.page.goto(chatPage(chatId))
+  await expect(B.page.locator('.ch-pinned:visible', { hasText: noticeText })).toBeVisible()
+
+  // A sends text: shown at once (发送中 → 已发送); B sees it within 3 s.
+  const text = `今天下午有人去镇上吗？想搭个车（${Date.now() % 10000}）`
+  await A.page.locator('.ch-input:visible input').fill(text)
+  await A.page.locator('.ch-send:visible').click()
+  const mine = A.page.locator('.ch-row.is-mine:visible', { hasText: text })
+  await expect(mine).toBeVisible({ timeout: 1000 })
+  await expect(mine.locator('.ch-status')).toHaveText('已发送')
+  await expect(B.page.locator('.ch-row:visible', { hasText: text })).toBeVisible({ timeout: 3000 })
+  await expect(B.page.locator('.ch-row:visible', { hasText: text })).toHaveCount(1)
+  await expect(A.page.locator('.ch-row:visible', { hasText: text })).toHaveCount(1)
+
+  // A holds 按住说话 for two seconds and lets go: a voice message; B sees it within 3 s.
+  const voicesBefore = await B.page.locator('.ch-row:visible .ch-voice').count()
+  const talk = A.page.locator('.ch-talk:visible')
+  const box = (await talk.boundingBox())!
+  await A.page.mouse.move(box.x + box.width / 2, box.y + box.height / 2)
+  await A.page.mouse.down()
+  await expect(talk).toHaveClass(/is-recording/)
+  await A.page.waitForTimeout(2300)
+  await shot(A.page, 'villager-recording')
+  await A.page.mouse.up()
+  await expect(A.page.locator('.ch-row.is-mine:visible .ch-voice').last()).toBeVisible({ timeout: 5000 })
+  await expect(B.page.locator('.ch-row:visible .ch-voice')).toHaveCount(voicesBefore + 1, { timeout: 3000 })
+  const voice = B.page.locator('.ch-row:visible .ch-voice').last()
+  await expect(voice.locator('.ch-voice__seconds')).toHaveText(/^[23]″$/)
+  await shot(A.page, 'villager-a-chat')
+  await shot(B.page, 'villager-b-chat')
+  await expectSizes(B.page, 'chat page', 16, 48)
+
+  // One tap plays it.
+  await voice.click()
+  await expect(voice).toHaveClass(/is-playing/)
+  await voice.click()
+
+  // The leader sees how many have read the notice, and who has not.
+  await L.page.reload()
+  const leaderCount = L.page.locator('.ch-pinned:visible', { hasText: noticeText }).locator('.ch-pinned__reads')
+  await expect(leaderCount).toContainText(/[2-9]\/\d+ 人已读/)
+  await leaderCount.click()
+  await expect(L.page.locator('.ch-reads:visible .ch-reads-count')).toContainText('人已读')
+  await shot(L.page, 'leader-notice-reads')
+  await L.page.locator('.ch-reads:visible .cz-button', { hasText: '关闭' }).click()
+
+  // The menu on a message: 提问 marks it a question for the leader.
+  await A.page.locator('.ch-row.is-mine:visible .ch-bubble', { hasText: text }).click()
+  await shot(A.page, 'villager-message-menu')
+  await A.page.locator('.ch-do-ask:visible').click()
+  await expect(A.page.locator('.ch-row.is-mine:visible', { hasText: text }).locator('.ch-question')).toHaveText('提问 · 等待答复')
+
+  // Another group's villager: 群聊 lacks the chat; its link says 没有找到.
+  await loginAs(C.page, outsider)
+  await openTab(C.page, '消息')
+  await C.page.locator('.chats-segment:visible', { hasText: '群聊' }).click()
+  await expect(C.page.locator('.chats-chat:visible').first()).toBeVisible()
+  await expect(C.page.locator(`.chats-chat[data-chat-id="${chatId}"]`)).toHaveCount(0)
+  await C.page.goto(chatPage(chatId))
+  await expect(C.page.locator('.cz-status--error:visible')).toContainText('没有找到')
+  await shot(C.page, 'outsider-not-found')
+
+  for (const one of [L, A, B, C]) await one.context.close()
+})
