@@ -1,7 +1,7 @@
 import { mkdirSync } from 'node:fs'
 import { expect, test, type Browser, type BrowserContext, type Page } from '@playwright/test'
 import type { Persona } from '../../types'
-import { expectSizes, loginAs, openTab, personas, settle } from './helpers'
+import { callAs, expectSizes, loginAs, openTab, personas, settle } from './helpers'
 
 /**
  * Issue 12: two villagers of 合兴村2组 in two browsers. The group leader posts a notice (pinned,
@@ -167,4 +167,78 @@ test('two villagers of one group chat in near real time; a notice shows who read
   await shot(C.page, 'outsider-not-found')
 
   for (const one of [L, A, B, C]) await one.context.close()
+})
+
+test('mutual aid from a chat: neighbours pledge, the requester thanks; the leader answers an open question', async ({ browser, request, baseURL }) => {
+  test.setTimeout(240_000)
+  const all = await personas(request)
+  const villager = find(all, '合兴村2组村民：')
+  const neighbour = find(all, '合兴村2组党员')
+  const leader = find(all, '合兴村2组村民小组长')
+  const chatId = `group:${villager.groupId}`
+  const A = await open(browser, baseURL!)
+  const B = await open(browser, baseURL!)
+  const L = await open(browser, baseURL!)
+
+  // A asks for help from the chat's ＋.
+  await loginAs(A.page, villager)
+  await A.page.goto(chatPage(chatId))
+  await A.page.locator('.ch-plus:visible').click()
+  await shot(A.page, 'composer-extras')
+  await A.page.locator('.ch-extra--aid:visible').click()
+  const title = `房顶漏雨要修（${Date.now() % 10000}）`
+  await A.page.locator('.ch-aid-title:visible textarea').fill(title)
+  await A.page.locator('.ch-aid-text:visible textarea').fill('周六上午需要三四个人帮忙修房顶，还缺一卷油毡。')
+  await shot(A.page, 'aid-form')
+  await A.page.locator('.ch-aid-submit:visible').click()
+  await expect(A.page.locator('.ch-aid__title:visible')).toHaveText(title)
+  await expect(A.page.locator('.ch-fulfil-open:visible')).toBeVisible()
+
+  // B sees the request as a card in the chat and pledges time.
+  await loginAs(B.page, neighbour)
+  await B.page.goto(chatPage(chatId))
+  const card = B.page.locator('.ch-card:visible', { hasText: title })
+  await expect(card).toBeVisible()
+  await shot(B.page, 'chat-with-aid-card')
+  await card.click()
+  await expect(B.page.locator('.ch-aid__title:visible')).toHaveText(title)
+  await B.page.locator('.ch-pledge-time:visible').click()
+  await B.page.locator('.ch-pledge-note:visible textarea').fill('周六上午我来')
+  await B.page.locator('.ch-pledge-submit:visible').click()
+  await expect(B.page.locator('.ch-pledge:visible', { hasText: '我' })).toContainText('出力')
+  await shot(B.page, 'aid-pledged', true)
+  await expectSizes(B.page, 'aid page', 16, 48)
+
+  // A marks it solved and thanks everyone.
+  await A.page.reload()
+  await expect(A.page.locator('.ch-pledge:visible', { hasText: neighbour.name })).toBeVisible()
+  await A.page.locator('.ch-fulfil-open:visible').click()
+  await A.page.locator('.ch-thanks-text:visible textarea').fill('谢谢各位乡亲，房顶修好了！')
+  await A.page.locator('.ch-fulfil-submit:visible').click()
+  await expect(A.page.locator('.ch-aid__state:visible')).toHaveText('已解决')
+  await expect(A.page.locator('.ch-aid__thanks:visible')).toContainText('房顶修好了')
+  await shot(A.page, 'aid-fulfilled', true)
+
+  // A question waiting for the leader: listed (longest waiting first), answered from the chat.
+  const question = `低保明年还要重新申请吗？（${Date.now() % 10000}）`
+  const sent = await callAs<{ id: string }>(request, villager.id, 'chat', 'send', { chatId, clientId: `e2e-q-${Date.now()}`, kind: 'text', text: question })
+  await callAs(request, villager.id, 'chat', 'ask', { messageId: sent.id })
+  await loginAs(L.page, leader)
+  await L.page.goto(chatPage(chatId))
+  await L.page.locator('.ch-questions-link:visible').click()
+  const waiting = L.page.locator('.ch-open-question:visible', { hasText: question })
+  await expect(waiting).toBeVisible()
+  await shot(L.page, 'leader-questions', true)
+  await waiting.click()
+  await L.page.locator('.ch-row:visible .ch-bubble', { hasText: question }).click()
+  await L.page.locator('.ch-do-answer:visible').click()
+  await L.page.locator('.ch-answer-text:visible textarea').fill('要的，明年 1 月到村部重新登记，我会提前通知。')
+  await L.page.locator('.ch-answer-submit:visible').click()
+  await expect(L.page.locator('.ch-row:visible[data-kind="answer"]', { hasText: '明年 1 月' })).toBeVisible({ timeout: 5000 })
+  await expect(A.page.locator('body')).toBeVisible()
+  await A.page.goto(chatPage(chatId))
+  await expect(A.page.locator('.ch-row:visible', { hasText: question }).locator('.ch-question')).toHaveText('提问 · 已答复')
+  await shot(A.page, 'villager-answered')
+
+  for (const one of [A, B, L]) await one.context.close()
 })

@@ -41,11 +41,12 @@ export function ChatPhoto({ fileId }: { fileId: string }) {
 /** 语音: one tap plays it (another tap stops); its length in seconds, wider for longer ones. */
 export function VoiceBubble({ fileId, durationS, mine }: { fileId: string; durationS: number; mine: boolean }) {
   const playing = useStore(playingStore) === fileId
-  const width = Math.min(100, 45 + durationS * 2)
+  // Longer messages are wider, as in WeChat (em: grows with 长辈模式).
+  const width = `${(6.5 + Math.min(durationS, 60) * 0.12).toFixed(2)}em`
   return (
     <View
       className={`ch-voice cz-tap${mine ? ' is-mine' : ''}${playing ? ' is-playing' : ''}`}
-      style={{ width: `${width}%` }}
+      style={{ width }}
       hoverClass="cz-pressed"
       aria-label={`语音 ${durationS} 秒，点一下播放`}
       onClick={(e) => {
@@ -109,31 +110,33 @@ export function MessageRow({ message, sentHere, onMenu }: { message: ChatMessage
         {message.senderTag ? <Text className="cz-text cz-text--small ch-tag">{message.senderTag}</Text> : null}
         <Text className="cz-text cz-text--small ch-row__time">{shortTime(message.at)}</Text>
       </View>
-      <View
-        className={`ch-bubble${message.kind === 'notice' ? ' ch-bubble--notice' : ''}${message.state !== 'shown' ? ` is-${message.state}` : ''}${bubbleTaps ? ' cz-tap' : ''}`}
-        hoverClass={bubbleTaps ? 'cz-pressed' : 'none'}
-        onClick={() => bubbleTaps && onMenu(message)}
-        onLongPress={() => onMenu(message)}
-      >
-        {label ? <Text className="cz-text cz-text--small ch-kind">{label}</Text> : null}
-        {message.replyTo ? (
-          <Text className="cz-text cz-text--small ch-quote">
-            {message.replyTo.senderName}：{message.replyTo.text ?? '[语音或照片]'}
-          </Text>
-        ) : null}
-        <Body message={message} />
-        {message.question ? (
-          <Text className={`cz-text cz-text--small ch-question${message.question.state === 'open' ? ' is-open' : ''}`}>
-            {message.question.state === 'open' ? '提问 · 等待答复' : '提问 · 已答复'}
-          </Text>
+      <View className="ch-row__line">
+        <View
+          className={`ch-bubble${message.kind === 'notice' ? ' ch-bubble--notice' : ''}${message.kind === 'voice' ? ' ch-bubble--voice' : ''}${message.state !== 'shown' ? ` is-${message.state}` : ''}${bubbleTaps ? ' cz-tap' : ''}`}
+          hoverClass={bubbleTaps ? 'cz-pressed' : 'none'}
+          onClick={() => bubbleTaps && onMenu(message)}
+          onLongPress={() => onMenu(message)}
+        >
+          {label ? <Text className="cz-text cz-text--small ch-kind">{label}</Text> : null}
+          {message.replyTo ? (
+            <Text className="cz-text cz-text--small ch-quote">
+              {message.replyTo.senderName}：{message.replyTo.text ?? '[语音或照片]'}
+            </Text>
+          ) : null}
+          <Body message={message} />
+          {message.question ? (
+            <Text className={`cz-text cz-text--small ch-question${message.question.state === 'open' ? ' is-open' : ''}`}>
+              {message.question.state === 'open' ? '提问 · 等待答复' : '提问 · 已答复'}
+            </Text>
+          ) : null}
+        </View>
+        {!bubbleTaps ? (
+          <View className="ch-more cz-tap" hoverClass="cz-pressed" onClick={() => onMenu(message)}>
+            <Text className="cz-text cz-text--small ch-more__text">更多</Text>
+          </View>
         ) : null}
       </View>
       {status ? <Text className={`cz-text cz-text--small ch-status${message.state === 'held' ? ' is-held' : ''}`}>{status}</Text> : null}
-      {!bubbleTaps ? (
-        <View className="ch-more cz-tap" hoverClass="cz-pressed" onClick={() => onMenu(message)}>
-          <Text className="cz-text cz-text--small ch-more__text">更多</Text>
-        </View>
-      ) : null}
     </View>
   )
 }
@@ -149,7 +152,7 @@ export function PendingRow({ item, onRetry }: { item: Pending; onRetry: (clientI
       <View className="ch-row__who">
         <Text className="cz-text cz-text--small ch-row__name">我</Text>
       </View>
-      <View className="ch-bubble">
+      <View className={`ch-bubble${body.kind === 'voice' ? ' ch-bubble--voice' : ''}`}>
         {body.kind === 'text' ? <Text className="cz-text ch-text">{body.text}</Text> : null}
         {body.kind === 'photo' ? <ChatPhoto fileId={body.fileId} /> : null}
         {body.kind === 'voice' ? <VoiceBubble fileId={body.fileId} durationS={body.durationS} mine /> : null}
