@@ -96,7 +96,7 @@ function Body({ message }: { message: ChatMessage }) {
   }
 }
 
-const KIND_LABEL: Partial<Record<ChatMessage['kind'], string>> = { notice: '通知', answer: '答复', thanks: '感谢', aid: '互助求助' }
+const KIND_LABEL: Partial<Record<ChatMessage['kind'], string>> = { notice: '通知', answer: '答复', thanks: '感谢' }
 
 /** One message: who (and 村干部 / 组长), when, what; mine on the right with how its sending went. */
 export function MessageRow({ message, sentHere, onMenu }: { message: ChatMessage; sentHere: boolean; onMenu: (message: ChatMessage) => void }) {

@@ -68,9 +68,7 @@ export default function QuestionsPage() {
               {groups.map((g) => (
                 <View key={g.chatId} className="ch-reply-time">
                   <Text className="cz-text cz-heading ch-block">{g.name}</Text>
-                  <Text className="cz-text ch-block">
-                    已答复 {g.answered} 个，平均 {minutesWords(g.averageMinutes)}
-                  </Text>
+                  <Text className="cz-text ch-block">{g.answered > 0 ? `已答复 ${g.answered} 个，平均 ${minutesWords(g.averageMinutes)}答复` : '还没有答复过提问'}</Text>
                   <Text className={`cz-text ch-block${g.open > 0 ? ' ch-red' : ''}`}>
                     {g.open > 0 ? `还有 ${g.open} 个没答复，最久的已等 ${hoursWords(g.oldestOpenHours ?? 0)}` : '没有等待答复的'}
                   </Text>
