@@ -118,6 +118,42 @@ test('two villagers of one group chat in near real time; a notice shows who read
   await expect(B.page.locator('.ch-row:visible', { hasText: text })).toHaveCount(1)
   await expect(A.page.locator('.ch-row:visible', { hasText: text })).toHaveCount(1)
 
+  // A weak signal: the first try never reaches the server → 发送失败; a tap sends it again with the
+  // same client id. Then one that reached the server but whose answer was lost: still shown once.
+  let dropNext: 'before' | 'after' | null = 'before'
+  await A.page.route('**/api/fn/chat', async (route) => {
+    const body = route.request().postDataJSON() as { action?: string } | null
+    const drop = body?.action === 'send' ? dropNext : null
+    if (!drop) return route.continue()
+    dropNext = null
+    if (drop === 'after') await route.fetch()
+    return route.abort('failed')
+  })
+  const lost = `网不好的时候发的一句话（${Date.now() % 10000}）`
+  await A.page.locator('.ch-input:visible input').fill(lost)
+  await A.page.locator('.ch-send:visible').click()
+  const failed = A.page.locator('.ch-row.is-pending:visible', { hasText: lost })
+  await expect(failed.locator('.ch-status.is-failed')).toContainText('发送失败')
+  await shot(A.page, 'villager-send-failed')
+  await failed.locator('.ch-retry').click()
+  await expect(A.page.locator('.ch-row:visible', { hasText: lost }).locator('.ch-status')).toHaveText('已发送')
+  await expect(B.page.locator('.ch-row:visible', { hasText: lost })).toHaveCount(1, { timeout: 3000 })
+  dropNext = 'after'
+  const halfLost = `服务器收到了但回答丢了（${Date.now() % 10000}）`
+  await A.page.locator('.ch-input:visible input').fill(halfLost)
+  await A.page.locator('.ch-send:visible').click()
+  await expect(A.page.locator('.ch-row:visible', { hasText: halfLost })).toBeVisible()
+  await A.page
+    .locator('.ch-row.is-pending:visible', { hasText: halfLost })
+    .locator('.ch-retry')
+    .click({ timeout: 2500 })
+    .catch(() => undefined)
+  await expect(B.page.locator('.ch-row:visible', { hasText: halfLost })).toHaveCount(1, { timeout: 3000 })
+  await A.page.waitForTimeout(2500)
+  await expect(A.page.locator('.ch-row:visible', { hasText: halfLost })).toHaveCount(1)
+  await expect(B.page.locator('.ch-row:visible', { hasText: halfLost })).toHaveCount(1)
+  await A.page.unroute('**/api/fn/chat')
+
   // A holds 按住说话 for two seconds and lets go: a voice message; B sees it within 3 s.
   const voicesBefore = await B.page.locator('.ch-row:visible .ch-voice').count()
   const talk = A.page.locator('.ch-talk:visible')
@@ -155,6 +191,13 @@ test('two villagers of one group chat in near real time; a notice shows who read
   await shot(A.page, 'villager-message-menu')
   await A.page.locator('.ch-do-ask:visible').click()
   await expect(A.page.locator('.ch-row.is-mine:visible', { hasText: text }).locator('.ch-question')).toHaveText('提问 · 等待答复')
+
+  // 长辈模式: the same chat, bigger.
+  await A.page.evaluate(() => localStorage.setItem('cz.careMode', JSON.stringify({ data: true })))
+  await A.page.reload()
+  await expect(A.page.locator('.ch-row:visible', { hasText: text })).toBeVisible()
+  await shot(A.page, 'villager-chat-care')
+  await expectSizes(A.page, 'chat page (care)', 18, 60)
 
   // Another group's villager: 群聊 lacks the chat; its link says 没有找到.
   await loginAs(C.page, outsider)
