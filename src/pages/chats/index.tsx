@@ -4,7 +4,9 @@ import { useCallback, useState } from 'react'
 import { BigButton } from '../../components/button/BigButton'
 import { Screen } from '../../components/screen/Screen'
 import { ListFooter, QueryView } from '../../components/status/QueryView'
+import { audienceOf, type Audience } from '../../lib/audience'
 import { usePullRefresh } from '../../lib/pull-refresh'
+import { useMe } from '../../lib/session'
 import { useStore } from '../../lib/store'
 import { badgeText, chatUnreadStore, unreadStore } from '../../lib/unread'
 import { useAction } from '../../lib/use-action'
@@ -28,6 +30,7 @@ type ChatSummary = OutputOf<'chat', 'chats'>[number]
 export default function ChatsPage() {
   const [segment, setSegment] = useState<'notices' | 'chats'>('notices')
   const chatUnread = useStore(chatUnreadStore)
+  const { me } = useMe()
   const inbox = usePaged(
     useCallback(async (cursor: string | undefined) => {
       const page = await call('inbox', 'list', { limit: PAGE_SIZE, cursor })
@@ -68,7 +71,7 @@ export default function ChatsPage() {
         <SegmentButton text={chatUnread > 0 ? `群聊（${chatUnread}）` : '群聊'} active={segment === 'chats'} onClick={() => setSegment('chats')} />
       </View>
       {segment === 'chats' ? (
-        <ChatList chats={chats} />
+        <ChatList chats={chats} audience={me ? audienceOf(me.roles) : 'villager'} />
       ) : (
         <View className="chats-notices">
           {canAskToSubscribe() ? <BigButton kind="plain" text="有新通知时微信提醒我" onClick={askToSubscribe} /> : null}
@@ -93,10 +96,18 @@ export default function ChatsPage() {
 }
 
 /** 群聊: my group's and village's chats (a cadre: every group of the village), unread first in each. */
-function ChatList({ chats }: { chats: { state: QueryState<ChatSummary[]>; reload: () => void } }) {
+/** No chat at all: an officer above the village is in none; anyone else is not on a group's roster yet. */
+const NO_CHATS: Record<Audience, string> = {
+  officer: '群聊是各村、各组自己的，镇里和县里的干部不在其中。要了解村里的情况，请联系村干部。',
+  village: '本村还没有村民小组，建好花名册后，各组的群聊会显示在这里。',
+  leader: '您还不在任何群里。花名册里登记好小组后，本组群和本村群会显示在这里。',
+  villager: '您还不在任何群里。花名册里登记好小组后，本组群和本村群会显示在这里。',
+}
+
+function ChatList({ chats, audience }: { chats: { state: QueryState<ChatSummary[]>; reload: () => void }; audience: Audience }) {
   return (
     <View className="chats-list">
-      <QueryView state={chats.state} onRetry={chats.reload} isEmpty={(list) => list.length === 0} empty="您还不在任何群里。登记到村民小组后，本组群和本村群会显示在这里。">
+      <QueryView state={chats.state} onRetry={chats.reload} isEmpty={(list) => list.length === 0} empty={NO_CHATS[audience]}>
         {(list) => (
           <>
             {list.map((chat) => (
