@@ -198,6 +198,11 @@ test('two villagers of one group chat in near real time; a notice shows who read
   await expect(A.page.locator('.ch-row:visible', { hasText: text })).toBeVisible()
   await shot(A.page, 'villager-chat-care')
   await expectSizes(A.page, 'chat page (care)', 18, 60)
+  // A small phone (320 px) in 长辈模式: nothing wider than the screen.
+  await A.page.setViewportSize({ width: 320, height: 700 })
+  await settle(A.page)
+  expect(await A.page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth)).toBeLessThanOrEqual(0)
+  await shot(A.page, 'villager-chat-care-320')
 
   // Another group's villager: 群聊 lacks the chat; its link says 没有找到.
   await loginAs(C.page, outsider)
