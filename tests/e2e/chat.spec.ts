@@ -12,6 +12,8 @@ import { callAs, expectSizes, loginAs, openTab, personas, settle } from './helpe
  */
 
 const SHOTS = '/tmp/chat-shots'
+/** A 2×2 green PNG (the upload checks the bytes, not the name). */
+const PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAIAAAACCAIAAAD91JpzAAAAD0lEQVR4nGNgWMAAQhAKABGOAoEf3CQEAAAAAElFTkSuQmCC', 'base64')
 const chatPage = (id: string) => `/#/packages/chat/pages/chat/index?id=${encodeURIComponent(id)}`
 
 // getUserMedia needs a microphone: Chromium's fake one (a beep), allowed without asking.
@@ -231,6 +233,12 @@ test('mutual aid from a chat: neighbours pledge, the requester thanks; the leade
   // A asks for help from the chat's ＋.
   await loginAs(A.page, villager)
   await A.page.goto(chatPage(chatId))
+  // A photo: ＋ → 发照片 → the picture shows in the chat.
+  await A.page.locator('.ch-plus:visible').click()
+  const chooser = A.page.waitForEvent('filechooser')
+  await A.page.locator('.ch-extra:visible', { hasText: '发照片' }).click()
+  await (await chooser).setFiles({ name: 'field.png', mimeType: 'image/png', buffer: PNG })
+  await expect(A.page.locator('.ch-row.is-mine:visible[data-kind="photo"] img').last()).toBeVisible({ timeout: 5000 })
   await A.page.locator('.ch-plus:visible').click()
   await shot(A.page, 'composer-extras')
   await A.page.locator('.ch-extra--aid:visible').click()
@@ -287,6 +295,17 @@ test('mutual aid from a chat: neighbours pledge, the requester thanks; the leade
   await A.page.goto(chatPage(chatId))
   await expect(A.page.locator('.ch-row:visible', { hasText: question }).locator('.ch-question')).toHaveText('提问 · 已答复')
   await shot(A.page, 'villager-answered')
+
+  // The leader hides a message (with a reason, told to the sender); members then see only that it was hidden.
+  await L.page.locator(`.ch-row:visible[data-message-id="${sent.id}"] .ch-bubble`).click()
+  await L.page.locator('.ch-do-hide:visible').click()
+  await L.page.locator('.ch-hide-reason:visible textarea').fill('涉及个人隐私，请私下问组长')
+  await shot(L.page, 'leader-hide-form')
+  await L.page.locator('.ch-hide-submit:visible').click()
+  await expect(L.page.locator(`.ch-row:visible[data-message-id="${sent.id}"] .ch-bubble.is-hidden`)).toBeVisible()
+  await B.page.goto(chatPage(chatId))
+  await expect(B.page.locator(`.ch-row:visible[data-message-id="${sent.id}"] .ch-hidden-text`)).toHaveText('这条消息已被隐藏')
+  await shot(B.page, 'villager-sees-hidden')
 
   for (const one of [A, B, L]) await one.context.close()
 })
