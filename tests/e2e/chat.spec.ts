@@ -306,6 +306,39 @@ test('mutual aid from a chat: neighbours pledge, the requester thanks; the leade
   await B.page.goto(chatPage(chatId))
   await expect(B.page.locator(`.ch-row:visible[data-message-id="${sent.id}"] .ch-hidden-text`)).toHaveText('这条消息已被隐藏')
   await shot(B.page, 'villager-sees-hidden')
+  // Opened afresh, the chat shows its newest message, not its top.
+  await expect(B.page.locator('.ch-row:visible').last()).toBeInViewport()
 
   for (const one of [A, B, L]) await one.context.close()
+})
+
+test('older messages by cursor: 查看更早的消息 adds earlier pages with no repeats; the newest is in view', async ({ page, request }) => {
+  test.setTimeout(120_000)
+  const all = await personas(request)
+  const villager = find(all, '合兴村2组村民：')
+  const senders = [find(all, '合兴村2组党员'), find(all, '合兴村2组村民小组长'), find(all, '合兴村村干部')]
+  const chatId = `group:${villager.groupId}`
+  const run = Date.now() % 100000
+  for (let i = 1; i <= 24; i += 1) {
+    await callAs(request, senders[i % 3].id, 'chat', 'send', { chatId, clientId: `e2e-old-${run}-${i}`, kind: 'text', text: `第${i}条（${run}）` })
+  }
+  await loginAs(page, villager)
+  await page.goto(chatPage(chatId))
+  await expect(page.locator('.ch-row:visible', { hasText: `第24条（${run}）` })).toBeInViewport()
+  await expect(page.locator('.ch-row:visible')).toHaveCount(20)
+  await expect(page.locator('.ch-row:visible', { hasText: `第1条（${run}）` })).toHaveCount(0)
+  while (await page.locator('.ch-older:visible').isVisible()) {
+    const shown = await page.locator('.ch-row:visible').count()
+    await page.locator('.ch-older:visible').click()
+    await expect.poll(() => page.locator('.ch-row:visible').count()).toBeGreaterThan(shown)
+    if (await page.locator('.ch-row:visible', { hasText: `第1条（${run}）` }).count()) break
+  }
+  await expect(page.locator('.ch-row:visible', { hasText: `第1条（${run}）` })).toHaveCount(1)
+  const ids = await page.locator('.ch-row:visible[data-message-id]').evaluateAll((rows) => rows.map((row) => row.getAttribute('data-message-id')))
+  expect(new Set(ids).size).toBe(ids.length)
+  // Oldest first on screen, as they were said.
+  const texts = await page.locator('.ch-row:visible .ch-text').allTextContents()
+  const mine = texts.filter((t) => t.endsWith(`（${run}）`)).map((t) => Number(/第(\d+)条/.exec(t)![1]))
+  expect(mine).toEqual(Array.from({ length: 24 }, (_, i) => i + 1))
+  await shot(page, 'older-history')
 })

@@ -1,5 +1,5 @@
 import { Button, Text, View } from '@tarojs/components'
-import Taro, { useShareAppMessage } from '@tarojs/taro'
+import Taro, { useRouter, useShareAppMessage } from '@tarojs/taro'
 import { useCallback, useState } from 'react'
 import { BigButton } from '../../../../components/button/BigButton'
 import { Card } from '../../../../components/card/Card'
@@ -28,7 +28,8 @@ const PLEDGE_BUTTON: Record<PledgeKind, string> = { time: '我来出力', goods:
  * (handed over in person: the app never holds money); the requester marks it solved and thanks.
  */
 export default function AidPage() {
-  const raw = Taro.getCurrentInstance().router?.params?.id ?? ''
+  // useRouter: this page's own query (getCurrentInstance may still be the page before, mid-switch).
+  const raw = useRouter().params.id ?? ''
   const id = raw.includes('%') ? decodeURIComponent(raw) : raw
   const { state, reload, refresh } = useQuery(useCallback(() => loadAid(id), [id]))
   usePullRefresh(refresh)

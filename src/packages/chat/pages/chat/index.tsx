@@ -1,5 +1,5 @@
 import { Button, Text, View } from '@tarojs/components'
-import Taro, { useShareAppMessage } from '@tarojs/taro'
+import Taro, { useRouter, useShareAppMessage } from '@tarojs/taro'
 import { useCallback, useEffect, useRef, useState } from 'react'
 import { BigButton } from '../../../../components/button/BigButton'
 import { Screen } from '../../../../components/screen/Screen'
@@ -42,7 +42,8 @@ function nearBottom(): boolean {
 }
 
 function scrollToBottom(): void {
-  setTimeout(() => void Taro.pageScrollTo({ scrollTop: 1_000_000, duration: 0 }).catch(() => undefined), 50)
+  // Twice: once drawn, and again once late pieces (a photo's frame, the pinned notices) have settled.
+  for (const ms of [50, 400]) setTimeout(() => void Taro.pageScrollTo({ scrollTop: 1_000_000, duration: 0 }).catch(() => undefined), ms)
 }
 
 /**
@@ -51,7 +52,8 @@ function scrollToBottom(): void {
  * 转为办事, 转为调解), 发通知 and 发起互助. New messages arrive through the chat transport.
  */
 export default function ChatPage() {
-  const chatId = decodeParam(Taro.getCurrentInstance().router?.params?.id)
+  // useRouter: this page's own query (getCurrentInstance may still be the page before, mid-switch).
+  const chatId = decodeParam(useRouter().params.id)
   const info = useQuery(useCallback(() => loadChat(chatId), [chatId]))
   const timeline = useTimeline(chatId)
   const [panel, setPanel] = useState<Panel | null>(null)
@@ -71,18 +73,21 @@ export default function ChatPage() {
     return { title: chat ? `${chat.name}` : '群聊', path: chatPath(chatId) }
   })
 
-  // A new notice (or answer) arrived: the pinned list and the counts are asked again.
+  // A new notice (or answer) arrived: the pinned list and the counts are asked again. The view
+  // follows new messages to the bottom: always once everything is first drawn, then for one's own
+  // messages, and for others' when one is already near the bottom (not while reading older ones).
   const newest = timeline.newest
+  const infoReady = info.state.status === 'ready'
   const lastSeen = useRef<string | null>(null)
   const firstScroll = useRef(false)
   useEffect(() => {
-    if (!newest || newest.id === lastSeen.current) return
+    if (!newest || !infoReady || newest.id === lastSeen.current) return
     const first = lastSeen.current === null
     lastSeen.current = newest.id
     if (!first && (newest.kind === 'notice' || newest.kind === 'answer' || newest.kind === 'aid')) info.reload()
     if (!firstScroll.current || newest.mine || nearBottom()) scrollToBottom()
     firstScroll.current = true
-  }, [newest, info])
+  }, [newest, infoReady, info])
   useEffect(() => {
     if (timeline.pending.length > 0) scrollToBottom()
   }, [timeline.pending.length])

@@ -1,5 +1,5 @@
 import { Text, View } from '@tarojs/components'
-import Taro from '@tarojs/taro'
+import Taro, { useRouter } from '@tarojs/taro'
 import { useCallback } from 'react'
 import { Card } from '../../../../components/card/Card'
 import { Screen } from '../../../../components/screen/Screen'
@@ -31,7 +31,7 @@ function minutesWords(minutes: number | null): string {
  * how fast each group answers (slowest first) for the leader and the village.
  */
 export default function QuestionsPage() {
-  const scope: Scope = Taro.getCurrentInstance().router?.params?.scope === 'village' ? 'village' : 'group'
+  const scope: Scope = useRouter().params.scope === 'village' ? 'village' : 'group'
   const open = usePaged(useCallback((cursor: string | undefined) => call('chat', 'openQuestions', { scope, cursor, limit: 20 }), [scope]))
   const times = useQuery(useCallback(() => call('chat', 'replyTimes', { scope }), [scope]))
   usePullRefresh(() => Promise.all([open.refresh(), times.refresh()]))
