@@ -341,4 +341,11 @@ test('older messages by cursor: 查看更早的消息 adds earlier pages with no
   const mine = texts.filter((t) => t.endsWith(`（${run}）`)).map((t) => Number(/第(\d+)条/.exec(t)![1]))
   expect(mine).toEqual(Array.from({ length: 24 }, (_, i) => i + 1))
   await shot(page, 'older-history')
+
+  // 转为办事: pick the kind of errand; the message's words are the request's note.
+  await page.locator('.ch-row:visible .ch-bubble', { hasText: `第24条（${run}）` }).click()
+  await page.locator('.ch-do-errand:visible').click()
+  await page.locator('.eu-item:visible').first().click()
+  await expect(page.locator('.eu-note-input:visible textarea')).toHaveValue(`第24条（${run}）`)
+  await shot(page, 'errand-from-chat')
 })

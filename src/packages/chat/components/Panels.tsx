@@ -4,6 +4,7 @@ import { useCallback, useState } from 'react'
 import { BigButton } from '../../../components/button/BigButton'
 import { Card } from '../../../components/card/Card'
 import { QueryView } from '../../../components/status/QueryView'
+import { handOffErrandNote } from '../../../lib/errand-note'
 import { fieldWords, useAction } from '../../../lib/use-action'
 import { useQuery } from '../../../lib/use-query'
 import { call } from '../../../services/api'
@@ -86,9 +87,9 @@ export function MessageMenu({
   })
   const words = message.text ?? ''
   const toErrand = () => {
-    // The catalog asks what kind of errand it is; the words are kept to paste into its note.
-    void Taro.setClipboardData({ data: words }).catch(() => undefined)
-    void Taro.navigateTo({ url: `${ROUTES.errandCatalog}?note=${encodeURIComponent(words.slice(0, 500))}&sourceKind=chat&sourceId=${encodeURIComponent(message.id)}` })
+    // The catalog asks what kind of errand it is; the words become the request's note.
+    handOffErrandNote(words)
+    void Taro.navigateTo({ url: `${ROUTES.errandCatalog}?sourceKind=chat&sourceId=${encodeURIComponent(message.id)}` })
   }
   const toMediation = () => {
     Taro.navigateTo({ url: `${MEDIATION_OPEN}?description=${encodeURIComponent(words.slice(0, 500))}&sourceKind=chat&sourceId=${encodeURIComponent(message.id)}` }).catch(
