@@ -14,6 +14,7 @@ export default defineAppConfig({
       pages: ['pages/request/index', 'pages/catalog/index', 'pages/mine/index', 'pages/detail/index', 'pages/todo/index', 'pages/proxy/index', 'pages/scope/index'],
     },
     { root: 'packages/mediation', pages: ['pages/index/index', 'pages/case/index', 'pages/open/index', 'pages/dashboard/index'] },
+    { root: 'packages/chat', pages: ['pages/chat/index', 'pages/aid/index', 'pages/questions/index'] },
   ],
   // Browser build: no slide between pages. A tab tapped while the slide back from a page was still
   // running left a blank screen (Taro's h5 router), and a weak phone gains nothing from the slide.

@@ -260,3 +260,32 @@ export async function chooseAndUploadPhotos(count: number, onChosen?: (n: number
 export async function photoUrl(fileId: string): Promise<string> {
   return (await call('files', 'url', { fileId })).url
 }
+
+/**
+ * Uploads a recorded voice message (purpose `voice`): a Blob in the browser (webm), a temporary
+ * file path in WeChat (aac). Answers the file ID for `chat.send`.
+ */
+export async function uploadVoice(source: Blob | string, extension: 'webm' | 'aac' | 'mp3'): Promise<string> {
+  const name = `voice-${Date.now()}.${extension}`
+  if (typeof source !== 'string') {
+    const token = getToken()
+    const res = await send(`/api/files?name=${encodeURIComponent(name)}&purpose=voice`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/octet-stream', ...authHeader(token) },
+      body: source,
+    })
+    if (!res.ok) throw await errorOf(res, !!token)
+    const parsed = uploadAnswer.safeParse(await res.json().catch(() => null))
+    if (!parsed.success || !parsed.data.ok) throw clientError(DEFAULT_MESSAGE_OF.INTERNAL, 'INTERNAL')
+    return parsed.data.data.fileId
+  }
+  let fileId: string
+  try {
+    const cloudPath = `${APP_UPLOAD_FOLDER}/voice/${Date.now()}-${Math.random().toString(36).slice(2, 10)}.${extension}`
+    fileId = (await Taro.cloud.uploadFile({ cloudPath, filePath: source })).fileID
+  } catch {
+    throw clientError(NETWORK_MESSAGE, 'NETWORK')
+  }
+  await call('files', 'register', { fileId, name, purpose: 'voice' })
+  return fileId
+}

@@ -31,6 +31,10 @@ export const ROUTES = {
   mediationCase: '/packages/mediation/pages/case/index',
   mediationOpen: '/packages/mediation/pages/open/index',
   mediationDashboard: '/packages/mediation/pages/dashboard/index',
+  // The chat function links to these three (cloudfunctions/shared/chat/cards.ts): keep the paths.
+  chat: '/packages/chat/pages/chat/index',
+  chatAid: '/packages/chat/pages/aid/index',
+  chatQuestions: '/packages/chat/pages/questions/index',
 } as const
 
 let leaving = false

@@ -42,8 +42,8 @@ test('消息 and 办事 speak to the reader: a group leader is not sent to the g
     await openTab(page, tab)
     if (tab === '消息') await page.locator('.chats-segment:visible', { hasText: '群聊' }).click()
     const screen = page.locator('.cz-screen:visible')
-    // 办事 is built (issue 10): the leader's to-do leads it; 消息 is still to come.
-    await expect(screen).toContainText(tab === '办事' ? '组长待办' : '即将上线')
+    // 办事 (issue 10): the leader's to-do leads it; 群聊 (issue 12): the leader's own group chat.
+    await expect(screen).toContainText(tab === '办事' ? '组长待办' : '本组群')
     await expect(screen).not.toContainText('找本组组长')
     await expect(screen).not.toContainText('打电话给组长')
   }
@@ -56,7 +56,8 @@ test('消息 and 办事 speak to the reader: a group leader is not sent to the g
     await openTab(page, tab)
     if (tab === '消息') await page.locator('.chats-segment:visible', { hasText: '群聊' }).click()
     const screen = page.locator('.cz-screen:visible')
-    await expect(screen).toContainText(tab === '办事' ? '本镇办事情况' : '即将上线')
+    // An officer is in no village's chat: 群聊 says so, without sending them to a group leader.
+    await expect(screen).toContainText(tab === '办事' ? '本镇办事情况' : '干部不在其中')
     await expect(screen).not.toContainText('组长')
   }
 })

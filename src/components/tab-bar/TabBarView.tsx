@@ -1,7 +1,7 @@
 import { Text, View } from '@tarojs/components'
 import Taro from '@tarojs/taro'
 import { todoStore } from '../../lib/errands-todo'
-import { badgeText, unreadStore } from '../../lib/unread'
+import { badgeText, chatUnreadStore, unreadStore } from '../../lib/unread'
 import { useStore } from '../../lib/store'
 import { TABS, type TabKey } from './tabs'
 
@@ -10,7 +10,8 @@ import { TABS, type TabKey } from './tabs'
  * those imports tab-bar.css itself, so WeChat's isolated custom-tab-bar gets its own copy of it.
  */
 export function TabBarView({ active }: { active: TabKey }) {
-  const unread = useStore(unreadStore)
+  // 消息: unread notices plus unread chat messages.
+  const unread = useStore(unreadStore) + useStore(chatUnreadStore)
   // 办事: the errands waiting for the leader (or village cadre), red as the unread count is.
   const todo = useStore(todoStore)
   return (

@@ -2,46 +2,34 @@ import { Text, View } from '@tarojs/components'
 import Taro from '@tarojs/taro'
 import { useCallback, useState } from 'react'
 import { BigButton } from '../../components/button/BigButton'
-import { Card } from '../../components/card/Card'
 import { Screen } from '../../components/screen/Screen'
 import { ListFooter, QueryView } from '../../components/status/QueryView'
 import { audienceOf, type Audience } from '../../lib/audience'
 import { usePullRefresh } from '../../lib/pull-refresh'
 import { useMe } from '../../lib/session'
-import { unreadStore } from '../../lib/unread'
+import { useStore } from '../../lib/store'
+import { badgeText, chatUnreadStore, unreadStore } from '../../lib/unread'
 import { useAction } from '../../lib/use-action'
 import { usePaged } from '../../lib/use-paged'
+import { useQuery, type QueryState } from '../../lib/use-query'
 import { villageDateTime } from '../../lib/village-time'
 import { call } from '../../services/api'
-import type { InboxEntry } from '../../services/contract'
+import type { InboxEntry, OutputOf } from '../../services/contract'
+import { ROUTES } from '../../services/routes'
 import { askToSubscribe, canAskToSubscribe } from '../../services/subscribe'
 import './index.css'
 
 const PAGE_SIZE = 20
 
-/** 群聊 is not built yet: what will come and what to do until then, in words that fit the reader. */
-const CHAT_WORDS: Record<Audience, { later: string; now: string }> = {
-  villager: {
-    later: '以后，本组、本村的群聊会在这里，组长和村干部的回复也在这里。',
-    now: '现在有事，请直接在本组微信群里说，或打电话给组长。',
-  },
-  leader: {
-    later: '以后，本组村民的留言和议事消息会在这里，您可以直接回复。',
-    now: '现在要通知本组村民，请在本组微信群里说；村里的事，请联系村干部。',
-  },
-  village: {
-    later: '以后，各组的群聊和组长的回复会在这里。',
-    now: '现在要发通知，请照原来的办法，在村里的微信群里发，或打电话给各组组长。',
-  },
-  officer: {
-    later: '以后，各村上报的事项和回复会在这里。',
-    now: '现在请照原来的办法，通过工作群或电话和各村联系。',
-  },
-}
+type ChatSummary = OutputOf<'chat', 'chats'>[number]
 
-/** 消息: 通知 (the inbox, a cursor-paged list), newest first; 群聊 comes with the chat groups. */
+/**
+ * 消息: 通知 (the inbox, a cursor-paged list, newest first) and 群聊 (one's group and village chats,
+ * with unread counts and the last message). The tab's badge counts both.
+ */
 export default function ChatsPage() {
   const [segment, setSegment] = useState<'notices' | 'chats'>('notices')
+  const chatUnread = useStore(chatUnreadStore)
   const { me } = useMe()
   const inbox = usePaged(
     useCallback(async (cursor: string | undefined) => {
@@ -50,7 +38,15 @@ export default function ChatsPage() {
       return page
     }, []),
   )
-  usePullRefresh(inbox.refresh)
+  // Asked whenever the tab shows (also for the 群聊 segment's count), whichever segment is open.
+  const chats = useQuery(
+    useCallback(async () => {
+      const list = await call('chat', 'chats', {})
+      chatUnreadStore.set(list.reduce((sum, chat) => sum + chat.unread, 0))
+      return list
+    }, []),
+  )
+  usePullRefresh(() => Promise.all([inbox.refresh(), chats.refresh()]))
 
   const markRead = useAction(async (ids: string[]) => {
     if (ids.length === 0) return
@@ -72,12 +68,10 @@ export default function ChatsPage() {
       <Text className="cz-text cz-title cz-page-title">消息</Text>
       <View className="chats-segments" role="tablist">
         <SegmentButton text={unread > 0 ? `通知（${unread}条未读）` : '通知'} active={segment === 'notices'} onClick={() => setSegment('notices')} />
-        <SegmentButton text="群聊" active={segment === 'chats'} onClick={() => setSegment('chats')} />
+        <SegmentButton text={chatUnread > 0 ? `群聊（${chatUnread}）` : '群聊'} active={segment === 'chats'} onClick={() => setSegment('chats')} />
       </View>
       {segment === 'chats' ? (
-        me ? (
-          <ChatsLater audience={audienceOf(me.roles)} />
-        ) : null
+        <ChatList chats={chats} audience={me ? audienceOf(me.roles) : 'villager'} />
       ) : (
         <View className="chats-notices">
           {canAskToSubscribe() ? <BigButton kind="plain" text="有新通知时微信提醒我" onClick={askToSubscribe} /> : null}
@@ -101,16 +95,52 @@ export default function ChatsPage() {
   )
 }
 
-function ChatsLater({ audience }: { audience: Audience }) {
+/** 群聊: my group's and village's chats (a cadre: every group of the village), unread first in each. */
+/** No chat at all: an officer above the village is in none; anyone else is not on a group's roster yet. */
+const NO_CHATS: Record<Audience, string> = {
+  officer: '群聊是各村、各组自己的，镇里和县里的干部不在其中。要了解村里的情况，请联系村干部。',
+  village: '本村还没有村民小组，建好花名册后，各组的群聊会显示在这里。',
+  leader: '您还不在任何群里。花名册里登记好小组后，本组群和本村群会显示在这里。',
+  villager: '您还不在任何群里。花名册里登记好小组后，本组群和本村群会显示在这里。',
+}
+
+function ChatList({ chats, audience }: { chats: { state: QueryState<ChatSummary[]>; reload: () => void }; audience: Audience }) {
   return (
-    <>
-      <Card title="群聊即将上线">
-        <Text className="cz-text chats-later">{CHAT_WORDS[audience].later}</Text>
-      </Card>
-      <Card>
-        <Text className="cz-text chats-now">{CHAT_WORDS[audience].now}</Text>
-      </Card>
-    </>
+    <View className="chats-list">
+      <QueryView state={chats.state} onRetry={chats.reload} isEmpty={(list) => list.length === 0} empty={NO_CHATS[audience]}>
+        {(list) => (
+          <>
+            {list.map((chat) => (
+              <ChatRow key={chat.id} chat={chat} />
+            ))}
+            <BigButton kind="plain" className="cz-refresh" text={chats.state.status === 'ready' && chats.state.refreshing ? '正在刷新…' : '刷新'} onClick={chats.reload} />
+          </>
+        )}
+      </QueryView>
+    </View>
+  )
+}
+
+function ChatRow({ chat }: { chat: ChatSummary }) {
+  return (
+    <View
+      className={`cz-card cz-tap chats-chat${chat.unread > 0 ? ' is-unread' : ''}`}
+      data-chat-id={chat.id}
+      hoverClass="cz-pressed"
+      onClick={() => void Taro.navigateTo({ url: `${ROUTES.chat}?id=${encodeURIComponent(chat.id)}` })}
+    >
+      <View className="chats-chat__head">
+        <Text className="cz-text cz-heading chats-chat__name">{chat.name}</Text>
+        <Text className="cz-text cz-text--small chats-chat__kind">{chat.kind === 'group' ? '本组群' : '本村群'}</Text>
+        {chat.unread > 0 ? (
+          <Text className="cz-text chats-chat__badge" aria-label={`${chat.unread}条未读`}>
+            {badgeText(chat.unread)}
+          </Text>
+        ) : null}
+      </View>
+      <Text className="cz-text chats-chat__last">{chat.last ? `${chat.last.senderName}：${chat.last.text}` : '还没有人说话'}</Text>
+      {chat.last ? <Text className="cz-text cz-text--small chats-chat__time">{villageDateTime(chat.last.at)}</Text> : null}
+    </View>
   )
 }
 

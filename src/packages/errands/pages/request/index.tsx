@@ -5,6 +5,7 @@ import { BigButton } from '../../../../components/button/BigButton'
 import { Card } from '../../../../components/card/Card'
 import { Screen } from '../../../../components/screen/Screen'
 import { QueryView } from '../../../../components/status/QueryView'
+import { takeErrandNote } from '../../../../lib/errand-note'
 import { fieldWords, useAction } from '../../../../lib/use-action'
 import { useQuery } from '../../../../lib/use-query'
 import { ApiError, call } from '../../../../services/api'
@@ -57,8 +58,13 @@ export default function ErrandRequestPage() {
 }
 
 function Confirm({ item, forPersonId, forName, onDone }: { item: CatalogItem; forPersonId?: string; forName: string; onDone: (answer: { id: string; number: string }) => void }) {
-  const [draft, setDraft] = useState<ErrandDraft>(() => loadDraft(item.id, forPersonId))
-  const restored = useRef(draft.note !== '' || draft.contactTime !== '' || draft.photoIds.length > 0)
+  const [saved] = useState<ErrandDraft>(() => loadDraft(item.id, forPersonId))
+  const restored = useRef(saved.note !== '' || saved.contactTime !== '' || saved.photoIds.length > 0)
+  // 转为办事 from a chat message: its words become the note (unless a draft has one already).
+  const [draft, setDraft] = useState<ErrandDraft>(() => {
+    const fromChat = takeErrandNote()
+    return fromChat && !saved.note ? { ...saved, note: fromChat } : saved
+  })
   useEffect(() => saveDraft(item.id, forPersonId, draft), [item.id, forPersonId, draft])
   const change = (patch: Partial<ErrandDraft>) => setDraft((prev) => ({ ...prev, ...patch }))
   const proxy = Boolean(forPersonId)

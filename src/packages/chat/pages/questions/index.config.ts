@@ -1,0 +1,1 @@
+export default definePageConfig({ navigationBarTitleText: '待答复的提问', enablePullDownRefresh: true })
