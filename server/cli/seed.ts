@@ -3,6 +3,7 @@
  * `npm run seed -- --scale county` builds the county-scale data set in its own folder
  * (default .data/county; `--dir` overrides), replacing any earlier one.
  */
+import { localFileStorage } from '../local-storage'
 import { rmSync } from 'node:fs'
 import { join, resolve } from 'node:path'
 import { hostConfig } from '../config'
@@ -30,7 +31,7 @@ async function main() {
   }
   const config = hostConfig()
   const store = await openStore(config.storeFile)
-  const wrote = await seedDemoTown(store)
+  const wrote = await seedDemoTown(store, { storage: localFileStorage(config.dataDir) })
   store.close()
   console.log(wrote ? `Seeded the demo town into ${config.dataDir}` : `The demo town is already in ${config.dataDir}`)
 }
