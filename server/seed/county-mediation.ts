@@ -1,10 +1,10 @@
 /**
  * The county's mediation cases, for benchmarks: about 50,000 over the last 12 months in every
- * village of `seedCounty` (4–8 per group, server/seed/mediation-history.ts), mostly closed, the
- * recent ones still being mediated (a few high-risk, some past a limit), with their list entries,
- * the year's number counters, the open counters and month figures of every village and town.
- * Written village by village with bulkWrite. Seeded: the same every time. Runs once per store (a
- * meta document marks it).
+ * village of `seedCounty` (4–8 per group, and a third of the groups one from the last ten days;
+ * server/seed/mediation-history.ts), mostly closed, about 5% still being mediated (a few high-risk,
+ * some past a limit), with their list entries, the year's number counters, the open counters and
+ * month figures of every village and town. Written village by village with bulkWrite. Seeded: the
+ * same every time. Runs once per store (a meta document marks it).
  */
 import type { NewDoc } from '../../cloudfunctions/shared/db/port'
 import { readAll } from '../../cloudfunctions/shared/records/read-all'
@@ -14,7 +14,7 @@ import { MediationTally, mediationHistory, randomScript, type CaseScript } from 
 import { SeededRandom } from './random'
 
 export const COUNTY_MEDIATION_DOC_ID = 'seed:county-mediation'
-export const COUNTY_MEDIATION_SHAPE = { perGroup: [4, 8] as [number, number] }
+export const COUNTY_MEDIATION_SHAPE = { perGroup: [4, 8] as [number, number], recent: 0.3 }
 
 export interface CountyMediationSummary {
   cases: number
@@ -55,6 +55,11 @@ export async function seedCountyMediation(store: EmbeddedStore, now = new Date()
         // Office hours on a day of the last 12 months.
         const day = now.getTime() - random.int(0, 364) * DAY
         const openedAt = Date.parse(`${new Date(day + 8 * 3_600_000).toISOString().slice(0, 10)}T00:00:00Z`) - 8 * 3_600_000 + random.int(8 * 60, 18 * 60) * 60_000
+        scripts.push(randomScript(random, group._id, openedAt))
+      }
+      // About a third of the groups have a case from the last ten days, most of them still open.
+      if (random.chance(COUNTY_MEDIATION_SHAPE.recent)) {
+        const openedAt = now.getTime() - random.int(2 * 60, 10 * 24 * 60) * 60_000
         scripts.push(randomScript(random, group._id, openedAt))
       }
     }
