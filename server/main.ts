@@ -1,7 +1,7 @@
 /** `npm start`: open (and on first run seed) the embedded store, then serve everything on one port. */
-import { localFileStorage } from './local-storage'
 import { jsonLogger } from '../cloudfunctions/shared/runtime/logger'
 import { hostConfig } from './config'
+import { localFileStorage } from './local-storage'
 import { openStore } from './open-store'
 import { buildHost } from './host'
 import { seedDemoTown } from './seed/demo-town'

@@ -1,7 +1,7 @@
 /** `npm run reset`: wipes the local store (keeping the token secret and the county set) and reseeds the demo town. */
-import { localFileStorage } from '../local-storage'
 import { rmSync } from 'node:fs'
 import { hostConfig } from '../config'
+import { localFileStorage } from '../local-storage'
 import { openStore } from '../open-store'
 import { seedDemoTown } from '../seed/demo-town'
 

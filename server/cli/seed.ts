@@ -3,10 +3,10 @@
  * `npm run seed -- --scale county` builds the county-scale data set in its own folder
  * (default .data/county; `--dir` overrides), replacing any earlier one.
  */
-import { localFileStorage } from '../local-storage'
 import { rmSync } from 'node:fs'
 import { join, resolve } from 'node:path'
 import { hostConfig } from '../config'
+import { localFileStorage } from '../local-storage'
 import { openStore } from '../open-store'
 import { seedCounty } from '../seed/county'
 import { seedDemoTown } from '../seed/demo-town'

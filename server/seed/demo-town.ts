@@ -1,7 +1,8 @@
 /**
  * The demo town: 四甲镇 (the source article's town) with 合兴村 and two more villages, 33 villager
- * groups, about 800 invented villagers, their Party groups, service points, councils and the office
- * holders the demo login offers as personas. Seeding is idempotent: a marker document says it ran.
+ * groups, about 800 invented villagers, their Party groups, service points, councils, a year of
+ * errands, some twenty mediation cases and the office holders the demo login offers as personas.
+ * Seeding is idempotent: a marker document says it ran.
  */
 import { INVITATION_VALID_DAYS } from '../../cloudfunctions/identity/invitations'
 import type { NewDoc } from '../../cloudfunctions/shared/db/port'
