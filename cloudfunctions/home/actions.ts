@@ -7,6 +7,7 @@ import type { GroupRecord, PersonRecord, TownRecord, VillageRecord } from '../sh
 import { readAll } from '../shared/records/read-all'
 import { councilAttention } from '../shared/councils/attention'
 import { errandAttention } from '../shared/errands/attention'
+import { mediationAttention } from '../shared/mediation/attention'
 import { cityAttention, townAttention, villageAttention, worstFirst, type Attention, type VillageCoverage } from '../shared/domain/attention'
 
 function coverageOfVillage(village: VillageRecord, groupCount?: number): VillageCoverage {
@@ -101,6 +102,7 @@ export const homeFunction = defineFunction('home', {
       items.push(...(await councilAttention(db, caller, [...villageIds].sort(), now())))
       const group = caller.groupId && caller.roles.includes('group_leader') ? caller.groupId : null
       items.push(...(await errandAttention(db, group, [...villageIds].sort(), now())))
+      items.push(...(await mediationAttention(db, caller, group)))
       return { items: worstFirst(items) }
     },
   },

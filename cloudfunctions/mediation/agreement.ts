@@ -34,7 +34,7 @@ export const agreementActions: Pick<ActionTable<'mediation'>, 'recordAgreement' 
       const prepared = await prepare(db, places, caller, at, input.caseId)
       if (!prepared.by) throw new AppError('FORBIDDEN', '这一步由调解人办理')
       const found = prepared.found
-      decided(ladder.recordAgreement(ladderFacts(found)))
+      decided(ladder.recordAgreement(ladderFacts(found), prepared.by))
       if (input.signedFileId && input.form === 'oral') throw new AppError('INVALID_INPUT', '口头协议不需要签字件', [{ path: 'data.signedFileId', message: '口头协议不需要签字件' }])
       if (input.signedFileId) await requireAttachable(db, caller, input.signedFileId, caseFileSubject(found, found._id), { purposes: SIGNED_PURPOSES, at, field: 'signedFileId' })
       const terms =
@@ -65,7 +65,7 @@ export const agreementActions: Pick<ActionTable<'mediation'>, 'recordAgreement' 
       const { fileId } = await storage.put(name, bytes)
       const takesEffect = input.form === 'oral' || Boolean(input.signedFileId)
       const done = await commitCase(prepared.context, found._id, (current): CasePlan => {
-        const move = decided(ladder.recordAgreement(ladderFacts(current)))
+        const move = decided(ladder.recordAgreement(ladderFacts(current), prepared.by!))
         const agreement: Agreement = {
           ...sheet.agreement,
           recordedBy: { id: caller.personId, name: caller.name },

@@ -3,7 +3,7 @@
  * looked), the lists (each person's own entries only), a case's files, the dashboards (counts only,
  * from counters) and each town's time limits.
  */
-import { CASE_LEVEL_LABEL, CASE_LEVELS, CASE_TYPE_LABEL, CASE_TYPES, type CaseDetail } from '../../types/functions/mediation'
+import { CASE_LEVEL_LABEL, CASE_LEVELS, CASE_TYPE_LABEL, CASE_TYPES, OUTCOMES, type CaseDetail } from '../../types/functions/mediation'
 import { caseHandlerLevel, grantReaches, policy, villageInCharge, type CasePlace } from '../../types/policy'
 import { audit, type AuditRecord } from '../shared/audit/audit'
 import { villageDate, villageTimestamp } from '../shared/domain/clock'
@@ -41,9 +41,9 @@ function abilities(caller: Caller, place: CasePlace, found: CaseRecord): CaseDet
     escalate: handler && ok(ladder.escalate(facts, by!)),
     log: (handler || viewerOf(caller, place) === 'police') && found.state !== 'closed',
     flag: handler && found.state !== 'closed',
-    recordAgreement: handler && ok(ladder.recordAgreement(facts)),
+    recordAgreement: handler && ok(ladder.recordAgreement(facts, by!)),
     attachSigned: handler && found.agreement?.form === 'written' && !found.agreement.effectiveAt,
-    close: handler && found.state !== 'closed',
+    close: handler && OUTCOMES.some((outcome) => ok(ladder.close(facts, outcome, by!))),
     scheduleFollowUp: handler && ladder.mayFollowUp(facts),
     followUp: handler && ladder.mayFollowUp(facts) && found.followUps.some((visit) => !visit.doneAt),
     extend: handler && ladder.limitRuns(found.state),
@@ -51,8 +51,9 @@ function abilities(caller: Caller, place: CasePlace, found: CaseRecord): CaseDet
   }
 }
 
-async function handlerNames(places: Places, found: CaseRecord, officers: Awaited<ReturnType<typeof caseOfficers>>): Promise<CaseDetail['handlers']> {
-  const order = [found.level, ...[...found.levels].reverse().filter((level) => level !== found.level)]
+/** Who handles the case, the current level first; a party is shown the current level's handlers only. */
+async function handlerNames(places: Places, found: CaseRecord, officers: Awaited<ReturnType<typeof caseOfficers>>, view: Viewer): Promise<CaseDetail['handlers']> {
+  const order = view === 'party' ? [found.level] : [found.level, ...[...found.levels].reverse().filter((level) => level !== found.level)]
   const rows: CaseDetail['handlers'] = []
   for (const level of order) {
     const ids = handlersAt(level, officers).slice(0, 10)
@@ -111,7 +112,7 @@ export const readingActions: Pick<ActionTable<'mediation'>, 'case' | 'list' | 'v
           after: { as: view },
         }),
       )
-      return caseDetail(found, view, limits, at, view === 'party' ? [] : await handlerNames(places, found, officers), abilities(caller, place, found))
+      return caseDetail(found, view, limits, at, await handlerNames(places, found, officers, view), abilities(caller, place, found))
     },
   },
 

@@ -9,7 +9,7 @@ import { mustEndBy, type Limits } from '../shared/domain/mediation/clock'
 import * as ladder from '../shared/domain/mediation/ladder'
 import { allowOnCase, casePlace, requireCase } from '../shared/mediation/access'
 import type { CaseRecord, FollowUp } from '../shared/mediation/records'
-import { caseOfficers, handlersAt, ladderFacts, limitsOf, logEntry, type CaseOfficers } from '../shared/mediation/steps'
+import { caseOfficers, dueAtOf, handlersAt, ladderFacts, limitsOf, logEntry, type CaseOfficers } from '../shared/mediation/steps'
 import type { Places } from '../shared/records/places'
 import { AppError, invalidInput } from '../shared/runtime/app-error'
 import type { Caller } from '../shared/runtime/caller'
@@ -110,7 +110,7 @@ export const stepActions: Pick<ActionTable<'mediation'>, 'signFor' | 'escalate' 
           tell: [{ people: handlersAt(move.level, prepared.officers), title: `调解案件上报，请签收：${title(found)}`, body: `${found.villageName}${found.groupName}，${reason}` }],
         }
       })
-      return { level: done!.level, state: done!.state, dueAt: null }
+      return { level: done!.level, state: done!.state, dueAt: dueAtOf(done!, prepared.limits) }
     },
   },
 
@@ -205,9 +205,9 @@ export const stepActions: Pick<ActionTable<'mediation'>, 'signFor' | 'escalate' 
     run: async ({ db, places, caller, now }, { caseId, outcome, note }) => {
       const at = now()
       const prepared = await prepare(db, places, caller, at, caseId)
-      handlerLevel(prepared)
+      const by = handlerLevel(prepared)
       const done = await commitCase(prepared.context, caseId, (found): CasePlan => {
-        const move = decided(ladder.close(ladderFacts(found), outcome))
+        const move = decided(ladder.close(ladderFacts(found), outcome, by))
         const first = !found.countedClosed
         return {
           update: {

@@ -235,7 +235,7 @@ class CaseSim {
         break
       }
       case 'agree': {
-        const move = ladder.recordAgreement(facts)
+        const move = ladder.recordAgreement(facts, c.level)
         if (ladder.refused(move)) return false
         const story = this.story
         const respondent = c.parties.find((party) => party.role === 'respondent') ?? c.parties[c.parties.length - 1]
@@ -267,7 +267,7 @@ class CaseSim {
         break
       }
       case 'close': {
-        const move = ladder.close(facts, step.outcome)
+        const move = ladder.close(facts, step.outcome, c.level)
         if (ladder.refused(move)) return false
         const first = !c.countedClosed
         Object.assign(c, { state: move.state, outcome: step.outcome, closedAt: iso, closeNote: step.note, countedClosed: true })

@@ -46,7 +46,7 @@ beforeAll(async () => {
   const { data: group3 } = await host.store.collection('groups').doc('v-hexing-g03').get()
   otherLeader = group3!.leaderId as string
   const people = (await host.store.collection('people').where({ groupId: GROUP }).orderBy('_id', 'asc').limit(200).get()).data
-  neighbour = people.find((person: any) => person._id !== leader && person._id !== villager)._id
+  neighbour = people.find((person: any) => person._id !== leader && person._id !== villager)!._id as string
 })
 afterAll(async () => {
   await setClock(null)
@@ -75,6 +75,8 @@ describe('a case flagged 越级上访, from intake to follow-up', () => {
     expect(villageList.map((item: any) => item.id)).toContain(opened.id)
     const townList = ok(await as(TOWN, 'list', { scope: 'town' })).items
     expect(townList.map((item: any) => item.id)).toContain(opened.id)
+    const attention = ok(await host.call('home', 'attention', {}, await tokenOf(TOWN))).items
+    expect(attention).toEqual(expect.arrayContaining([expect.objectContaining({ kind: 'mediation_high_risk', page: '/packages/mediation/pages/list/index?scope=town' })]))
     const inbox = ok(await host.call('inbox', 'list', { limit: 50 }, await tokenOf(TOWN))).items
     expect(inbox.some((item: any) => item.page.includes(encodeURIComponent(opened.id)))).toBe(true)
 

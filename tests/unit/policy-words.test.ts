@@ -33,6 +33,11 @@ const TARGETS: Record<Rule['on'], unknown[]> = {
   body: [{ ...PLACE, kind: 'village_board', chairId: 'p-chair', memberIds: ['p-chair'] }],
   errand: [{ ...PLACE, forPersonId: 'p-x', filedById: 'p-x' }],
   matter: [{ ...PLACE, kind: 'village_board', chairId: 'p-chair', memberIds: ['p-chair'], public: false, state: 'published', voterIds: ['p-chair'], electorateGroupId: null }],
+  // A case that reached the town with violence flagged: every level's handlers and the police liaison; a group without a leader (the village's cadres handle it).
+  case: [
+    { ...PLACE, levels: ['group', 'village', 'town'], partyIds: ['p-x'], violence: true },
+    { ...PLACE, leaderId: null, levels: ['group'], partyIds: ['p-x'], violence: false },
+  ],
 }
 
 const actor = (grants: Actor['grants']): Actor => ({ personId: 'p-me', roles: ['villager'], grants, villageId: 'v-1', groupId: 'g-1', townId: 't-1' })
@@ -43,7 +48,23 @@ const RULES = Object.entries(policy).flatMap(([fn, rules]) => Object.entries(rul
 // Granting and revoking offices are worded by rank ("an office above it"), not by role names:
 // tests/unit/policy.test.ts checks the rank rules themselves.
 const BY_RANK = new Set<Rule['on']>(['office', 'grant'])
-const GUARDED = RULES.filter(({ rule }) => !rule.anonymous && !BY_RANK.has(rule.on) && !lets(rule, actor([])))
+// Worded by reference to another rule (a case's files: "whoever can see the case"): it must let in
+// exactly whom that rule does, which is worded by role and checked below.
+const WORDED_AS: Record<string, string> = { 'mediation.file': 'mediation.case' }
+const GUARDED = RULES.filter(({ name, rule }) => !rule.anonymous && !BY_RANK.has(rule.on) && !(name in WORDED_AS) && !lets(rule, actor([])))
+const ruleNamed = (name: string) => RULES.find((entry) => entry.name === name)!.rule
+
+describe.each(Object.entries(WORDED_AS))('%s is worded as %s', (name, as) => {
+  const party: Actor = { ...actor([]), personId: 'p-x' }
+  it.each([...OFFICE_ROLES.map((role) => [role, actor([{ role, scope: { level: 'city' } }])] as const), ['a party', party] as const, ['a villager', actor([])] as const])(
+    'lets %s in exactly when that rule does',
+    (_, who) => {
+      const [rule, other] = [ruleNamed(name), ruleNamed(as)]
+      expect(rule.on).toBe(other.on)
+      expect(TARGETS[rule.on].map((target) => rule(who, target as never))).toEqual(TARGETS[other.on].map((target) => other(who, target as never)))
+    },
+  )
+})
 
 it('has guarded rules to check', () => {
   expect(GUARDED.length).toBeGreaterThan(10)

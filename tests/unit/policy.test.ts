@@ -27,6 +27,8 @@ import {
   type Office,
   type Actor,
   type BodyPlace,
+  type CaseLevelName,
+  type CasePlace,
   type ErrandPlace,
   type MatterPlace,
   type Place,
@@ -93,6 +95,48 @@ const ERRANDS: Array<{ name: string; errand: ErrandPlace }> = [
   ...(['otherVillage', 'otherTown'] as const).map((where) => ({ name: `${where}|other`, errand: { ...placeIn(where), forPersonId: 'p-x', filedById: 'p-x' } })),
 ]
 
+// ── Mediation cases: where, how far up, with or without a leader, violence, the actor a party ──
+// `<where>|<level reached>[|noLeader][|violence][|party]`. The own village's group is led by LEADER;
+// the actor (`p-me`) is a party only where the name says so.
+const CASE_LEVELS: readonly CaseLevelName[] = ['group', 'village', 'town']
+interface CaseFixture {
+  where: Where
+  reached: CaseLevelName
+  leader: boolean
+  violence: boolean
+  party: boolean
+}
+const caseFixture = (where: Where, reached: CaseLevelName, ...flags: Array<'noLeader' | 'violence' | 'party'>): [string, CaseFixture] => [
+  [where, reached, ...flags].join('|'),
+  { where, reached, leader: !flags.includes('noLeader'), violence: flags.includes('violence'), party: flags.includes('party') },
+]
+const CASE_FIXTURES: Record<string, CaseFixture> = Object.fromEntries([
+  caseFixture('ownVillage', 'group'),
+  caseFixture('ownVillage', 'group', 'noLeader'),
+  caseFixture('ownVillage', 'group', 'party'),
+  caseFixture('ownVillage', 'village'),
+  caseFixture('ownVillage', 'village', 'noLeader'),
+  caseFixture('ownVillage', 'village', 'party'),
+  caseFixture('ownVillage', 'town'),
+  caseFixture('ownVillage', 'town', 'violence'),
+  caseFixture('ownVillage', 'town', 'violence', 'party'),
+  caseFixture('otherVillage', 'group'),
+  caseFixture('otherVillage', 'village', 'party'),
+  caseFixture('otherVillage', 'town'),
+  caseFixture('otherVillage', 'town', 'violence'),
+  caseFixture('otherTown', 'group', 'noLeader'),
+  caseFixture('otherTown', 'town', 'violence'),
+  caseFixture('otherTown', 'town', 'violence', 'party'),
+])
+const caseIn = ({ where, reached, leader, violence, party }: CaseFixture): CasePlace => ({
+  ...placeIn(where),
+  leaderId: leader ? placeIn(where).leaderId : null,
+  levels: CASE_LEVELS.slice(0, CASE_LEVELS.indexOf(reached) + 1),
+  partyIds: party ? ['p-x', ME] : ['p-x'],
+  violence,
+})
+const CASES = Object.entries(CASE_FIXTURES).map(([name, fixture]) => ({ name, place: caseIn(fixture) }))
+
 /** Named targets for each kind of rule. Coverage also asks about whole towns and the city. */
 function targetsFor(kind: TargetKind): Array<{ name: string; target: unknown }> {
   switch (kind) {
@@ -119,6 +163,8 @@ function targetsFor(kind: TargetKind): Array<{ name: string; target: unknown }> 
       return MATTERS.map(({ name, matter }) => ({ name, target: matter }))
     case 'errand':
       return ERRANDS.map(({ name, errand }) => ({ name, target: errand }))
+    case 'case':
+      return CASES.map(({ name, place }) => ({ name, target: place }))
     case 'scope':
     case 'area':
       return [
@@ -274,6 +320,42 @@ const ERRAND_EXPECTED: Record<string, Expect> = {
   'errands.callback': either(leadsErrandGroup, onErrandVillage(reach(['village_secretary', 'village_staff']))),
 }
 
+// ── Mediation, read off the case fixtures ─────────────────────────────────────────────────────
+const CADRES: OfficeRole[] = ['village_secretary', 'village_staff']
+const caseOf = (target: string) => CASE_FIXTURES[target]
+const hasReached = (target: string, level: CaseLevelName) => CASE_LEVELS.indexOf(caseOf(target).reached) >= CASE_LEVELS.indexOf(level)
+const onCaseVillage =
+  (then: Expect): Expect =>
+  (who, target) =>
+    then(who, caseOf(target).where)
+/** 本组组长（本组没有组长时由村干部）；上报到村后本村的村书记、村干部；上报到镇后所属镇的镇干部. */
+const handlesCase = either(
+  (who, target) => caseOf(target).leader && who.role === 'group_leader' && caseOf(target).where === 'ownVillage',
+  (who, target) => !caseOf(target).leader && onCaseVillage(reach(CADRES))(who, target),
+  (who, target) => hasReached(target, 'village') && onCaseVillage(reach(CADRES))(who, target),
+  (who, target) => hasReached(target, 'town') && onCaseVillage(reach(['town_officer']))(who, target),
+)
+/** 有暴力风险时所属镇的社区民警. */
+const policeOnCase: Expect = (who, target) => caseOf(target).violence && onCaseVillage(reach(['police_liaison']))(who, target)
+/** 本案当事人. */
+const partyToCase: Expect = (who, target) => caseOf(target).party && who.me.personId === ME
+const MEDIATION_EXPECTED: Record<string, Expect> = {
+  'mediation.open': everyone,
+  'mediation.list': everyone,
+  'mediation.limits': everyone,
+  'mediation.case': either(handlesCase, policeOnCase, partyToCase),
+  'mediation.file': either(handlesCase, policeOnCase, partyToCase),
+  'mediation.log': either(handlesCase, policeOnCase),
+  ...Object.fromEntries(
+    ['signFor', 'escalate', 'flag', 'recordAgreement', 'attachSigned', 'close', 'scheduleFollowUp', 'followUp', 'extend', 'views'].map((action) => [
+      `mediation.${action}`,
+      handlesCase,
+    ]),
+  ),
+  'mediation.dashboard': scopeReaders,
+  'mediation.setLimits': onTargets((t) => t.startsWith('town:'), reach(['town_officer', 'admin'])),
+}
+
 const EXPECTED: Record<string, Expect> = {
   'system.ping': everyone,
   'system.calendarDays': everyone,
@@ -321,6 +403,7 @@ const EXPECTED: Record<string, Expect> = {
   'home.attention': everyone,
   ...COUNCIL_EXPECTED,
   ...ERRAND_EXPECTED,
+  ...MEDIATION_EXPECTED,
 }
 
 // ── The contract, action by action ──────────────────────────────────────────────────────────────
@@ -343,6 +426,11 @@ const INPUT_FIELD: Partial<Record<TargetKind, string>> = {
   scope: 'scopeId',
   office: 'scopeId',
   grant: 'grantId',
+  case: 'caseId',
+}
+/** Where an action names its place by another field than its kind's usual one. */
+const INPUT_FIELD_OF_ACTION: Record<string, string> = {
+  'mediation.setLimits': 'townId',
 }
 
 describe('policy × contract', () => {
@@ -354,7 +442,7 @@ describe('policy × contract', () => {
   })
 
   it.each(ACTIONS)('$name: the rule is given what the input names', ({ fn, action, spec }) => {
-    const field = INPUT_FIELD[ruleOf(fn, action)!.on]
+    const field = INPUT_FIELD_OF_ACTION[`${fn}.${action}`] ?? INPUT_FIELD[ruleOf(fn, action)!.on]
     const shape = (spec.input as unknown as { shape?: Record<string, unknown> }).shape ?? {}
     if (field) expect(Object.keys(shape)).toContain(field)
   })

@@ -34,9 +34,10 @@ export const attentionItemSchema = z.object({
   /**
    * What it is about: `uncovered_groups` (groups without a Party group), `leader_to_be_appointed` (Party groups flagged 待指定党小组长),
    * `village` (a village of a town), `town` (a town of the city), `council_vote` (votes waiting for the caller),
-   * `council_proposal` (villagers' 议题 unanswered for 10 days), `errand_overdue` (overdue requests on the caller's list).
+   * `council_proposal` (villagers' 议题 unanswered for 10 days), `errand_overdue` (overdue requests on the caller's list),
+   * `mediation_high_risk` / `mediation_overdue` (open high-risk or overdue mediation cases on a list the caller handles).
    */
-  kind: z.enum(['uncovered_groups', 'leader_to_be_appointed', 'village', 'town', 'council_vote', 'council_proposal', 'errand_overdue']),
+  kind: z.enum(['uncovered_groups', 'leader_to_be_appointed', 'village', 'town', 'council_vote', 'council_proposal', 'errand_overdue', 'mediation_high_risk', 'mediation_overdue']),
   severity: z.enum(['high', 'medium', 'low']),
   title: z.string(),
   count: z.number().int().min(0),

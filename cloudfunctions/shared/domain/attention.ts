@@ -19,7 +19,7 @@ export interface TownName {
 }
 
 export interface Attention {
-  kind: 'uncovered_groups' | 'leader_to_be_appointed' | 'village' | 'town' | 'council_vote' | 'council_proposal' | 'errand_overdue'
+  kind: 'uncovered_groups' | 'leader_to_be_appointed' | 'village' | 'town' | 'council_vote' | 'council_proposal' | 'errand_overdue' | 'mediation_high_risk' | 'mediation_overdue'
   severity: 'high' | 'medium' | 'low'
   title: string
   count: number

@@ -23,9 +23,9 @@ export const CONFIRM_DAYS = 30
 export const CONFIRM_REMIND_DAYS_LEFT = 7
 
 /**
- * Beijing time (VILLAGE_TIME_ZONE in ../clock, Asia/Shanghai) is UTC+8 all year, with no daylight saving since
- * 1991: a calendar day is plain arithmetic. dayjs's zone conversion costs ~0.5 ms a call, and the
- * clock asks for several deadlines per case step (and the seed for 50,000 cases).
+ * Beijing time (VILLAGE_TIME_ZONE in ../clock, Asia/Shanghai) is UTC+8 all year, with no daylight
+ * saving since 1991: a calendar day is plain arithmetic. dayjs's zone conversion costs ~0.5 ms a
+ * call, and the clock asks for several deadlines per case step (and the seed for 50,000 cases).
  */
 const OFFSET_MS = 8 * 3_600_000
 const DAY_MS = 24 * 3_600_000
@@ -80,9 +80,12 @@ function deadlines(facts: CaseClockFacts) {
     lateStart: running && !started && !facts.lateStartTold ? startBy(facts.levelSince) : null,
     limit: running && !limitDone ? levelDueAt(facts.levelSince, facts.level, facts.limits) : null,
     norm: running && !facts.normTold ? mustEndBy(facts.openedAt, facts.extraDays) : null,
+    // Due from the start of the day whose countdown (daysLeft to confirmBy) shows 7, i.e. after the
+    // end of the day before; only while the agreement stands (agreed, or closed after it), not once
+    // a failed follow-up reopened the case, wherever it has gone since.
     confirm:
-      facts.agreementEffectiveAt && !facts.confirmReminded && facts.state !== 'mediating'
-        ? calendarDeadline(facts.agreementEffectiveAt, CONFIRM_DAYS - CONFIRM_REMIND_DAYS_LEFT)
+      facts.agreementEffectiveAt && !facts.confirmReminded && (facts.state === 'agreed' || facts.state === 'closed')
+        ? calendarDeadline(facts.agreementEffectiveAt, CONFIRM_DAYS - CONFIRM_REMIND_DAYS_LEFT - 1)
         : null,
     followUps: facts.state === 'agreed' || facts.state === 'closed' ? facts.followUps.filter((visit) => !visit.doneAt && !visit.reminded) : [],
   }

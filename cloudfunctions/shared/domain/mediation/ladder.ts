@@ -99,21 +99,24 @@ export function limitPassed(facts: LadderFacts): { move: Move } | { overdue: tru
   return { move: { level: up, state: 'awaiting_signature', levels: withLevel(facts.levels, up) } }
 }
 
-export function recordAgreement(facts: LadderFacts): Move | Refusal {
+/** Recorded by a handler of the current level or above (the group's leader once the village took it over: 403). */
+export function recordAgreement(facts: LadderFacts, by: Level): Move | Refusal {
   if (facts.state === 'awaiting_signature') return { code: 'CONFLICT', message: '请先签收，再记录调解协议' }
   if (facts.state !== 'mediating') return { code: 'CONFLICT', message: `这个案件${STATE_WORDS[facts.state]}` }
+  if (below(facts, by)) return { code: 'FORBIDDEN', message: `已上报到${LEVEL_WORDS[facts.level]}，由${LEVEL_WORDS[facts.level]}记录协议` }
   return { level: facts.level, state: 'agreed', levels: [...facts.levels] }
 }
 
 /**
  * Closing: `resolved` needs an agreement (an oral one may be recorded in a minute); `failed` needs
  * a mediation to have been tried; `withdrawn` and `referred` (to court, arbitration, a department)
- * are open to a case not yet signed for.
+ * are open to a case not yet signed for. By a handler of the current level or above.
  */
-export function close(facts: LadderFacts, outcome: Outcome): Move | Refusal {
+export function close(facts: LadderFacts, outcome: Outcome, by: Level): Move | Refusal {
   if (facts.state === 'closed') return { code: 'CONFLICT', message: '这个案件已办结' }
   if (outcome === 'resolved' && facts.state !== 'agreed') return { code: 'CONFLICT', message: '调解成功要先记录调解协议（口头协议也可以记录）' }
   if (outcome === 'failed' && facts.state === 'awaiting_signature') return { code: 'CONFLICT', message: '还没有签收调解，不能记为调解不成' }
+  if (below(facts, by)) return { code: 'FORBIDDEN', message: `已上报到${LEVEL_WORDS[facts.level]}，由${LEVEL_WORDS[facts.level]}办结` }
   return { level: facts.level, state: 'closed', levels: [...facts.levels] }
 }
 
