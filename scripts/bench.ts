@@ -19,8 +19,10 @@ import { measureCalls, type Measurement } from './bench/measure'
 import { extraScenarios } from './bench/scenarios'
 import { councilScenarios } from './bench/councils'
 import { deadlinesRun, errandScenarios } from './bench/errands'
+import { mediationScenarios } from './bench/mediation'
 import { COUNTY_MATTERS_DOC_ID, seedCountyMatters, type CountyMattersSummary } from '../server/seed/county-matters'
 import { COUNTY_ERRANDS_DOC_ID, seedCountyErrands, type CountyErrandsSummary } from '../server/seed/county-errands'
+import { COUNTY_MEDIATION_DOC_ID, seedCountyMediation, type CountyMediationSummary } from '../server/seed/county-mediation'
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 300)
 const WARMUP = 30
@@ -62,6 +64,7 @@ async function scenario(name: string, dataDir: string): Promise<Measurement[]> {
     )
     results.push(...(await councilScenarios({ ...context, personas }, floor)))
     results.push(...(await errandScenarios({ ...context, personas }, floor)))
+    results.push(...(await mediationScenarios({ ...context, personas }, floor)))
     results.push(...(await extraScenarios({ ...context, personas })))
     return results
   })
@@ -88,6 +91,19 @@ async function countyErrands(file: string): Promise<CountyErrandsSummary> {
     if (seeded) console.log(`Seeded the county's errands in ${seeded.seconds} s`)
     const { data } = await store.collection('meta').doc(COUNTY_ERRANDS_DOC_ID).get()
     return data as unknown as CountyErrandsSummary
+  } finally {
+    store.close()
+  }
+}
+
+/** The county's mediation cases: seeded into an existing county store the first time (older stores lack them). */
+async function countyMediation(file: string): Promise<CountyMediationSummary> {
+  const store = await openStore(file)
+  try {
+    const seeded = await seedCountyMediation(store)
+    if (seeded) console.log(`Seeded the county's mediation cases in ${seeded.seconds} s`)
+    const { data } = await store.collection('meta').doc(COUNTY_MEDIATION_DOC_ID).get()
+    return data as unknown as CountyMediationSummary
   } finally {
     store.close()
   }
@@ -126,6 +142,7 @@ async function main() {
   const results: Measurement[] = []
   let matters: CountyMattersSummary | null = null
   let errands: CountyErrandsSummary | null = null
+  let mediation: CountyMediationSummary | null = null
   try {
     results.push(...(await scenario('demo town (33 groups, ~800 villagers)', demoDir)))
     const job = await deadlinesRun('demo town (33 groups, ~800 villagers)', join(demoDir, 'store.sqlite'))
@@ -140,6 +157,7 @@ async function main() {
     }
     matters = await countyMatters(join(countyDir, 'store.sqlite'))
     errands = await countyErrands(join(countyDir, 'store.sqlite'))
+    mediation = await countyMediation(join(countyDir, 'store.sqlite'))
     results.push(...(await scenario('county (8,031 groups, ~494,000 villagers)', countyDir)))
     const job = await deadlinesRun('county (8,031 groups, ~494,000 villagers)', join(countyDir, 'store.sqlite'))
     if (job) results.push(job)
@@ -161,6 +179,13 @@ async function main() {
           `County errands: ${errands.errands.toLocaleString('en')} requests over the last 12 months, ${errands.open.toLocaleString('en')} still open, ` +
             `${errands.figures.toLocaleString('en')} figure counters, ${errands.counters} number counters; seeded in ${errands.seconds} s ` +
             "(server/seed/county-errands.ts). Errand rows give p95 as a multiple of the floor's (target ≤ 3×); the job's one run is timed on a copy of the store (target ≤ 2 s).",
+        ]
+      : []),
+    ...(mediation
+      ? [
+          `County mediation: ${mediation.cases.toLocaleString('en')} cases over the last 12 months, ${mediation.open.toLocaleString('en')} still open ` +
+            `(${mediation.highRisk} high-risk, ${mediation.overdue} overdue at a town), ${mediation.entries.toLocaleString('en')} list entries; seeded in ${mediation.seconds} s ` +
+            "(server/seed/county-mediation.ts). Mediation rows give p95 as a multiple of the floor's (target ≤ 3×); the case and log rows write (an audit entry; the note), and the log row puts the case back afterwards.",
         ]
       : []),
   ]

@@ -12,6 +12,7 @@ import { recomputeVillage } from '../../cloudfunctions/shared/party-groups/recom
 import { PERSONAS_DOC_ID } from './demo-town'
 import { seedCountyMatters, type CountyMattersSummary } from './county-matters'
 import { seedCountyErrands, type CountyErrandsSummary } from './county-errands'
+import { seedCountyMediation, type CountyMediationSummary } from './county-mediation'
 
 export const COUNTY_SHAPE = { towns: 10, villages: 230, groups: 8031, crossGroupPartyGroups: 28 }
 
@@ -33,6 +34,8 @@ export interface CountySummary {
   matters: CountyMattersSummary | null
   /** A year of errand requests (server/seed/county-errands.ts). */
   errands: CountyErrandsSummary | null
+  /** A year of mediation cases (server/seed/county-mediation.ts). */
+  mediation: CountyMediationSummary | null
 }
 
 export async function seedCounty(store: EmbeddedStore, onVillage?: (done: number) => void): Promise<CountySummary> {
@@ -130,5 +133,6 @@ export async function seedCounty(store: EmbeddedStore, onVillage?: (done: number
   })
   const matters = await seedCountyMatters(store)
   const errands = await seedCountyErrands(store)
-  return { towns: towns.length, villages: COUNTY_SHAPE.villages, groups: COUNTY_SHAPE.groups, villagers, matters, errands }
+  const mediation = await seedCountyMediation(store)
+  return { towns: towns.length, villages: COUNTY_SHAPE.villages, groups: COUNTY_SHAPE.groups, villagers, matters, errands, mediation }
 }
