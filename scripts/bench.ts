@@ -25,6 +25,8 @@ import { chatScenarios } from './bench/chat'
 import { COUNTY_MATTERS_DOC_ID, seedCountyMatters, type CountyMattersSummary } from '../server/seed/county-matters'
 import { COUNTY_ERRANDS_DOC_ID, seedCountyErrands, type CountyErrandsSummary } from '../server/seed/county-errands'
 import { COUNTY_CHATS_DOC_ID, seedCountyChats, type CountyChatsSummary } from '../server/seed/county-chats'
+import { mediationScenarios } from './bench/mediation'
+import { COUNTY_MEDIATION_DOC_ID, seedCountyMediation, type CountyMediationSummary } from '../server/seed/county-mediation'
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 300)
 const WARMUP = 30
@@ -72,6 +74,7 @@ async function scenario(name: string, dataDir: string): Promise<Measurement[]> {
     }
     if (wanted('councils')) results.push(...(await councilScenarios({ ...context, personas }, floor)))
     if (wanted('errands')) results.push(...(await errandScenarios({ ...context, personas }, floor)))
+    if (wanted('mediation')) results.push(...(await mediationScenarios({ ...context, personas }, floor)))
     if (wanted('chat')) results.push(...(await chatScenarios({ ...context, personas }, floor)))
     if (wanted('extra')) results.push(...(await extraScenarios({ ...context, personas })))
     return results
@@ -119,6 +122,19 @@ async function countyChats(file: string): Promise<CountyChatsSummary> {
   }
 }
 
+/** The county's mediation cases: seeded into an existing county store the first time (older stores lack them). */
+async function countyMediation(file: string): Promise<CountyMediationSummary> {
+  const store = await openStore(file)
+  try {
+    const seeded = await seedCountyMediation(store)
+    if (seeded) console.log(`Seeded the county's mediation cases in ${seeded.seconds} s`)
+    const { data } = await store.collection('meta').doc(COUNTY_MEDIATION_DOC_ID).get()
+    return data as unknown as CountyMediationSummary
+  } finally {
+    store.close()
+  }
+}
+
 /** Median per call, with the range when it varied; a dash for rows that are not metered. */
 function costCell(median: number | null, range?: [number, number]): string {
   if (median === null) return '—'
@@ -153,6 +169,7 @@ async function main() {
   let matters: CountyMattersSummary | null = null
   let errands: CountyErrandsSummary | null = null
   let chats: CountyChatsSummary | null = null
+  let mediation: CountyMediationSummary | null = null
   try {
     results.push(...(await scenario('demo town (33 groups, ~800 villagers)', demoDir)))
     const job = wanted('jobs') ? await deadlinesRun('demo town (33 groups, ~800 villagers)', join(demoDir, 'store.sqlite')) : null
@@ -168,6 +185,7 @@ async function main() {
     matters = await countyMatters(join(countyDir, 'store.sqlite'))
     errands = await countyErrands(join(countyDir, 'store.sqlite'))
     chats = await countyChats(join(countyDir, 'store.sqlite'))
+    mediation = await countyMediation(join(countyDir, 'store.sqlite'))
     results.push(...(await scenario('county (8,031 groups, ~494,000 villagers)', countyDir)))
     const job = wanted('jobs') ? await deadlinesRun('county (8,031 groups, ~494,000 villagers)', join(countyDir, 'store.sqlite')) : null
     if (job) results.push(job)
@@ -197,6 +215,13 @@ async function main() {
             `(the busiest ${chats.busiest.messages.toLocaleString('en')}, the median ${chats.median}), ${chats.reads.toLocaleString('en')} read pointers, ` +
             `${chats.present.toLocaleString('en')} people who have opened the chats; seeded in ${chats.seconds} s (server/seed/county-chats.ts). ` +
             "Chat rows give p95 as a multiple of the floor's (target ≤ 3×); the send row really stores each message, so the busiest chat grows with every run.",
+          ]
+        : []),
+    ...(mediation
+      ? [
+          `County mediation: ${mediation.cases.toLocaleString('en')} cases over the last 12 months, ${mediation.open.toLocaleString('en')} still open ` +
+            `(${mediation.highRisk} high-risk, ${mediation.overdue} overdue at a town), ${mediation.entries.toLocaleString('en')} list entries; seeded in ${mediation.seconds} s ` +
+            "(server/seed/county-mediation.ts). Mediation rows give p95 as a multiple of the floor's (target ≤ 3×); the case and log rows write (an audit entry; the note), and the log row puts the case back afterwards.",
         ]
       : []),
   ]

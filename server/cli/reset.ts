@@ -1,6 +1,7 @@
 /** `npm run reset`: wipes the local store (keeping the token secret and the county set) and reseeds the demo town. */
 import { rmSync } from 'node:fs'
 import { hostConfig } from '../config'
+import { localFileStorage } from '../local-storage'
 import { openStore } from '../open-store'
 import { seedDemoTown } from '../seed/demo-town'
 
@@ -9,7 +10,7 @@ async function main() {
   for (const suffix of ['', '-wal', '-shm']) rmSync(`${config.storeFile}${suffix}`, { force: true })
   rmSync(`${config.dataDir}/files`, { recursive: true, force: true })
   const store = await openStore(config.storeFile)
-  await seedDemoTown(store)
+  await seedDemoTown(store, { storage: localFileStorage(config.dataDir) })
   store.close()
   console.log(`Reset ${config.dataDir} and seeded the demo town`)
 }

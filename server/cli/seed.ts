@@ -6,6 +6,7 @@
 import { rmSync } from 'node:fs'
 import { join, resolve } from 'node:path'
 import { hostConfig } from '../config'
+import { localFileStorage } from '../local-storage'
 import { openStore } from '../open-store'
 import { seedCounty } from '../seed/county'
 import { seedDemoTown } from '../seed/demo-town'
@@ -30,7 +31,7 @@ async function main() {
   }
   const config = hostConfig()
   const store = await openStore(config.storeFile)
-  const wrote = await seedDemoTown(store)
+  const wrote = await seedDemoTown(store, { storage: localFileStorage(config.dataDir) })
   store.close()
   console.log(wrote ? `Seeded the demo town into ${config.dataDir}` : `The demo town is already in ${config.dataDir}`)
 }

@@ -13,6 +13,7 @@ import { PERSONAS_DOC_ID } from './demo-town'
 import { seedCountyMatters, type CountyMattersSummary } from './county-matters'
 import { seedCountyErrands, type CountyErrandsSummary } from './county-errands'
 import { seedCountyChats, type CountyChatsSummary } from './county-chats'
+import { seedCountyMediation, type CountyMediationSummary } from './county-mediation'
 
 export const COUNTY_SHAPE = { towns: 10, villages: 230, groups: 8031, crossGroupPartyGroups: 28 }
 
@@ -36,6 +37,8 @@ export interface CountySummary {
   errands: CountyErrandsSummary | null
   /** About 2,000,000 chat messages (server/seed/county-chats.ts). */
   chats: CountyChatsSummary | null
+  /** A year of mediation cases (server/seed/county-mediation.ts). */
+  mediation: CountyMediationSummary | null
 }
 
 export async function seedCounty(store: EmbeddedStore, onVillage?: (done: number) => void): Promise<CountySummary> {
@@ -134,5 +137,6 @@ export async function seedCounty(store: EmbeddedStore, onVillage?: (done: number
   const matters = await seedCountyMatters(store)
   const errands = await seedCountyErrands(store)
   const chats = await seedCountyChats(store)
-  return { towns: towns.length, villages: COUNTY_SHAPE.villages, groups: COUNTY_SHAPE.groups, villagers, matters, errands, chats }
+  const mediation = await seedCountyMediation(store)
+  return { towns: towns.length, villages: COUNTY_SHAPE.villages, groups: COUNTY_SHAPE.groups, villagers, matters, errands, chats, mediation }
 }

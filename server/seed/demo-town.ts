@@ -1,7 +1,8 @@
 /**
  * The demo town: 四甲镇 (the source article's town) with 合兴村 and two more villages, 33 villager
- * groups, about 800 invented villagers, their Party groups, service points, councils and the office
- * holders the demo login offers as personas. Seeding is idempotent: a marker document says it ran.
+ * groups, about 800 invented villagers, their Party groups, service points, councils, a year of
+ * errands, some twenty mediation cases and the office holders the demo login offers as personas.
+ * Seeding is idempotent: a marker document says it ran.
  */
 import { INVITATION_VALID_DAYS } from '../../cloudfunctions/identity/invitations'
 import type { NewDoc } from '../../cloudfunctions/shared/db/port'
@@ -13,6 +14,8 @@ import { councilDocs } from './councils'
 import { errandHistory, FigureTally, type ForcedErrand } from './errand-history'
 import { hexingChatHistory } from './chat-history'
 import { loadCalendarAdjustments } from '../../cloudfunctions/shared/calendar/load-adjustments'
+import type { FileStorage } from '../../cloudfunctions/shared/storage/port'
+import { demoMediation } from './demo-mediation'
 
 export const DEMO_TOWN_ID = 't-sijia'
 const SEED_MARKER_ID = 'seed:demo-town'
@@ -117,8 +120,11 @@ function pendingInvitations(people: NewDoc[], villageIndex: number, issuedAt: Da
     }))
 }
 
-/** Seeds the demo town unless it is already there; returns whether it wrote anything. */
-export async function seedDemoTown(store: EmbeddedStore): Promise<boolean> {
+/**
+ * Seeds the demo town unless it is already there; returns whether it wrote anything. With `storage`
+ * (the host's files), the seeded mediation agreements get their .docx; without, none is made.
+ */
+export async function seedDemoTown(store: EmbeddedStore, options: { storage?: FileStorage } = {}): Promise<boolean> {
   if (await isSeeded(store)) return false
   const villages = VILLAGES.map((spec) =>
     generateVillage({
@@ -159,7 +165,22 @@ export async function seedDemoTown(store: EmbeddedStore): Promise<boolean> {
   for (const village of villages) await recomputeVillage(store, village.village._id as string, new Date())
   await seedErrandHistory(store, villages, seededAt)
   seedChatHistory(store, villages, seededAt)
+  await seedMediation(store, villages, seededAt, options.storage)
   return true
+}
+
+/** About twenty mediation cases in the three villages (server/seed/demo-mediation.ts); the personas are never parties. */
+async function seedMediation(store: EmbeddedStore, villages: GeneratedVillage[], now: Date, storage?: FileStorage): Promise<void> {
+  const town = OFFICE_HOLDERS.filter((holder) => holder.role === 'town_officer')
+  const police = OFFICE_HOLDERS.filter((holder) => holder.role === 'police_liaison')
+  const personas = new Set(demoPersonas(villages).map((persona) => persona.id))
+  const { docs } = await demoMediation(
+    villages,
+    { townOfficers: town.map((holder) => ({ id: holder.id, name: holder.name })), police: police.map((holder) => holder.id), personas },
+    now,
+    storage,
+  )
+  store.bulkWrite(docs)
 }
 
 /**
