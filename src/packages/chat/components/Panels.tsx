@@ -92,9 +92,7 @@ export function MessageMenu({
     void Taro.navigateTo({ url: `${ROUTES.errandCatalog}?sourceKind=chat&sourceId=${encodeURIComponent(message.id)}` })
   }
   const toMediation = () => {
-    Taro.navigateTo({ url: `${MEDIATION_OPEN}?description=${encodeURIComponent(words.slice(0, 500))}&sourceKind=chat&sourceId=${encodeURIComponent(message.id)}` }).catch(
-      () => void Taro.showToast({ title: '调解功能还没有开通', icon: 'none' }),
-    )
+    void Taro.navigateTo({ url: `${MEDIATION_OPEN}?description=${encodeURIComponent(words.slice(0, 500))}&sourceKind=chat&sourceId=${encodeURIComponent(message.id)}` })
   }
   return (
     <View className="ch-menu">

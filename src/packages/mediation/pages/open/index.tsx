@@ -53,6 +53,24 @@ export default function OpenCasePage() {
   )
 }
 
+/** A query value, decoded once whether or not the router already did. */
+function decoded(value: string): string {
+  try {
+    return decodeURIComponent(value)
+  } catch {
+    return value
+  }
+}
+
+async function postCaseCard(messageId: string, caseId: string, clientKey: string) {
+  const chatId = messageId.slice(0, messageId.lastIndexOf('|'))
+  try {
+    await call('chat', 'send', { chatId, clientId: `case-card-${clientKey}`.slice(0, 64), kind: 'card', card: { kind: 'case', id: caseId }, replyTo: messageId })
+  } catch {
+    // The case is opened either way; the card is a courtesy to the chat.
+  }
+}
+
 function OpenForm({ me }: { me: Me }) {
   const village = villageInCharge(me)
   const leads = me.roles.includes('group_leader') && Boolean(me.groupId)
@@ -60,7 +78,10 @@ function OpenForm({ me }: { me: Me }) {
   const clientKey = useMemo(newKey, [])
   const [type, setType] = useState<CaseType>()
   const [parties, setParties] = useState<Party[]>([])
-  const [description, setDescription] = useState('')
+  // 转为调解 from a chat message: its words start the description, and the message is the case's source.
+  const params = Taro.getCurrentInstance().router?.params ?? {}
+  const sourceId = params.sourceKind === 'chat' && params.sourceId ? decoded(params.sourceId) : null
+  const [description, setDescription] = useState(params.description ? decoded(params.description) : '')
   const [risks, setRisks] = useState<Risk[]>([])
   const [photoIds, setPhotoIds] = useState<string[]>([])
   const [outsider, setOutsider] = useState(false)
@@ -102,7 +123,10 @@ function OpenForm({ me }: { me: Me }) {
       photoIds: photoIds.length > 0 ? photoIds : undefined,
       groupId,
       clientKey,
+      source: sourceId ? { kind: 'chat' as const, id: sourceId } : undefined,
     })
+    // The chat shows a card for it where the message was (only its parties and handlers can open it).
+    if (sourceId) await postCaseCard(sourceId, opened.id, clientKey)
     said(handler ? `已受理 ${opened.number}` : '已交给组长')
     void Taro.redirectTo({ url: `${ROUTES.mediationCase}?id=${encodeURIComponent(opened.id)}` })
   })
