@@ -215,8 +215,8 @@ async function main() {
             `(the busiest ${chats.busiest.messages.toLocaleString('en')}, the median ${chats.median}), ${chats.reads.toLocaleString('en')} read pointers, ` +
             `${chats.present.toLocaleString('en')} people who have opened the chats; seeded in ${chats.seconds} s (server/seed/county-chats.ts). ` +
             "Chat rows give p95 as a multiple of the floor's (target ≤ 3×); the send row really stores each message, so the busiest chat grows with every run.",
-          ]
-        : []),
+        ]
+      : []),
     ...(mediation
       ? [
           `County mediation: ${mediation.cases.toLocaleString('en')} cases over the last 12 months, ${mediation.open.toLocaleString('en')} still open ` +
