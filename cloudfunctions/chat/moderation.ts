@@ -7,7 +7,7 @@
 import { command } from '../shared/db/commands'
 import { policy, type ChatPlace } from '../../types/policy'
 import { audit } from '../shared/audit/audit'
-import { allowOnChat, allowOnMessage, chatPlace, messagePlace } from '../shared/chat/access'
+import { allowOnChat, allowOnMessage, chatPlace, loadMessage, messagePlace } from '../shared/chat/access'
 import { chatPage } from '../shared/chat/cards'
 import type { ChatRecord, MessageRecord, ReadRecord } from '../shared/chat/records'
 import type { Transaction } from '../shared/db/port'
@@ -99,7 +99,8 @@ export const moderationActions: Pick<ActionTable<'chat'>, 'notice' | 'noticeRead
     run: async ({ db, places, caller, now }, { messageId }) => {
       const at = now()
       const place = await messagePlace(db, places, messageId)
-      const chatId = (await db.collection<MessageRecord>('chatMessages').doc(messageId).get()).data!.chatId
+      // Read once already by allow (and messagePlace), memoised for this call.
+      const chatId = (await loadMessage(db, places, messageId))!.chatId
       return db.runTransaction(async (tx) => {
         const { data: chat } = await tx.collection<ChatRecord>('chats').doc(chatId).get()
         if (!chat?.pinned.includes(messageId)) return { pinned: false }

@@ -13,7 +13,7 @@ import { clockFacts, derived, settingsOf, step, townOfficers, villageCadres } fr
 import type { CalendarAdjustments } from '../shared/domain/calendar/working-days'
 import type { Database } from '../shared/db/port'
 import type { GroupRecord, VillageRecord } from '../shared/records/records'
-import { JOB_BATCH, type JobRun } from '../shared/runtime/jobs'
+import { dueBatch, type JobRun } from '../shared/runtime/jobs'
 import { commitStep, type StepPlan } from './commit'
 
 const SYSTEM = { id: null, name: '系统督办' }
@@ -58,15 +58,7 @@ function planFor(errand: ErrandRecord, events: readonly SupervisionEvent[], at: 
 
 export const deadlines: JobRun = async ({ db, now, actor }) => {
   const at = now()
-  const { data: due } = await db
-    .collection<ErrandRecord>('errands')
-    // Bounded below as well: most requests are closed (no next check), so an upper bound alone looks
-    // unselective to a query planner (SQLite scanned all 450,000 county requests) and it skips the index.
-    .where(db.command.and([{ nextCheckAt: db.command.gt('') }, { nextCheckAt: db.command.lte(at.toISOString()) }]))
-    .orderBy('nextCheckAt', 'asc')
-    .limit(JOB_BATCH + 1)
-    .get()
-  const batch = due.slice(0, JOB_BATCH)
+  const { batch, more } = await dueBatch<ErrandRecord>(db, 'errands', at)
   if (batch.length === 0) return { processed: 0, changed: 0, more: false }
   const adjustments = await loadCalendarAdjustments(db)
   const villages = new Map<string, { name: string; townAfterDays: number; cadres: string[]; town: string[] }>()
@@ -91,7 +83,7 @@ export const deadlines: JobRun = async ({ db, now, actor }) => {
     // Nothing fell due after all (e.g. the warning window passed with the deadline): move the next check on.
     else await refreshNextCheck(db, errand, at, adjustments, village.townAfterDays)
   }
-  return { processed: batch.length, changed, more: due.length > JOB_BATCH }
+  return { processed: batch.length, changed, more }
 }
 
 /** Nothing was due after all (a warning whose deadline passed first): record it as moot and move the next check on. */

@@ -13,7 +13,7 @@ import type { Database } from '../shared/db/port'
 import type { CaseRecord } from '../shared/mediation/records'
 import { caseLimits, caseOfficers, clockFacts, handlersAt, ladderFacts, limitsOf, logEntry, nextCheckOf, type CaseOfficers } from '../shared/mediation/steps'
 import type { GroupRecord } from '../shared/records/records'
-import { JOB_BATCH, type JobRun } from '../shared/runtime/jobs'
+import { dueBatch, type JobRun } from '../shared/runtime/jobs'
 import { commitCase, type CasePlan, type Tell } from './commit'
 
 const SYSTEM = { id: null, name: '系统' }
@@ -92,30 +92,26 @@ export function planFor(found: CaseRecord, events: readonly ClockEvent[], at: Da
 
 export const timeLimits: JobRun = async ({ db, now, actor }) => {
   const at = now()
-  const { data: due } = await db
-    .collection<CaseRecord>('mediationCases')
-    // Bounded below too: most cases are closed (no next check), and an upper bound alone looks unselective to SQLite's planner.
-    .where(db.command.and([{ nextCheckAt: db.command.gt('') }, { nextCheckAt: db.command.lte(at.toISOString()) }]))
-    .orderBy('nextCheckAt', 'asc')
-    .limit(JOB_BATCH + 1)
-    .get()
-  const batch = due.slice(0, JOB_BATCH)
+  const { batch, more } = await dueBatch<CaseRecord>(db, 'mediationCases', at)
   if (batch.length === 0) return { processed: 0, changed: 0, more: false }
   const limitsByTown = new Map<string, Limits>()
+  const officersByVillage = new Map<string, CaseOfficers>()
   let changed = 0
   for (const found of batch) {
     if (!limitsByTown.has(found.townId)) limitsByTown.set(found.townId, await limitsOf(db, found.townId))
     const limits = limitsByTown.get(found.townId)!
     const { data: group } = await db.collection<GroupRecord>('groups').doc(found.groupId).get()
     const leaderId = group?.leaderId ?? null
-    const officers = await caseOfficers(db, found, leaderId)
+    // The village's and town's office holders are read once a run per village; only the group's leader differs.
+    if (!officersByVillage.has(found.villageId)) officersByVillage.set(found.villageId, await caseOfficers(db, found, null))
+    const officers: CaseOfficers = { ...officersByVillage.get(found.villageId)!, leaderId }
     const done = await commitCase({ db, actor, at, limits, groupHasLeader: Boolean(leaderId) }, found._id, (current) =>
       planFor(current, dueEvents(clockFacts(current, limits), at), at, officers, limits),
     )
     if (done) changed += 1
     else await refreshNextCheck(db, found, limits)
   }
-  return { processed: batch.length, changed, more: due.length > JOB_BATCH }
+  return { processed: batch.length, changed, more }
 }
 
 /** Nothing was due after all (the limits changed, say): move the next check on so the case is not read again. */

@@ -5,12 +5,29 @@
  * A job is idempotent (a rerun with nothing new to do changes nothing) and bounded (at most
  * JOB_BATCH items a run; `more` says whether it stopped early).
  */
-import type { Database } from '../db/port'
+import type { Database, StoredDoc } from '../db/port'
 import type { MessageSender } from '../inbox/sender'
 import type { FileStorage } from '../storage/port'
 import type { Logger } from './logger'
 
 export const JOB_BATCH = 500
+
+/**
+ * The documents whose `nextCheckAt` has come, earliest first: one batch and whether more wait.
+ * Bounded below as well: most documents have no next check (closed), and an upper bound alone
+ * looks unselective to a query planner (SQLite scanned all 450,000 county requests), which then
+ * skips the index.
+ */
+export async function dueBatch<T extends StoredDoc>(db: Database, collection: string, at: Date): Promise<{ batch: T[]; more: boolean }> {
+  const _ = db.command
+  const { data } = await db
+    .collection<T>(collection)
+    .where(_.and([{ nextCheckAt: _.gt('') }, { nextCheckAt: _.lte(at.toISOString()) }]))
+    .orderBy('nextCheckAt', 'asc')
+    .limit(JOB_BATCH + 1)
+    .get()
+  return { batch: data.slice(0, JOB_BATCH), more: data.length > JOB_BATCH }
+}
 
 export interface JobContext {
   db: Database
